@@ -1,0 +1,18 @@
+/** The command table. Each command parses its own options and returns an exit status. */
+import type { CliIo } from '../io';
+import { runCommand } from './run';
+
+export interface Command {
+  summary: string;
+  run(argv: string[], io: CliIo): Promise<number>;
+}
+
+export const COMMANDS: Record<string, Command> = {
+  run: runCommand,
+};
+
+export function usage(): string {
+  const width = Math.max(...Object.keys(COMMANDS).map((name) => name.length));
+  const lines = Object.entries(COMMANDS).map(([name, command]) => `  ${name.padEnd(width)}  ${command.summary}`);
+  return ['Usage: vtc-agent <command> [options]   (npm run agent -- <command> [options])', '', 'Commands:', ...lines, '', 'Every command accepts --data-dir D and --config F.'].join('\n');
+}

@@ -1,0 +1,14 @@
+/**
+ * The migration history, in order. A migration is never edited once merged: add a new file instead
+ * (migrate.ts refuses a database whose recorded hashes differ). Every table is STRICT.
+ */
+import { m001Base } from './001_base';
+import { m002Outbox } from './002_outbox';
+
+export interface Migration {
+  id: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [m001Base, m002Outbox];

@@ -1,0 +1,27 @@
+/**
+ * Serves the packaged renderer from app://renderer/ instead of file:// (file:// pages share one origin
+ * with every local file; a custom standard scheme gives the renderer its own origin and lets the CSP say
+ * 'self'). Only files inside out/renderer are served: the path is resolved and its prefix checked.
+ */
+import { net, protocol } from 'electron';
+import { join, normalize, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { APP_HOST, APP_SCHEME } from './trusted-url';
+
+export function registerAppSchemePrivileges(): void {
+  protocol.registerSchemesAsPrivileged([
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: false } },
+  ]);
+}
+
+export function serveRenderer(rendererDir: string): void {
+  const root = normalize(rendererDir) + sep;
+  protocol.handle(APP_SCHEME, (request) => {
+    const url = new URL(request.url);
+    if (url.host !== APP_HOST) return new Response('Not found', { status: 404 });
+    const relative = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname);
+    const file = normalize(join(root, relative));
+    if (!file.startsWith(root)) return new Response('Forbidden', { status: 403 });
+    return net.fetch(pathToFileURL(file).toString());
+  });
+}

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# `npm test`: everything. Static checks (typecheck, lint, bundle build) count as one test each, then every
+# vitest project (unit, integration with real servers, crash, browser e2e). Ends with the plain line
+# "N passed, N failed, N skipped" that CI reads; exit status 0 only when everything passed.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+export ELECTRON_SKIP_BINARY_DOWNLOAD=1
+rm -f .vitest.json
+checks_passed=0; checks_failed=0
+check() {
+  local name=$1; shift
+  echo "== $name: $*"
+  if "$@"; then checks_passed=$((checks_passed + 1)); else echo "!! $name failed"; checks_failed=$((checks_failed + 1)); fi
+}
+check typecheck npx tsc --noEmit -p tsconfig.json
+check lint npx eslint --max-warnings 0 .
+check build npx electron-vite build --logLevel warn
+echo "== vitest"
+npx vitest run --reporter=default --reporter=json --outputFile.json=.vitest.json "$@"
+node scripts/test-summary.mjs .vitest.json "$checks_passed" "$checks_failed"

@@ -1,0 +1,110 @@
+/**
+ * The AppApi: every request, response and pushed event between the UI and the core (design rule 2).
+ * One map of method → { req, res } (examples-to-follow #1: channel name = method name, a camelCase verb).
+ * Two transports carry it unchanged: Electron IPC (preload + contextBridge) and the agent's WebSocket.
+ * Every request is validated with `requestSchemas` on the core side before a handler sees it.
+ */
+import { z } from 'zod';
+import { guidSchema, settingsPatchSchema } from './requests';
+import type { Result } from './result';
+import type {
+  AppInfoView,
+  CallRecordDetailView,
+  CallRecordListView,
+  ConnectionTestView,
+  IngestTokenView,
+  ReportDetail,
+  ReportPage,
+  ReportQuery,
+  SettingsView,
+  SyncStatusView,
+} from './views';
+import { OUTBOX_STATES } from './views';
+import type { AlertEvent, RoomSnapshot } from '../domain/legs';
+import type { SettingsPatch } from './requests';
+
+export interface AppApiSpec {
+  getAppInfo: { req: void; res: AppInfoView };
+  getRooms: { req: void; res: RoomSnapshot[] };
+  getSyncStatus: { req: void; res: SyncStatusView };
+  setSyncPaused: { req: { paused: boolean }; res: SyncStatusView };
+  listReports: { req: ReportQuery; res: ReportPage };
+  getReport: { req: { id: string }; res: ReportDetail };
+  resubmitReports: { req: { ids: string[] } | { allFailed: true }; res: { resubmitted: number } };
+  discardReports: { req: { ids: string[]; reason: string }; res: { discarded: number } };
+  attachReportContext: { req: { ids: string[]; callChainId: string; participantId: string }; res: { updated: number } };
+  listCallRecords: { req: { sinceHours?: number; participantId?: string; refresh?: boolean }; res: CallRecordListView };
+  getCallRecord: { req: { id: string; refresh?: boolean }; res: CallRecordDetailView };
+  getSettings: { req: void; res: SettingsView };
+  updateSettings: { req: SettingsPatch; res: SettingsView };
+  testConnection: { req: void; res: ConnectionTestView };
+  listIngestTokens: { req: void; res: IngestTokenView[] };
+  createIngestToken: { req: { name: string }; res: { name: string; token: string } };
+  revokeIngestToken: { req: { name: string }; res: { revoked: boolean } };
+}
+
+export type AppApiMethod = keyof AppApiSpec;
+export type AppRequest<M extends AppApiMethod> = AppApiSpec[M]['req'];
+export type AppResponse<M extends AppApiMethod> = AppApiSpec[M]['res'];
+
+/** What the renderer holds (window.api, or the WebSocket client): one async function per method. */
+export type AppApiClient = { [M in AppApiMethod]: (req: AppRequest<M>) => Promise<Result<AppResponse<M>>> } & AppEventsClient;
+
+/** What the core implements: may throw; the dispatcher turns throws into error envelopes. */
+export type AppApiHandlers = { [M in AppApiMethod]: (req: AppRequest<M>) => AppResponse<M> | Promise<AppResponse<M>> };
+
+/** Events pushed from the core to every connected UI. */
+export interface AppEventSpec {
+  roomsChanged: RoomSnapshot[];
+  syncStatus: SyncStatusView;
+  alert: AlertEvent;
+  /** A report changed state (sent, failed…): lists re-query what they show. */
+  reportsChanged: { ids: string[] };
+  callRecordsChanged: { ids: string[] };
+  /** The shell asks the UI to show a view (a notification was clicked). */
+  navigate: { view: 'rooms' | 'outbox' | 'callRecords' | 'settings'; id?: string };
+}
+export type AppEventName = keyof AppEventSpec;
+
+export interface AppEventsClient {
+  on<E extends AppEventName>(event: E, listener: (payload: AppEventSpec[E]) => void): () => void;
+}
+
+const id = z.string().min(1).max(128);
+const ids = z.array(id).min(1, { message: 'must name at least one report' }).max(100_000);
+const isoTime = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time' });
+
+/** Request validation per method (examples-to-follow #7: inputs validated with the shared schemas). */
+export const requestSchemas: { [M in AppApiMethod]: z.ZodType<AppRequest<M>> } = {
+  getAppInfo: z.undefined(),
+  getRooms: z.undefined(),
+  getSyncStatus: z.undefined(),
+  setSyncPaused: z.strictObject({ paused: z.boolean() }),
+  listReports: z.strictObject({
+    state: z.enum(OUTBOX_STATES).optional(),
+    roomId: id.optional(),
+    from: isoTime.optional(),
+    to: isoTime.optional(),
+    cursor: z.string().max(256).optional(),
+    limit: z.number().int().min(1).max(1000).optional(),
+  }),
+  getReport: z.strictObject({ id }),
+  resubmitReports: z.union([z.strictObject({ ids }), z.strictObject({ allFailed: z.literal(true) })]),
+  discardReports: z.strictObject({ ids, reason: z.string().trim().min(1, { message: 'a reason is required' }).max(500) }),
+  attachReportContext: z.strictObject({ ids, callChainId: guidSchema, participantId: guidSchema }),
+  listCallRecords: z.strictObject({
+    sinceHours: z.number().positive().max(30 * 24, { message: 'must be at most 720 hours (30 days: Graph keeps call records 30 days)' }).optional(),
+    participantId: z.string().max(128).optional(),
+    refresh: z.boolean().optional(),
+  }),
+  getCallRecord: z.strictObject({ id, refresh: z.boolean().optional() }),
+  getSettings: z.undefined(),
+  updateSettings: settingsPatchSchema,
+  testConnection: z.undefined(),
+  listIngestTokens: z.undefined(),
+  createIngestToken: z.strictObject({ name: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, { message: 'must be 1–64 letters, digits, dot, dash or underscore' }) }),
+  revokeIngestToken: z.strictObject({ name: z.string().min(1).max(64) }),
+};
+
+export const APP_API_METHODS = Object.keys(requestSchemas) as AppApiMethod[];
+export const APP_EVENT_NAMES: readonly AppEventName[] = ['roomsChanged', 'syncStatus', 'alert', 'reportsChanged', 'callRecordsChanged', 'navigate'];

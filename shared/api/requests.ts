@@ -1,0 +1,42 @@
+/**
+ * Request schemas that need more than one line. Settings are patched, not replaced: a secret is write-only
+ * (the UI sends a new value or nothing; it never receives the old one).
+ */
+import { z } from 'zod';
+import { cloudSchema, guidSchema as configGuid } from '../config/schema';
+
+export const guidSchema = configGuid;
+
+const deviceId = z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, { message: 'must be 1–64 letters, digits, dot, dash or underscore' });
+
+export const devicePatchSchema = z.strictObject({
+  id: deviceId,
+  kind: z.literal('cisco-xapi'),
+  url: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL such as https://10.0.0.20' }),
+  username: z.string().min(1, { message: 'is required' }),
+  /** Absent = keep the stored password. */
+  password: z.string().min(1).optional(),
+  allowSelfSigned: z.boolean(),
+  pollSeconds: z.number().min(1).max(300),
+});
+
+export const settingsPatchSchema = z.strictObject({
+  cloud: cloudSchema.optional(),
+  tenantId: guidSchema.optional(),
+  clientId: guidSchema.optional(),
+  credential: z
+    .discriminatedUnion('type', [
+      z.strictObject({ type: z.literal('secret'), secret: z.string().min(1, { message: 'must not be empty' }).optional() }),
+      z.strictObject({ type: z.literal('certificate'), certificatePath: z.string().min(1), privateKeyPath: z.string().min(1) }),
+    ])
+    .optional(),
+  rooms: z
+    .array(z.strictObject({ id: deviceId, name: z.string().trim().min(1, { message: 'is required' }).max(128), devices: z.array(devicePatchSchema) }))
+    .optional(),
+  thresholds: z.record(z.string(), z.unknown()).optional(),
+  alertCooldownMinutes: z.number().min(0).max(1440).optional(),
+  ingest: z.strictObject({ host: z.string().min(1), port: z.number().int().min(0).max(65535) }).optional(),
+  launchAtLogin: z.boolean().optional(),
+  doNotDisturb: z.boolean().optional(),
+});
+export type SettingsPatch = z.infer<typeof settingsPatchSchema>;

@@ -1,0 +1,82 @@
+/**
+ * The configuration file of ../shared/design/contracts.md ("Configuration file"). One schema serves the
+ * agent's --config file, the Electron settings and (later) the fleet file, so an error names the same key
+ * everywhere. Secrets may be given inline or as `{ "env": "NAME" }`; the core resolves them (resolve.ts).
+ */
+import { z } from 'zod';
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export const guidSchema = z.string().regex(GUID, { message: 'must be a GUID such as 0622673d-9f69-49b3-9d4f-5ec64f42ecce' });
+
+/** A secret inline, or the name of an environment variable that holds it (keeps secrets out of files). */
+export const secretRefSchema = z.union([
+  z.string().min(1, { message: 'must not be empty' }),
+  z.strictObject({ env: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, { message: 'must be an environment variable name' }) }),
+]);
+export type SecretRef = z.infer<typeof secretRefSchema>;
+
+/** China (21Vianet) is accepted by the parser only to be refused with a clear reason by the core. */
+export const cloudSchema = z.enum(['global', 'usgov-l4', 'usgov-l5', 'china']);
+export type CloudName = z.infer<typeof cloudSchema>;
+
+export const credentialSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('secret'), secret: secretRefSchema }),
+  z.strictObject({
+    type: z.literal('certificate'),
+    certificatePath: z.string().min(1, { message: 'must be the path of a PEM certificate' }),
+    privateKeyPath: z.string().min(1, { message: 'must be the path of a PEM private key' }),
+    privateKeyPassphrase: secretRefSchema.optional(),
+  }),
+]);
+export type CredentialConfig = z.infer<typeof credentialSchema>;
+
+const httpUrl = z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' });
+
+export const deviceConfigSchema = z.strictObject({
+  id: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, { message: 'must be 1–64 letters, digits, dot, dash or underscore' }),
+  kind: z.literal('cisco-xapi'),
+  url: httpUrl,
+  username: z.string().min(1, { message: 'is required' }),
+  password: secretRefSchema,
+  allowSelfSigned: z.boolean().default(false),
+  pollSeconds: z.number().min(1, { message: 'must be at least 1 second' }).max(300, { message: 'must be at most 300 seconds' }).default(5),
+});
+export type DeviceConfig = z.infer<typeof deviceConfigSchema>;
+
+export const roomConfigSchema = z.strictObject({
+  id: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, { message: 'must be 1–64 letters, digits, dot, dash or underscore' }),
+  name: z.string().trim().min(1, { message: 'is required' }).max(128, { message: 'must be at most 128 characters' }),
+  devices: z.array(deviceConfigSchema).default([]),
+});
+export type RoomConfig = z.infer<typeof roomConfigSchema>;
+
+export const outboxConfigSchema = z.strictObject({
+  maxAgeDays: z.number().positive().max(365).default(7),
+  maxUnsentReports: z.number().int().positive().default(100_000),
+  maxUnsentMegabytes: z.number().positive().default(200),
+  retentionDays: z.number().positive().max(3650).default(30),
+  concurrency: z.number().int().min(1).max(32).default(4),
+});
+
+export const appConfigSchema = z.strictObject({
+  cloud: cloudSchema.default('global'),
+  tenantId: guidSchema.optional(),
+  clientId: guidSchema.optional(),
+  credential: credentialSchema.optional(),
+  endpoints: z.strictObject({ graph: httpUrl.optional(), login: httpUrl.optional() }).optional(),
+  userAgent: z.string().regex(/^[A-Za-z0-9._-]+\/[A-Za-z0-9._+-]+/, { message: 'must look like ApplicationName/Version' }).optional(),
+  ingest: z
+    .strictObject({
+      host: z.string().min(1).default('127.0.0.1'),
+      port: z.number().int().min(0).max(65535, { message: 'must be a port 0–65535' }).default(8790),
+    })
+    .default({ host: '127.0.0.1', port: 8790 }),
+  rooms: z.array(roomConfigSchema).default([]),
+  /** Per-installation overrides of the classification thresholds (shared/domain/thresholds.ts). */
+  thresholds: z.record(z.string(), z.unknown()).optional(),
+  alerts: z.strictObject({ cooldownMinutes: z.number().min(0).max(1440).default(5) }).optional(),
+  outbox: outboxConfigSchema.default(outboxConfigSchema.parse({})),
+});
+export type AppConfigInput = z.input<typeof appConfigSchema>;
+export type AppConfig = z.infer<typeof appConfigSchema>;

@@ -1,67 +1,154 @@
 /**
- * The Electron main process: a thin shell (design rule 1). It builds the core with the userData directory,
- * adapts it to IPC, and owns only what needs Electron: the window, (later) tray, notifications and
- * safeStorage. Hardening is imported first so no web contents exists before its handlers.
+ * The Electron main process: a thin shell (design rule 1). It builds the core with the userData directory
+ * and the fleet configuration, adapts it to IPC, and owns only what needs Electron: the window, the tray,
+ * notifications, launch at login and safeStorage. Hardening is imported first, before any web contents exists.
  */
 import './security';
-import { app, BrowserWindow } from 'electron';
+import { app, BrowserWindow, dialog, Notification } from 'electron';
 import { join } from 'node:path';
 import { mainWindowOptions } from './window-options';
 import { registerAppSchemePrivileges, serveRenderer } from './protocol';
 import { registerAppApiIpc, sendAppEvent } from './ipc';
 import { APP_ORIGIN, isAppUrl, isDevServerUrl } from './trusted-url';
 import { DEV_SERVER_URL } from './security';
+import { createAppTray } from './tray';
+import { createSafeStorageCipher } from './secret-cipher';
+import { notificationForAlert, notificationsForSyncChange, type NotificationSpec } from './notification-policy';
 import { startCore, type Core } from '../core/app/core';
+import { loadFleetConfig } from '../core/config/fleet';
 import { createFileLogSink } from '../core/log/file-sink';
 import { createLogger } from '../core/log/logger';
+import type { RoomSnapshot } from '../../shared/domain/legs';
+import type { SyncStatusView } from '../../shared/api/views';
 
 registerAppSchemePrivileges();
 
+/** Bound on how long Quit waits for in-flight sends before leaving them `pending` for the next start. */
+const QUIT_DRAIN_TIMEOUT_MS = 5_000;
+const resourcesDir = app.isPackaged ? process.resourcesPath : join(import.meta.dirname, '../../resources');
+
 let core: Core | undefined;
 let mainWindow: BrowserWindow | undefined;
+let quitting = false;
+let closeHintShown = false;
+let rooms: RoomSnapshot[] = [];
+let sync: SyncStatusView | undefined;
+let doNotDisturb = false;
 
 if (!app.requestSingleInstanceLock()) {
-  // A second launch only focuses the first instance (issue 7): one outbox writer per installation.
+  // A second launch only focuses the first instance: one outbox writer per installation.
   app.quit();
 } else {
   app.on('second-instance', () => showWindow());
-  void app.whenReady().then(start);
+  void app.whenReady().then(start).catch((error: unknown) => {
+    dialog.showErrorBox('VTC Quality Monitor could not start', (error as Error).message);
+    app.exit(1);
+  });
 }
 
 async function start(): Promise<void> {
   const dataDir = app.getPath('userData');
   const log = createLogger({ sink: createFileLogSink({ dir: join(dataDir, 'logs') }) });
   serveRenderer(join(import.meta.dirname, '../renderer'));
-  core = await startCore({ dataDir, log, transport: 'electron', version: app.getVersion() });
+  const fleet = loadFleetConfig();
+  const cipher = createSafeStorageCipher({ acceptWeakProtection: () => process.env['VTC_ACCEPT_WEAK_SECRET_STORAGE'] === '1' });
+  core = await startCore({ dataDir, log, transport: 'electron', version: app.getVersion(), managed: fleet, cipher });
   const trusted = (url: string): boolean => isAppUrl(url) || isDevServerUrl(url, DEV_SERVER_URL);
-  registerAppApiIpc(core.dispatch, trusted);
+  const dispatch = core.dispatch;
+  // Settings that only the shell can apply (launch at login, do not disturb) are applied as they change.
+  registerAppApiIpc(async (method, request) => {
+    const result = await dispatch(method, request);
+    if (method === 'updateSettings' && result.ok) applyShellSettings(result.value as { launchAtLogin: boolean; doNotDisturb: boolean });
+    return result;
+  }, trusted);
+
+  const tray = createAppTray(resourcesDir, {
+    open: (roomId) => showWindow(roomId ? { view: 'rooms', id: roomId } : undefined),
+    setSyncPaused: (paused) => void core?.dispatch('setSyncPaused', { paused }),
+    resubmitAllFailed: () => void core?.dispatch('resubmitReports', { allFailed: true }),
+    quit: () => app.quit(),
+  });
   core.subscribe((event, payload) => {
     if (mainWindow) sendAppEvent(mainWindow.webContents, event, payload);
+    if (event === 'roomsChanged') rooms = mergeRooms(rooms, payload as RoomSnapshot[]);
+    if (event === 'alert') notify(notificationForAlert(payload as Parameters<typeof notificationForAlert>[0], doNotDisturb));
+    if (event === 'syncStatus') {
+      const next = payload as SyncStatusView;
+      notificationsForSyncChange(sync, next, doNotDisturb).forEach(notify);
+      sync = next;
+    }
+    if (event === 'roomsChanged' || event === 'syncStatus') tray.update(rooms, sync);
   });
-  showWindow();
+  const settings = await core.dispatch('getSettings', undefined);
+  if (settings.ok) applyShellSettings(settings.value as { launchAtLogin: boolean; doNotDisturb: boolean });
+  const initialRooms = await core.dispatch('getRooms', undefined);
+  if (initialRooms.ok) rooms = initialRooms.value as RoomSnapshot[];
+  const initialSync = await core.dispatch('getSyncStatus', undefined);
+  if (initialSync.ok) sync = initialSync.value as SyncStatusView;
+  tray.update(rooms, sync);
+
+  // Launched at login: start hidden in the tray; launched by a person: show the window.
+  const startedAtLogin = app.getLoginItemSettings().wasOpenedAtLogin || process.argv.includes('--hidden');
+  if (!startedAtLogin) showWindow();
 }
 
-function showWindow(): void {
-  if (mainWindow && !mainWindow.isDestroyed()) {
+function applyShellSettings(settings: { launchAtLogin: boolean; doNotDisturb: boolean }): void {
+  doNotDisturb = settings.doNotDisturb;
+  if (!app.isPackaged) return; // a development build must not register itself to start at login
+  // Windows: enabled for every user of the PC (per-machine install); --hidden starts in the tray.
+  app.setLoginItemSettings({ openAtLogin: settings.launchAtLogin, args: ['--hidden'], enabled: settings.launchAtLogin });
+}
+
+function mergeRooms(current: RoomSnapshot[], changed: RoomSnapshot[]): RoomSnapshot[] {
+  const byId = new Map(current.map((room) => [room.roomId, room]));
+  for (const room of changed) byId.set(room.roomId, room);
+  return [...byId.values()];
+}
+
+function notify(spec: NotificationSpec | undefined): void {
+  if (!spec || !Notification.isSupported()) return;
+  const notification = new Notification({ title: spec.title, body: spec.body, urgency: spec.urgent ? 'critical' : 'normal', icon: join(resourcesDir, 'icon.png') });
+  notification.on('click', () => showWindow(spec.target));
+  notification.show();
+}
+
+function showWindow(target?: { view: 'rooms' | 'outbox' | 'settings' | 'callRecords'; id?: string }): void {
+  if (!mainWindow || mainWindow.isDestroyed()) {
+    mainWindow = new BrowserWindow(mainWindowOptions(join(import.meta.dirname, '../preload/index.cjs')));
+    mainWindow.once('ready-to-show', () => mainWindow?.show());
+    mainWindow.on('close', (event) => {
+      if (quitting) return;
+      // Closing the window keeps monitoring in the tray; the first time, say so.
+      event.preventDefault();
+      mainWindow?.hide();
+      if (!closeHintShown) {
+        closeHintShown = true;
+        notify({ title: 'Still monitoring', body: 'VTC Quality Monitor keeps running in the tray. Use Quit in the tray menu to stop it.', target: { view: 'rooms' }, urgent: false });
+      }
+    });
+    void mainWindow.loadURL(DEV_SERVER_URL ?? `${APP_ORIGIN}/index.html`);
+  } else {
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.show();
     mainWindow.focus();
-    return;
   }
-  mainWindow = new BrowserWindow(mainWindowOptions(join(import.meta.dirname, '../preload/index.cjs')));
-  mainWindow.once('ready-to-show', () => mainWindow?.show());
-  void mainWindow.loadURL(DEV_SERVER_URL ?? `${APP_ORIGIN}/index.html`);
+  if (target) {
+    const window = mainWindow;
+    const send = () => sendAppEvent(window.webContents, 'navigate', target);
+    if (window.webContents.isLoading()) window.webContents.once('did-finish-load', send);
+    else send();
+  }
 }
 
 app.on('window-all-closed', () => {
-  // Stays alive for the tray in a later step; until the tray exists, closing the window quits.
-  app.quit();
+  // The tray keeps the app alive; Quit is explicit.
 });
 
 app.on('before-quit', (event) => {
+  quitting = true;
   if (!core) return;
   event.preventDefault();
   const stopping = core;
   core = undefined;
-  void stopping.stop({ timeoutMs: 5_000 }).finally(() => app.exit(0));
+  void stopping.stop({ timeoutMs: QUIT_DRAIN_TIMEOUT_MS }).finally(() => app.exit(0));
 });

@@ -10,6 +10,8 @@ import type { Logger } from '../log/logger';
 import type { AppConfig } from '../../../shared/config/schema';
 import { appConfigSchema } from '../../../shared/config/schema';
 import { createHandlers } from './handlers';
+import type { SecretCipher } from '../settings/store';
+import type { ManagedConfig } from '../config/load';
 
 export interface CoreOptions {
   dataDir: string;
@@ -18,6 +20,10 @@ export interface CoreOptions {
   version: string;
   config?: AppConfig;
   demo?: boolean;
+  /** Fleet (IT-managed) configuration: its keys are locked in the UI. */
+  managed?: ManagedConfig;
+  /** Encrypts secrets at rest (Electron safeStorage); without it secrets come only from config/env. */
+  cipher?: SecretCipher;
 }
 
 export interface Core {

@@ -49,3 +49,16 @@ export function resolveSecret(ref: SecretRef, path: string, env: NodeJS.ProcessE
   }
   return value;
 }
+
+/** The configuration and the top-level keys the file itself sets: those are locked in the UI. */
+export interface ManagedConfig {
+  config: AppConfig;
+  /** Dotted keys the fleet file sets; the operator cannot change them. */
+  managedKeys: string[];
+}
+
+export function loadManagedConfig(file: string): ManagedConfig {
+  const config = loadConfigFile(file);
+  const raw = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+  return { config, managedKeys: Object.keys(raw).filter((key) => key !== '$schema') };
+}

@@ -4,6 +4,7 @@
  */
 import { m001Base } from './001_base';
 import { m002Outbox } from './002_outbox';
+import { m003Ingest } from './003_ingest';
 
 export interface Migration {
   id: number;
@@ -11,4 +12,4 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [m001Base, m002Outbox];
+export const MIGRATIONS: readonly Migration[] = [m001Base, m002Outbox, m003Ingest];

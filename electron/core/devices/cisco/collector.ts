@@ -1,0 +1,220 @@
+/**
+ * Polls one Cisco CE / RoomOS codec (issue 5 §2; devices-and-thresholds.md §3.1, §3.2, §3.6):
+ * `/Status/SystemUnit` once per connection (ProductId → deviceName), then every `pollSeconds` (default 5 s,
+ * the codec's Netstat interval) `/Status/Call` and, while a call is up, `/Status/MediaChannels`.
+ *
+ * Failures: the device state changes at once (offline / auth_failed / error, http.ts), polling backs off
+ * exponentially (poll interval × 2^(n−1), ±20 % jitter, at most 60 s; 401/403 waits 5 minutes, so wrong
+ * credentials do not lock the codec's account), and the first good poll makes it `online` again.
+ * Calls: a call that is no longer listed is ended (`onCallEnded`: the tracker reports what was measured).
+ * While the device is failing, calls are kept for `closeCallsAfterFailures` polls (default 3, ≈ 35 s) so a
+ * brief outage does not split a call into two reports; after that they are ended too.
+ * Timers are injectable; `stop()` clears them, aborts a request in flight and ends open calls.
+ */
+import type { DeviceState } from '../../../../shared/domain/legs';
+import type { LiveSample } from '../../../../shared/domain/samples';
+import type { Logger } from '../../log/logger';
+import { nodeTimers, type Timers } from '../../legs/publisher';
+import { classifyRequestError, createXmlClient, DeviceRequestError, type XmlClient } from './http';
+import { createSampleMapper } from './mapping';
+import { CiscoXmlError, parseCallStatus, parseMediaChannels, parseSystemUnit } from './xml';
+
+export interface CiscoDeviceConfig {
+  id: string;
+  url: string;
+  username: string;
+  password: string;
+  allowSelfSigned?: boolean;
+  pollSeconds?: number;
+}
+
+export interface CallEndedEvent {
+  deviceId: string;
+  callId: string;
+  deviceName: string;
+}
+
+export interface DeviceStateEvent {
+  deviceId: string;
+  state: DeviceState;
+  error?: string;
+}
+
+export interface CiscoCollectorOptions {
+  device: CiscoDeviceConfig;
+  roomId: string;
+  /** Epoch milliseconds; stamps the samples. */
+  now: () => number;
+  onSamples: (samples: LiveSample[]) => void;
+  onCallEnded: (event: CallEndedEvent) => void;
+  onDeviceState: (event: DeviceStateEvent) => void;
+  log?: Logger;
+  timers?: Timers;
+  random?: () => number;
+  closeCallsAfterFailures?: number;
+  maxBackoffMs?: number;
+  authBackoffMs?: number;
+  requestTimeoutMs?: number;
+  /** For tests: a transport other than HTTP(S). */
+  client?: XmlClient;
+}
+
+export interface PollOutcome {
+  state: DeviceState;
+  samples: number;
+  endedCalls: string[];
+  error?: string;
+}
+
+/** Call states in which media may flow; the others (Idle, Dialling, Ringing…) end nothing and report nothing. */
+const ENDED_STATES = new Set(['Idle']);
+const GENERIC_NAME = 'Cisco codec';
+
+export function createCiscoCollector(options: CiscoCollectorOptions) {
+  const { device } = options;
+  const pollMs = Math.max(1, device.pollSeconds ?? 5) * 1_000;
+  const timers = options.timers ?? nodeTimers;
+  const random = options.random ?? Math.random;
+  const closeAfter = options.closeCallsAfterFailures ?? 3;
+  const maxBackoffMs = options.maxBackoffMs ?? 60_000;
+  const authBackoffMs = options.authBackoffMs ?? 5 * 60_000;
+  const client =
+    options.client ??
+    createXmlClient({
+      url: device.url,
+      username: device.username,
+      password: device.password,
+      allowSelfSigned: device.allowSelfSigned ?? false,
+      timeoutMs: options.requestTimeoutMs ?? Math.min(10_000, pollMs * 2),
+    });
+  const mapper = createSampleMapper();
+  const log = options.log?.child({ deviceId: device.id, roomId: options.roomId });
+
+  let state: DeviceState = 'unknown';
+  let lastError: string | undefined;
+  let deviceName: string | undefined;
+  let failures = 0;
+  let openCalls = new Set<string>();
+  let timer: unknown;
+  let running = false;
+  let stopped = false;
+  let inFlight: Promise<PollOutcome> | undefined;
+
+  const setState = (next: DeviceState, error?: string): void => {
+    if (next === state && error === lastError) return;
+    if (next !== state) log?.info('device state', { state: next, error });
+    state = next;
+    lastError = error;
+    options.onDeviceState({ deviceId: device.id, state: next, ...(error !== undefined && { error }) });
+  };
+
+  const endCalls = (callIds: Iterable<string>): string[] => {
+    const ended: string[] = [];
+    for (const callId of callIds) {
+      openCalls.delete(callId);
+      mapper.forgetCall(callId);
+      ended.push(callId);
+      options.onCallEnded({ deviceId: device.id, callId, deviceName: deviceName ?? device.id });
+    }
+    return ended;
+  };
+
+  const pollNow = async (): Promise<PollOutcome> => {
+    try {
+      deviceName ??= await readProductId();
+      const calls = parseCallStatus(await client.get('/Status/Call'));
+      const live = new Set(calls.filter((call) => !ENDED_STATES.has(call.status ?? '')).map((call) => call.callId));
+      const media = live.size > 0 ? parseMediaChannels(await client.get('/Status/MediaChannels')) : [];
+      if (stopped) return { state, samples: 0, endedCalls: [] };
+      const samples = mapper.map(
+        media.filter((call) => live.has(call.callId)),
+        { roomId: options.roomId, deviceId: device.id, at: new Date(options.now()).toISOString() },
+      );
+      failures = 0;
+      setState('online');
+      if (samples.length > 0) options.onSamples(samples);
+      const vanished = [...openCalls].filter((callId) => !live.has(callId));
+      for (const sample of samples) openCalls.add(sample.callId);
+      return { state, samples: samples.length, endedCalls: endCalls(vanished) };
+    } catch (error) {
+      if (stopped) return { state, samples: 0, endedCalls: [] };
+      const failure = error instanceof CiscoXmlError ? { kind: 'error' as const, message: error.message } : toFailure(error);
+      failures += 1;
+      setState(failure.kind, failure.message);
+      let endedCalls: string[] = [];
+      if (failures >= closeAfter && openCalls.size > 0) {
+        endedCalls = endCalls([...openCalls]);
+        deviceName = undefined; // the codec may come back replaced or upgraded
+      }
+      return { state, samples: 0, endedCalls, error: failure.message };
+    }
+  };
+
+  /** ProductId is only the report's deviceName: a codec that will not say keeps being polled (404 → generic). */
+  const readProductId = async (): Promise<string> => {
+    try {
+      return parseSystemUnit(await client.get('/Status/SystemUnit')).productId ?? GENERIC_NAME;
+    } catch (error) {
+      if (error instanceof DeviceRequestError && error.status === 404) return GENERIC_NAME;
+      throw error;
+    }
+  };
+
+  const nextDelayMs = (): number => {
+    if (failures === 0) return pollMs;
+    if (state === 'auth_failed') return authBackoffMs;
+    const backoff = Math.min(maxBackoffMs, pollMs * 2 ** (failures - 1));
+    return Math.round(backoff * (0.8 + 0.4 * random()));
+  };
+
+  const schedule = (delayMs: number): void => {
+    if (!running) return;
+    timer = timers.setTimeout(() => {
+      timer = undefined;
+      void pollOnce().then(() => schedule(nextDelayMs()));
+    }, delayMs);
+  };
+
+  /** One poll now (shares a poll already in flight). Resolves, never rejects. */
+  function pollOnce(): Promise<PollOutcome> {
+    if (stopped) return Promise.resolve({ state, samples: 0, endedCalls: [] });
+    inFlight ??= pollNow().finally(() => {
+      inFlight = undefined;
+    });
+    return inFlight;
+  }
+
+  return {
+    start(): void {
+      if (running || stopped) return;
+      running = true;
+      schedule(0);
+    },
+    async stop(): Promise<void> {
+      if (stopped) return;
+      running = false;
+      stopped = true;
+      if (timer !== undefined) timers.clearTimeout(timer);
+      timer = undefined;
+      client.close();
+      await inFlight?.catch(() => undefined);
+      // Report what was measured rather than lose it with the process.
+      endCalls([...openCalls]);
+      openCalls = new Set();
+    },
+    pollOnce,
+    get state(): DeviceState {
+      return state;
+    },
+    get deviceName(): string | undefined {
+      return deviceName;
+    },
+  };
+}
+
+function toFailure(error: unknown): { kind: 'offline' | 'auth_failed' | 'error'; message: string } {
+  const classified = classifyRequestError(error);
+  return { kind: classified.kind, message: classified.message };
+}
+
+export type CiscoCollector = ReturnType<typeof createCiscoCollector>;

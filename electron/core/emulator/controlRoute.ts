@@ -1,0 +1,96 @@
+/**
+ * The HTTP control API under `/_emulator/` (contracts.md "Emulator"; issue 3 §1): `GET received`,
+ * `POST faults` (`DELETE faults` clears), `POST call-records` (seed; `{ records, replace? }` or an array),
+ * `GET call-records` (a summary), `POST reset`, `POST rate-limits`, `POST roles`, `GET stats`, `GET info`.
+ * Bodies are validated; a bad one gets 400 with every problem listed. No authentication: the emulator
+ * listens on 127.0.0.1 and holds nothing real.
+ */
+import { z } from 'zod';
+import { callRecordSummarySchema, type CallRecord } from '../../../shared/graph/callRecords';
+import { validate, formatIssues } from '../../../shared/validation';
+import { isRetained } from './callRecordStore';
+import type { EmulatorControl } from './control';
+import { faultRequestSchema } from './faults';
+import { readBody, sendEmpty, sendJson, type RequestContext } from './http';
+import { rateLimitRequestSchema } from './rateLimit';
+
+const callRecordsRequestSchema = z.union([
+  z.array(callRecordSummarySchema).transform((records) => ({ records, replace: false })),
+  z.strictObject({ records: z.array(callRecordSummarySchema), replace: z.boolean().default(false) }),
+]);
+const rolesRequestSchema = z.strictObject({ clientId: z.string().optional(), roles: z.array(z.string()) });
+
+export async function handleControl(ctx: RequestContext, control: EmulatorControl, action: string): Promise<void> {
+  const key = `${ctx.method} ${action}`;
+  switch (key) {
+    case 'GET received':
+      return sendJson(ctx, 200, { value: control.received() });
+    case 'GET stats':
+      return sendJson(ctx, 200, control.stats());
+    case 'GET info':
+      return sendJson(ctx, 200, {
+        url: ctx.state.baseUrl,
+        tenantId: ctx.state.tenantId,
+        clientId: ctx.state.demoApp.clientId,
+        clientSecret: ctx.state.demoApp.secrets[0],
+        grantedRoles: ctx.state.demoApp.roles,
+      });
+    case 'GET call-records':
+      return sendJson(ctx, 200, {
+        value: control.callRecords().map((record) => ({
+          id: record.id,
+          startDateTime: record.startDateTime,
+          sessions: record.sessions?.length ?? 0,
+          retained: isRetained(record, ctx.state.now()),
+        })),
+      });
+    case 'POST reset':
+      control.reset();
+      return sendEmpty(ctx, 204);
+    case 'DELETE faults':
+      control.clearFaults();
+      return sendEmpty(ctx, 204);
+    case 'POST faults':
+      return withBody(ctx, faultRequestSchema, (faults) => {
+        control.injectFaults(...faults);
+        sendJson(ctx, 200, { queued: faults.length, pending: ctx.state.faults.pendingCount() });
+      });
+    case 'POST call-records':
+      return withBody(ctx, callRecordsRequestSchema, ({ records, replace }) => {
+        // The loose schema checks what the app reads and lets every other property through.
+        control.seedCallRecords(records as unknown as CallRecord[], { replace });
+        sendJson(ctx, 200, { count: records.length, total: control.callRecords().length });
+      });
+    case 'POST rate-limits':
+      return withBody(ctx, rateLimitRequestSchema, (body) => {
+        if ('limit' in body) control.setRateLimit(body.route, null);
+        else control.setRateLimit(body.route, { requests: body.requests, windowSeconds: body.windowSeconds, code: body.code });
+        sendEmpty(ctx, 204);
+      });
+    case 'POST roles':
+      return withBody(ctx, rolesRequestSchema, (body) => {
+        try {
+          control.setGrantedRoles(body.roles, body.clientId);
+        } catch (error) {
+          return sendJson(ctx, 404, { error: { code: 'NotFound', message: (error as Error).message } });
+        }
+        sendEmpty(ctx, 204);
+      });
+    default:
+      return sendJson(ctx, 404, { error: { code: 'NotFound', message: `No control operation '${key}' under /_emulator/.` } });
+  }
+}
+
+async function withBody<T>(ctx: RequestContext, schema: z.ZodType<T>, apply: (value: T) => void): Promise<void> {
+  let json: unknown;
+  try {
+    json = JSON.parse(await readBody(ctx.req, 50 * 1_048_576));
+  } catch (error) {
+    return sendJson(ctx, 400, { error: { code: 'BadRequest', message: `body is not JSON: ${(error as Error).message}` } });
+  }
+  const result = validate(schema, json);
+  if (!result.ok) {
+    return sendJson(ctx, 400, { error: { code: 'BadRequest', message: formatIssues(result.issues), details: result.issues } });
+  }
+  apply(result.value);
+}

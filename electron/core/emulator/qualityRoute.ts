@@ -1,0 +1,56 @@
+/**
+ * `POST /{v1.0|beta}/communications/calls/logTeleconferenceDeviceQuality` (graph-api.md §1.1): needs
+ * `Calls.AccessMedia.All`, a `User-Agent` ("Required", seed 000), a JSON body; the body is validated as
+ * strictly as shared/graph/quality.ts says, every violation listed (path: reason) in `error.message` and
+ * one per entry in `error.details` with the path as `target`. Success is 200 with an empty body; the
+ * accepted body is kept for `GET /_emulator/received`.
+ */
+import { logTeleconferenceDeviceQualityBodySchema } from '../../../shared/graph/quality';
+import { validate } from '../../../shared/validation';
+import { authorizeGraph } from './graphAuth';
+import { BodyTooLargeError, header, readBody, sendEmpty, sendGraphError, type RequestContext } from './http';
+import { PERMISSION_CALLS_ACCESS_MEDIA } from './types';
+
+export async function handleQuality(ctx: RequestContext, apiVersion: 'v1.0' | 'beta'): Promise<void> {
+  if (ctx.method !== 'POST') {
+    return sendGraphError(ctx, 405, 'Request_BadRequest', `The HTTP method '${ctx.method}' is not allowed for this action; use POST.`);
+  }
+  if (!authorizeGraph(ctx, PERMISSION_CALLS_ACCESS_MEDIA)) return;
+  const userAgent = header(ctx.req, 'user-agent')?.trim() ?? '';
+  if (userAgent === '') {
+    return sendGraphError(ctx, 400, 'BadRequest', 'The User-Agent header is required: the name and version of the calling application, e.g. ApplicationName/Version.');
+  }
+  const contentType = (header(ctx.req, 'content-type') ?? '').toLowerCase();
+  if (!/^application\/json(\s*;|$)/.test(contentType)) {
+    return sendGraphError(ctx, 415, 'UnsupportedMediaType', `Content-Type '${contentType || '(none)'}' is not supported; send application/json.`);
+  }
+  let text: string;
+  try {
+    text = await readBody(ctx.req);
+  } catch (error) {
+    if (error instanceof BodyTooLargeError) return sendGraphError(ctx, 413, 'RequestEntityTooLarge', error.message);
+    throw error;
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return sendGraphError(ctx, 400, 'BadRequest', 'Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.');
+  }
+  const result = validate(logTeleconferenceDeviceQualityBodySchema, json);
+  if (!result.ok) {
+    const lines = result.issues.map((issue) => `${issue.path === '' ? '(body)' : issue.path}: ${issue.message}`);
+    return sendGraphError(ctx, 400, 'BadRequest', `Invalid request body: ${lines.join('; ')}`, {
+      details: result.issues.map((issue) => ({ code: 'InvalidValue', message: issue.message, target: issue.path })),
+    });
+  }
+  ctx.state.received.push({
+    receivedAt: new Date(ctx.state.now()).toISOString(),
+    apiVersion,
+    userAgent,
+    clientRequestId: header(ctx.req, 'client-request-id'),
+    requestId: ctx.requestId,
+    body: result.value,
+  });
+  sendEmpty(ctx, 200);
+}

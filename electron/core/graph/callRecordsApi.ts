@@ -1,0 +1,140 @@
+/**
+ * Reading callRecords (graph-api.md §3): list with `$filter` on startDateTime and participants_v2 id, get
+ * one with its sessions (and segments) read whole across `sessions@odata.nextLink` pages, list sessions.
+ * All need CallRecords.Read.All. Page size: Graph's maximum is 60; `maxPageSize` asks for less through
+ * `Prefer: odata.maxpagesize`.
+ */
+import type { CallRecord, CallRecordSession } from '../../../shared/graph/callRecords';
+import { callRecordSummarySchema } from '../../../shared/graph/callRecords';
+import { GraphError } from './errors';
+import { assertSameOrigin, followPages, parseJson, unexpected, type PageRequest } from './paging';
+import type { GraphTransport } from './transport';
+
+export const CALL_RECORDS_PERMISSION = 'CallRecords.Read.All';
+
+export interface CallRecordListQuery {
+  /** Records that started at or after this time (startDateTime ge). */
+  since?: Date | string;
+  /** Records that started before this time (startDateTime lt). */
+  until?: Date | string;
+  /** Only calls this participant (participants_v2 id) took part in. */
+  participantId?: string;
+  /** ≤ 60 (Graph's maximum). */
+  maxPageSize?: number;
+  select?: readonly string[];
+  /** A GraphPagingError's `resumeFrom`: continue there instead of starting over. */
+  resumeFrom?: string;
+  signal?: AbortSignal;
+}
+
+export interface CallRecordPage {
+  records: CallRecord[];
+  nextLink?: string;
+}
+
+export interface GetCallRecordOptions {
+  /** Expand sessions with their segments, reading every sessions page. */
+  expandSessions?: boolean;
+  select?: readonly string[];
+  maxPageSize?: number;
+  signal?: AbortSignal;
+}
+
+export interface CallRecordsApiContext {
+  transport: GraphTransport;
+  /** e.g. https://graph.microsoft.com/v1.0 */
+  versionRoot: string;
+  graphOrigin: string;
+}
+
+export function buildCallRecordsFilter(query: Pick<CallRecordListQuery, 'since' | 'until' | 'participantId'>): string | undefined {
+  const clauses: string[] = [];
+  if (query.since !== undefined) clauses.push(`startDateTime ge ${isoInstant(query.since, 'since')}`);
+  if (query.until !== undefined) clauses.push(`startDateTime lt ${isoInstant(query.until, 'until')}`);
+  // OData string literal: a quote inside is doubled.
+  if (query.participantId !== undefined) clauses.push(`participants_v2/any(p:p/id eq '${query.participantId.replace(/'/g, "''")}')`);
+  return clauses.length > 0 ? clauses.join(' and ') : undefined;
+}
+
+export async function* iterateCallRecordPages(ctx: CallRecordsApiContext, query: CallRecordListQuery = {}): AsyncGenerator<CallRecordPage> {
+  const params: string[] = [];
+  const filter = buildCallRecordsFilter(query);
+  if (filter) params.push(`$filter=${encodeURIComponent(filter)}`);
+  if (query.select?.length) params.push(`$select=${query.select.join(',')}`);
+  const firstUrl = query.resumeFrom ?? `${ctx.versionRoot}/communications/callRecords${params.length ? `?${params.join('&')}` : ''}`;
+  for await (const page of followPages(ctx.transport, firstUrl, pageRequest(ctx, query.maxPageSize, query.signal))) {
+    yield { records: page.value.map((item) => checkRecord(item, !query.select?.length)), nextLink: page.nextLink };
+  }
+}
+
+export async function listCallRecords(ctx: CallRecordsApiContext, query: CallRecordListQuery = {}): Promise<CallRecord[]> {
+  const records: CallRecord[] = [];
+  for await (const page of iterateCallRecordPages(ctx, query)) records.push(...page.records);
+  return records;
+}
+
+export async function getCallRecord(ctx: CallRecordsApiContext, id: string, options: GetCallRecordOptions = {}): Promise<CallRecord> {
+  const params: string[] = [];
+  if (options.select?.length) params.push(`$select=${options.select.join(',')}`);
+  if (options.expandSessions) params.push('$expand=sessions($expand=segments)');
+  const url = `${ctx.versionRoot}/communications/callRecords/${encodeURIComponent(id)}${params.length ? `?${params.join('&')}` : ''}`;
+  const request = pageRequest(ctx, options.maxPageSize, options.signal);
+  const { graphOrigin: _origin, ...rest } = request;
+  const response = await ctx.transport({ ...rest, method: 'GET', url });
+  const record = checkRecord(parseJson(response.bodyText, response.status), !options.select?.length);
+  const nextLink = record['sessions@odata.nextLink'];
+  delete record['sessions@odata.nextLink'];
+  if (nextLink !== undefined) {
+    assertSameOrigin(nextLink, ctx.graphOrigin);
+    const sessions = record.sessions ?? [];
+    for await (const page of followPages(ctx.transport, nextLink, request)) sessions.push(...(page.value as CallRecordSession[]));
+    record.sessions = sessions;
+  }
+  return record;
+}
+
+export async function listSessions(
+  ctx: CallRecordsApiContext,
+  id: string,
+  options: { expandSegments?: boolean; maxPageSize?: number; signal?: AbortSignal } = {},
+): Promise<CallRecordSession[]> {
+  const expand = options.expandSegments === false ? '' : '?$expand=segments';
+  const url = `${ctx.versionRoot}/communications/callRecords/${encodeURIComponent(id)}/sessions${expand}`;
+  const sessions: CallRecordSession[] = [];
+  for await (const page of followPages(ctx.transport, url, pageRequest(ctx, options.maxPageSize, options.signal))) {
+    sessions.push(...(page.value as CallRecordSession[]));
+  }
+  return sessions;
+}
+
+function pageRequest(ctx: CallRecordsApiContext, maxPageSize: number | undefined, signal: AbortSignal | undefined): PageRequest {
+  return {
+    graphOrigin: ctx.graphOrigin,
+    requiredPermission: CALL_RECORDS_PERMISSION,
+    prefer: maxPageSize === undefined ? undefined : `odata.maxpagesize=${Math.max(1, Math.floor(maxPageSize))}`,
+    signal,
+  };
+}
+
+/**
+ * Loose check (shared schema): refuses what is not a callRecord, keeps every property Graph adds. With
+ * `$select` only an object is required: the required properties may not have been selected.
+ */
+function checkRecord(value: unknown, complete: boolean): CallRecord {
+  if (!complete) {
+    if (typeof value !== 'object' || value === null) throw unexpected(200, 'a callRecord that is not an object');
+    return value as CallRecord;
+  }
+  const parsed = callRecordSummarySchema.safeParse(value);
+  if (!parsed.success) throw unexpected(200, 'a callRecord missing required properties');
+  return parsed.data as unknown as CallRecord;
+}
+
+function isoInstant(value: Date | string, name: string): string {
+  const ms = value instanceof Date ? value.getTime() : Date.parse(value);
+  if (Number.isNaN(ms)) {
+    throw new GraphError({ kind: 'http', code: 'invalidQuery', message: `${name} is not a valid time: ${String(value)}`, retryable: false });
+  }
+  return new Date(ms).toISOString();
+}
+

@@ -1,0 +1,152 @@
+/**
+ * Builds the ONE teleconferenceDeviceQuality report of a device call from its legs (issue 5 §4;
+ * graph-api.md §1.2–1.4; devices-and-thresholds.md §3.6 mapping).
+ *
+ * - One mediaQualityList item per modality and channel index, carrying both directions: the inbound leg
+ *   fills `…Inbound…`, the outbound leg `…Outbound…` (§3.6 "Direction Incoming / Outgoing").
+ * - channelIndex restarts at 1 per modality (§1.3 "starts at 1"); the device's own indexes are renumbered in
+ *   order, so channels 1 and 3 of a sender become 1 and 2.
+ * - Loss: average = mean of the per-interval percentages, maximum = worst interval (§3.6 "max per-interval
+ *   %"). Each sample is one ~5 s Netstat interval, so for a channel at a steady packet rate the mean equals
+ *   §3.6's Σlost / Σ(lost+received); the sample contract carries percentages only. Percent 0–100 (R4).
+ * - Jitter: average of `Jitter`, maximum of `MaxJitter` (and of `Jitter`, when a sender has no MaxJitter);
+ *   round trip: average and maximum of `RoundTripTime` (absent on CE 9, R6). Durations as ISO 8601 (§1.3).
+ * - Packets: the channel's cumulative counter (§3.1 `Packets`), i.e. its largest value.
+ * - Bit and frame rate (video and screen sharing only, §1.4): averages in bits/s and frames/s.
+ * - mediaDuration: the longest leg of the item, from the start of its first sample interval to its last
+ *   sample (first→last span plus one mean interval, since a sample closes the interval before it).
+ * - Addresses: the latest the legs reported ("ip:port"), split into IP and port.
+ * A metric no sample carried is left out (Graph: nullable), never reported as 0.
+ */
+import { msToIsoDuration } from '../../../shared/graph/duration';
+import {
+  MODALITY_ODATA_TYPE,
+  ODATA_TYPE,
+  type TeleconferenceDeviceMediaQuality,
+  type TeleconferenceDeviceQualityDraft,
+} from '../../../shared/graph/quality';
+import { parseEndpointAddress } from '../../../shared/domain/address';
+import { MODALITIES, type Modality } from '../../../shared/domain/legs';
+import { average, maximum } from './accumulator';
+import type { LegTotals } from './leg';
+
+/** Graph: deviceName/deviceDescription are non-blank, at most 256 characters (shared/graph/quality.ts). */
+const DEVICE_TEXT_MAX = 256;
+
+export interface ReportInput {
+  legs: readonly LegTotals[];
+  deviceName: string;
+  /** The room name (issue 5 §4: deviceDescription = room name). */
+  deviceDescription: string;
+  mediaLegId: string;
+  callChainId?: string;
+  participantId?: string;
+}
+
+const round = (value: number, digits: number): number => {
+  const factor = 10 ** digits;
+  return Math.round(value * factor) / factor;
+};
+
+const deviceText = (text: string, fallback: string): string => {
+  const trimmed = text.trim();
+  return (trimmed === '' ? fallback : trimmed).slice(0, DEVICE_TEXT_MAX);
+};
+
+function legDurationMs(leg: LegTotals): number | undefined {
+  if (leg.sampleCount < 2) return undefined;
+  const spanMs = Math.max(0, leg.lastAtMs - leg.firstAtMs);
+  return spanMs + spanMs / (leg.sampleCount - 1);
+}
+
+type Fields = Record<string, number | string>;
+
+/** The direction-specific fields of one leg, named for Graph (`Inbound` or `Outbound`). */
+function directionFields(leg: LegTotals, modality: Modality): Fields {
+  const dir = leg.key.direction === 'inbound' ? 'Inbound' : 'Outbound';
+  const out: Fields = {};
+  const set = (name: string, value: number | string | undefined): void => {
+    if (value !== undefined) out[name] = value;
+  };
+  const lossAvg = average(leg.lossPercent);
+  const lossMax = maximum(leg.lossPercent);
+  set(`average${dir}PacketLossRateInPercentage`, lossAvg === undefined ? undefined : clampPercent(lossAvg));
+  set(`maximum${dir}PacketLossRateInPercentage`, lossMax === undefined ? undefined : clampPercent(lossMax));
+  const jitterAvg = average(leg.jitterMs);
+  const jitterMax = Math.max(maximum(leg.maxJitterMs) ?? -1, maximum(leg.jitterMs) ?? -1);
+  set(`average${dir}Jitter`, jitterAvg === undefined ? undefined : msToIsoDuration(jitterAvg));
+  set(`maximum${dir}Jitter`, jitterMax < 0 ? undefined : msToIsoDuration(jitterMax));
+  const rttAvg = average(leg.roundTripMs);
+  const rttMax = maximum(leg.roundTripMs);
+  set(`average${dir}RoundTripDelay`, rttAvg === undefined ? undefined : msToIsoDuration(rttAvg));
+  set(`maximum${dir}RoundTripDelay`, rttMax === undefined ? undefined : msToIsoDuration(rttMax));
+  const packets = maximum(leg.packets);
+  set(`${dir.toLowerCase()}Packets`, packets === undefined ? undefined : Math.round(packets));
+  if (modality !== 'audio') {
+    const bitRate = average(leg.bitRate);
+    const frameRate = average(leg.frameRate);
+    set(`average${dir}BitRate`, bitRate === undefined ? undefined : Math.round(bitRate));
+    set(`average${dir}FrameRate`, frameRate === undefined ? undefined : round(frameRate, 2));
+  }
+  return out;
+}
+
+function clampPercent(value: number): number {
+  return Math.min(100, Math.max(0, round(value, 4)));
+}
+
+function addressFields(legs: readonly LegTotals[]): Fields {
+  const out: Fields = {};
+  // Inbound first: its local/remote view is the receiving side's, which is what the device measured.
+  const ordered = [...legs].sort((a, b) => (a.key.direction === b.key.direction ? 0 : a.key.direction === 'inbound' ? -1 : 1));
+  const local = ordered.map((leg) => leg.localAddress).find((text) => text !== undefined);
+  const remote = ordered.map((leg) => leg.remoteAddress).find((text) => text !== undefined);
+  const localParsed = local === undefined ? undefined : parseEndpointAddress(local);
+  const remoteParsed = remote === undefined ? undefined : parseEndpointAddress(remote);
+  if (localParsed) {
+    out.localIPAddress = localParsed.ip;
+    if (localParsed.port !== undefined) out.localPort = localParsed.port;
+  }
+  if (remoteParsed) {
+    out.remoteIPAddress = remoteParsed.ip;
+    if (remoteParsed.port !== undefined) out.remotePort = remoteParsed.port;
+  }
+  return out;
+}
+
+function buildItem(modality: Modality, channelIndex: number, legs: readonly LegTotals[]): TeleconferenceDeviceMediaQuality {
+  const item: Fields = { '@odata.type': MODALITY_ODATA_TYPE[modality], channelIndex };
+  const durations = legs.map(legDurationMs).filter((ms): ms is number => ms !== undefined);
+  if (durations.length > 0) item.mediaDuration = msToIsoDuration(Math.max(...durations));
+  Object.assign(item, addressFields(legs));
+  for (const leg of legs) Object.assign(item, directionFields(leg, modality));
+  return item as unknown as TeleconferenceDeviceMediaQuality;
+}
+
+/** Groups legs by modality and (renumbered) channel index, in a stable order: audio, video, screen sharing. */
+export function buildMediaQualityList(legs: readonly LegTotals[]): TeleconferenceDeviceMediaQuality[] {
+  const items: TeleconferenceDeviceMediaQuality[] = [];
+  for (const modality of MODALITIES) {
+    const ofModality = legs.filter((leg) => leg.key.modality === modality);
+    const indexes = [...new Set(ofModality.map((leg) => leg.key.channelIndex))].sort((a, b) => a - b);
+    indexes.forEach((deviceIndex, position) => {
+      const pair = ofModality.filter((leg) => leg.key.channelIndex === deviceIndex);
+      items.push(buildItem(modality, position + 1, pair));
+    });
+  }
+  return items;
+}
+
+/** The report body; Teams ids only when known (else the outbox keeps it as `needs_context`). */
+export function buildQualityReport(input: ReportInput): TeleconferenceDeviceQualityDraft {
+  const body: TeleconferenceDeviceQualityDraft = {
+    '@odata.type': ODATA_TYPE.quality,
+    mediaLegId: input.mediaLegId,
+    deviceName: deviceText(input.deviceName, 'Unknown device'),
+    deviceDescription: deviceText(input.deviceDescription, 'Unknown room'),
+    mediaQualityList: buildMediaQualityList(input.legs),
+  };
+  if (input.callChainId !== undefined) body.callChainId = input.callChainId;
+  if (input.participantId !== undefined) body.participantId = input.participantId;
+  return body;
+}

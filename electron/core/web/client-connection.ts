@@ -1,0 +1,105 @@
+/**
+ * One browser tab's WebSocket: turns `{ id, method, req }` into a dispatch call and answers `{ id, result }`;
+ * forwards pushed events as `{ event, payload }`. A malformed message gets an `invalid_input` result, never
+ * an exception. Memory per tab is bounded:
+ * - `roomsChanged` (the only high-rate event, up to 2 Hz with every room) is latest-wins: while one snapshot
+ *   is still on its way to a slow tab, newer ones replace each other instead of queueing;
+ * - anything else sent while more than `maxBufferedBytes` wait for the tab closes it; the page reconnects
+ *   and reloads its state.
+ */
+import { WebSocket, type RawData } from 'ws';
+import type { AppEventName } from '../../../shared/api/contract';
+import { fail, type Result } from '../../../shared/api/result';
+import type { Dispatch } from '../api/dispatch';
+import type { Logger } from '../log/logger';
+import { parseClientMessage } from './guards/client-message';
+
+export interface ClientConnectionOptions {
+  dispatch: Dispatch;
+  log?: Logger;
+  /** Calls of one tab answered concurrently; more are refused (a page never needs many). */
+  maxInFlightCalls: number;
+  /** Bytes waiting for a tab beyond which it is cut off as too slow. */
+  maxBufferedBytes: number;
+}
+
+export class ClientConnection {
+  private inFlightCalls = 0;
+  private roomsSnapshotInFlight = false;
+  private latestRoomsSnapshot: string | undefined;
+  /** Cleared by each heartbeat ping, set by the pong: a tab that misses one is gone. */
+  alive = true;
+
+  constructor(
+    readonly socket: WebSocket,
+    private readonly options: ClientConnectionOptions,
+  ) {
+    socket.on('message', (data, isBinary) => this.onMessage(data, isBinary));
+    socket.on('pong', () => {
+      this.alive = true;
+    });
+    socket.on('error', (error) => options.log?.debug('web socket error', { error: error.message }));
+  }
+
+  /** `text` is the already-serialized `{ event, payload }`: encoded once for every tab. */
+  pushEvent(event: AppEventName, text: string): void {
+    if (event !== 'roomsChanged') return this.send(text);
+    if (this.roomsSnapshotInFlight) {
+      this.latestRoomsSnapshot = text;
+      return;
+    }
+    this.roomsSnapshotInFlight = true;
+    this.send(text, () => {
+      this.roomsSnapshotInFlight = false;
+      const next = this.latestRoomsSnapshot;
+      this.latestRoomsSnapshot = undefined;
+      if (next !== undefined) this.pushEvent('roomsChanged', next);
+    });
+  }
+
+  private onMessage(data: RawData, isBinary: boolean): void {
+    const message = parseClientMessage(isBinary ? undefined : rawToText(data));
+    if (!message.ok) return this.answer(message.id, fail('invalid_input', message.message));
+    if (this.inFlightCalls >= this.options.maxInFlightCalls) {
+      return this.answer(message.id, fail('unavailable', 'Too many calls in progress; try again in a moment.'));
+    }
+    this.inFlightCalls += 1;
+    this.options
+      .dispatch(message.method, message.req)
+      .catch((error: unknown): Result<unknown> => {
+        // The dispatcher answers every failure itself; this only guards against a broken one.
+        this.options.log?.error('web dispatch threw', { error });
+        return fail('internal', 'The call failed unexpectedly.');
+      })
+      .then((result) => {
+        this.inFlightCalls -= 1;
+        this.answer(message.id, result);
+      });
+  }
+
+  private answer(id: number | null, result: Result<unknown>): void {
+    let text: string;
+    try {
+      text = JSON.stringify({ id, result });
+    } catch {
+      text = JSON.stringify({ id, result: fail('internal', 'The answer could not be encoded.') });
+    }
+    this.send(text);
+  }
+
+  private send(text: string, onSent?: () => void): void {
+    if (this.socket.readyState !== WebSocket.OPEN) return;
+    if (this.socket.bufferedAmount > this.options.maxBufferedBytes) {
+      this.options.log?.warn('web client too slow: disconnected', { bufferedBytes: this.socket.bufferedAmount });
+      this.socket.terminate();
+      return;
+    }
+    this.socket.send(text, () => onSent?.());
+  }
+}
+
+function rawToText(data: RawData): string {
+  if (Buffer.isBuffer(data)) return data.toString('utf8');
+  if (Array.isArray(data)) return Buffer.concat(data).toString('utf8');
+  return Buffer.from(data).toString('utf8');
+}

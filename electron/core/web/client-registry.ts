@@ -1,0 +1,79 @@
+/**
+ * Every open tab: receives each pushed event once encoded, is pinged every `heartbeatMs` (a tab that
+ * vanished without a close frame, e.g. a sleeping laptop, is dropped after one missed pong), and is closed
+ * when the server stops.
+ */
+import { WebSocket } from 'ws';
+import type { AppEventName } from '../../../shared/api/contract';
+import type { Logger } from '../log/logger';
+import { ClientConnection, type ClientConnectionOptions } from './client-connection';
+
+/** 1001 "going away" (RFC 6455 §7.4.1): the server is stopping. */
+const GOING_AWAY = 1001;
+/** Tabs get this long to answer the close frame before their sockets are cut. */
+const CLOSE_GRACE_MS = 1_000;
+
+export class ClientRegistry {
+  private readonly clients = new Set<ClientConnection>();
+  private readonly heartbeat: NodeJS.Timeout;
+
+  constructor(
+    private readonly options: ClientConnectionOptions & { heartbeatMs: number; log?: Logger },
+  ) {
+    this.heartbeat = setInterval(() => this.ping(), options.heartbeatMs);
+    this.heartbeat.unref();
+  }
+
+  get size(): number {
+    return this.clients.size;
+  }
+
+  add(socket: WebSocket): void {
+    const client = new ClientConnection(socket, this.options);
+    this.clients.add(client);
+    socket.once('close', () => this.clients.delete(client));
+    this.options.log?.debug('web client connected', { clients: this.clients.size });
+  }
+
+  broadcast(event: AppEventName, payload: unknown): void {
+    if (this.clients.size === 0) return;
+    let text: string;
+    try {
+      text = JSON.stringify({ event, payload });
+    } catch (error) {
+      this.options.log?.error('web event could not be encoded', { event, error });
+      return;
+    }
+    for (const client of this.clients) client.pushEvent(event, text);
+  }
+
+  async closeAll(): Promise<void> {
+    clearInterval(this.heartbeat);
+    const closed = [...this.clients].map((client) => closeSocket(client.socket));
+    await Promise.all(closed);
+    this.clients.clear();
+  }
+
+  private ping(): void {
+    for (const client of this.clients) {
+      if (!client.alive) {
+        client.socket.terminate();
+        continue;
+      }
+      client.alive = false;
+      client.socket.ping();
+    }
+  }
+}
+
+function closeSocket(socket: WebSocket): Promise<void> {
+  if (socket.readyState === WebSocket.CLOSED) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => socket.terminate(), CLOSE_GRACE_MS);
+    socket.once('close', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    socket.close(GOING_AWAY, 'server stopping');
+  });
+}

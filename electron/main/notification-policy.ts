@@ -1,0 +1,53 @@
+/**
+ * Which core events become an OS notification (issue 7), as a pure function: the core already applies the
+ * per-room alert cooldown; here we add "do not disturb", and turn sync-status transitions (a report failed
+ * permanently, credentials or permission problem, outbox near its bound) into one notification each time
+ * they start, not on every status tick.
+ */
+import type { AlertEvent } from '../../shared/domain/legs';
+import type { SyncStatusView } from '../../shared/api/views';
+
+export interface NotificationSpec {
+  title: string;
+  body: string;
+  /** What a click opens. */
+  target: { view: 'rooms' | 'outbox' | 'settings'; id?: string };
+  urgent: boolean;
+}
+
+export function notificationForAlert(alert: AlertEvent, doNotDisturb: boolean): NotificationSpec | undefined {
+  if (doNotDisturb || alert.kind !== 'leg_poor') return undefined;
+  const leg = `${alert.legKey.modality} ${alert.legKey.direction}`;
+  return {
+    title: `${alert.roomName}: ${leg} quality is poor`,
+    body: describeMetric(alert),
+    target: { view: 'rooms', id: alert.roomId },
+    urgent: true,
+  };
+}
+
+function describeMetric(alert: AlertEvent): string {
+  if (alert.metric === null || alert.value === null || alert.threshold === null) return 'Open the room for details.';
+  const unit = alert.metric === 'lossPercent' ? ' %' : alert.metric === 'frameRate' ? ' fps' : ' ms';
+  const name = { lossPercent: 'Packet loss', jitterMs: 'Jitter', roundTripMs: 'Round trip', frameRate: 'Frame rate' }[alert.metric];
+  return `${name} ${round(alert.value)}${unit} (limit ${round(alert.threshold)}${unit}).`;
+}
+
+const round = (value: number): string => (Math.round(value * 10) / 10).toString();
+
+export function notificationsForSyncChange(previous: SyncStatusView | undefined, next: SyncStatusView, doNotDisturb: boolean): NotificationSpec[] {
+  if (doNotDisturb) return [];
+  const out: NotificationSpec[] = [];
+  const newlyFailed = next.counts.failed - (previous?.counts.failed ?? 0);
+  if (newlyFailed > 0) {
+    out.push({ title: `${newlyFailed} report${newlyFailed === 1 ? '' : 's'} failed permanently`, body: next.lastError ? `${next.lastError.code}: ${next.lastError.message}` : 'Open the outbox to resubmit or discard.', target: { view: 'outbox' }, urgent: true });
+  }
+  const wasBlocked = previous?.state === 'paused' && !previous.pausedByOperator;
+  if (next.state === 'paused' && !next.pausedByOperator && !wasBlocked) {
+    out.push({ title: 'Reports are not being delivered', body: next.reason ?? 'Check the Graph credentials and permissions.', target: { view: 'settings' }, urgent: true });
+  }
+  if (next.fillRatio >= 0.9 && (previous?.fillRatio ?? 0) < 0.9) {
+    out.push({ title: 'The outbox is almost full', body: `${Math.round(next.fillRatio * 100)} % of its bound is used; new reports will be refused when it is full.`, target: { view: 'outbox' }, urgent: true });
+  }
+  return out;
+}

@@ -1,0 +1,6 @@
+import type { en } from './en';
+
+/** Every UI string's key: the English catalogue is the reference. */
+export type MessageKey = keyof typeof en;
+/** A complete catalogue: French and Finnish are typed with this, so a missing or extra key fails tsc. */
+export type Messages = Record<MessageKey, string>;

@@ -1,0 +1,47 @@
+/**
+ * What the room store keeps beyond the latest snapshot, and how it decides a room did not change.
+ *
+ * - A snapshot's leg history covers only the last minutes (shared/domain/legs.ts); the room detail charts the
+ *   whole call, so each leg's points are merged here. Memory stays bounded by decimation: past
+ *   MAX_CALL_POINTS, every other point of the older half is dropped, so a long call keeps its whole span at a
+ *   coarser step instead of losing its beginning.
+ * - `roomFingerprint` is cheap (no JSON of the histories): every leg value derives from its samples, so
+ *   lastSampleAt + sampleCount + classification per leg, with the device states, identify a snapshot.
+ */
+import type { LegHistoryPoint, RoomSnapshot } from '../../../shared/domain/legs';
+
+export const MAX_CALL_POINTS = 600;
+
+export function mergeHistory(
+  previous: readonly LegHistoryPoint[] | undefined,
+  incoming: readonly LegHistoryPoint[],
+  maxPoints = MAX_CALL_POINTS,
+): LegHistoryPoint[] {
+  if (previous === undefined || previous.length === 0) return incoming.slice(-maxPoints);
+  const lastAt = previous[previous.length - 1]?.at ?? '';
+  // ISO 8601 UTC strings of one producer compare in time order.
+  const fresh = incoming.filter((point) => point.at > lastAt);
+  if (fresh.length === 0) return previous.slice();
+  let merged = previous.concat(fresh);
+  while (merged.length > maxPoints) {
+    const half = Math.floor(merged.length / 2);
+    merged = merged
+      .slice(0, half)
+      .filter((_, index) => index % 2 === 0)
+      .concat(merged.slice(half));
+  }
+  return merged;
+}
+
+export function roomFingerprint(room: RoomSnapshot): string {
+  const parts: string[] = [room.roomId, room.roomName, room.classification];
+  for (const device of room.devices) {
+    parts.push(`d:${device.deviceId}:${device.state}:${device.since ?? ''}:${device.lastError ?? ''}`);
+  }
+  for (const call of room.activeCalls) {
+    parts.push(`c:${call.deviceId}:${call.callId}:${call.lastSampleAt}:${call.classification}:${call.callChainId ?? ''}:${call.participantId ?? ''}`);
+    for (const leg of call.legs) parts.push(`l:${leg.id}:${leg.lastSampleAt}:${leg.sampleCount}:${leg.classification}`);
+  }
+  parts.push(`a:${room.activeCall?.callId ?? ''}`);
+  return parts.join('|');
+}

@@ -1,0 +1,101 @@
+/**
+ * The settings store: the core's SettingsView (secrets only as "set / not set"), saving one section at a
+ * time as a patch, the connection test, and ingest tokens. A created token is held here only until the
+ * operator dismisses it: it is shown once and never fetched again (the core cannot return it).
+ */
+import { createStore } from 'zustand/vanilla';
+import type { AppApiClient } from '../../../shared/api/contract';
+import type { AppError, Result } from '../../../shared/api/result';
+import type { SettingsPatch } from '../../../shared/api/requests';
+import type { ConnectionTestView, IngestTokenView, SettingsView } from '../../../shared/api/views';
+import { IDLE, LOADING, fromResult, settle, type LoadState } from './load-state';
+
+export type SettingsSection = 'connection' | 'rooms' | 'ingest' | 'alerts' | 'startup';
+
+export type SaveState =
+  | { status: 'idle' }
+  | { status: 'saving'; section: SettingsSection }
+  | { status: 'saved'; section: SettingsSection }
+  | { status: 'error'; section: SettingsSection; error: AppError };
+
+export type NewTokenState =
+  | { status: 'idle' }
+  | { status: 'creating' }
+  | { status: 'created'; name: string; token: string }
+  | { status: 'error'; error: AppError };
+
+export interface SettingsState {
+  settings: LoadState<SettingsView>;
+  save: SaveState;
+  connectionTest: LoadState<ConnectionTestView>;
+  tokens: LoadState<IngestTokenView[]>;
+  newToken: NewTokenState;
+  revokeError: AppError | undefined;
+  start(): () => void;
+  load(): Promise<void>;
+  update(section: SettingsSection, patch: SettingsPatch): Promise<Result<SettingsView>>;
+  testConnection(): Promise<void>;
+  loadTokens(): Promise<void>;
+  createToken(name: string): Promise<void>;
+  dismissNewToken(): void;
+  revokeToken(name: string): Promise<void>;
+}
+
+export type SettingsStore = ReturnType<typeof createSettingsStore>;
+
+export function createSettingsStore(api: AppApiClient) {
+  return createStore<SettingsState>()((set, get) => ({
+    settings: IDLE,
+    save: { status: 'idle' },
+    connectionTest: IDLE,
+    tokens: IDLE,
+    newToken: { status: 'idle' },
+    revokeError: undefined,
+
+    start() {
+      void get().load();
+      return () => undefined;
+    },
+
+    async load() {
+      if (get().settings.status !== 'ready') set({ settings: LOADING });
+      set({ settings: fromResult(await settle(() => api.getSettings())) });
+    },
+
+    async update(section, patch) {
+      set({ save: { status: 'saving', section } });
+      const result = await settle(() => api.updateSettings(patch));
+      if (result.ok) set({ settings: { status: 'ready', value: result.value }, save: { status: 'saved', section } });
+      else set({ save: { status: 'error', section, error: result.error } });
+      return result;
+    },
+
+    async testConnection() {
+      set({ connectionTest: LOADING });
+      set({ connectionTest: fromResult(await settle(() => api.testConnection())) });
+    },
+
+    async loadTokens() {
+      if (get().tokens.status !== 'ready') set({ tokens: LOADING });
+      set({ tokens: fromResult(await settle(() => api.listIngestTokens())) });
+    },
+
+    async createToken(name) {
+      set({ newToken: { status: 'creating' } });
+      const result = await settle(() => api.createIngestToken({ name }));
+      set({ newToken: result.ok ? { status: 'created', ...result.value } : { status: 'error', error: result.error } });
+      if (result.ok) await get().loadTokens();
+    },
+
+    dismissNewToken() {
+      set({ newToken: { status: 'idle' } });
+    },
+
+    async revokeToken(name) {
+      set({ revokeError: undefined });
+      const result = await settle(() => api.revokeIngestToken({ name }));
+      if (!result.ok) set({ revokeError: result.error });
+      await get().loadTokens();
+    },
+  }));
+}

@@ -1,0 +1,26 @@
+/** Counts by outbox state (from the pushed sync status); each one filters the table to that state. */
+import { OUTBOX_STATES, type OutboxCounts as Counts, type OutboxState } from '../../../../shared/api/views';
+import { useFormat, useT } from '../../i18n';
+import { OUTBOX_STATE_KEY } from '../../lib/labels';
+
+export function OutboxCounts({ counts, active, onPick }: { counts: Counts | undefined; active?: OutboxState; onPick(state: OutboxState | undefined): void }) {
+  const t = useT();
+  const format = useFormat();
+  return (
+    <ul className="counts" aria-label={t('outbox.countsLabel')}>
+      {OUTBOX_STATES.map((state) => (
+        <li key={state}>
+          <button
+            type="button"
+            className={`count count-${state}`}
+            aria-pressed={active === state}
+            onClick={() => onPick(active === state ? undefined : state)}
+          >
+            <span className="count-value">{counts === undefined ? '—' : format.number(counts[state], 0)}</span>{' '}
+            <span className="count-label">{t(OUTBOX_STATE_KEY[state])}</span>
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,97 @@
+/**
+ * The outbox: counts by state, a virtualized table of reports (paged from the core as it scrolls), filters,
+ * bulk resubmit, and the selected report's detail beside the table.
+ */
+import { useCallback, useEffect, useMemo } from 'react';
+import type { ReportSummary } from '../../../../shared/api/views';
+import { Empty, ErrorNotice, Loading } from '../../components/status';
+import { VirtualTable, type Column } from '../../components/VirtualTable';
+import { useFormat, useT } from '../../i18n';
+import { OUTBOX_STATE_KEY } from '../../lib/labels';
+import { useAppStore, useOutboxStore, useSettingsStore, useStores } from '../../stores/provider';
+import { BulkResubmit } from './BulkResubmit';
+import { OutboxCounts } from './OutboxCounts';
+import { OutboxFilters } from './OutboxFilters';
+import { ReportDetailPanel } from './ReportDetailPanel';
+
+const ROW_HEIGHT = 36;
+const NO_ROOMS: never[] = [];
+
+export function OutboxView({ reportId }: { reportId?: string }) {
+  const t = useT();
+  const format = useFormat();
+  const { outbox } = useStores();
+  const counts = useAppStore((state) => (state.sync.status === 'ready' ? state.sync.value.counts : undefined));
+  const rooms = useSettingsStore((state) => (state.settings.status === 'ready' ? state.settings.value.rooms : NO_ROOMS));
+  const filter = useOutboxStore((state) => state.filter);
+  const list = useOutboxStore((state) => state.list);
+  const selectedId = useOutboxStore((state) => state.selectedId);
+
+  useEffect(() => outbox.getState().start(), [outbox]);
+  useEffect(() => {
+    if (reportId !== undefined) outbox.getState().select(reportId);
+  }, [outbox, reportId]);
+
+  const columns = useMemo<Column<ReportSummary>[]>(
+    () => [
+      { key: 'created', header: t('outbox.created'), width: 'minmax(10rem, 1.2fr)', render: (row) => format.dateTimeShort(row.createdAt) },
+      { key: 'state', header: t('outbox.state'), width: 'minmax(7rem, 1fr)', render: (row) => <span className={`state state-${row.state}`}>{t(OUTBOX_STATE_KEY[row.state])}</span> },
+      { key: 'room', header: t('outbox.room'), width: 'minmax(6rem, 1fr)', render: (row) => row.roomId ?? '—' },
+      { key: 'attempts', header: t('outbox.attemptCount'), width: '5rem', render: (row) => format.number(row.attemptCount, 0) },
+      { key: 'error', header: t('outbox.lastError'), width: 'minmax(8rem, 2fr)', render: (row) => (row.lastError !== undefined ? `${row.lastError.httpStatus ?? ''} ${row.lastError.code}`.trim() : '—') },
+      { key: 'next', header: t('outbox.nextAttempt'), width: 'minmax(7rem, 1fr)', render: (row) => (row.nextAttemptAt !== undefined ? format.time(row.nextAttemptAt) : '—') },
+    ],
+    [t, format],
+  );
+  const onSelect = useCallback((row: ReportSummary) => outbox.getState().select(row.id), [outbox]);
+  const onEndReached = useCallback(() => void outbox.getState().loadMore(), [outbox]);
+  const total = counts !== undefined && filter.state !== undefined && filter.roomId === undefined && filter.from === undefined && filter.to === undefined ? counts[filter.state] : undefined;
+
+  return (
+    <section aria-labelledby="outbox-heading">
+      <h1 id="outbox-heading">{t('outbox.title')}</h1>
+      <OutboxCounts counts={counts} active={filter.state} onPick={(state) => outbox.getState().setFilter({ ...filter, state })} />
+      <BulkResubmit failedCount={counts?.failed ?? 0} />
+      <OutboxFilters filter={filter} rooms={rooms} onChange={(next) => outbox.getState().setFilter(next)} />
+      <div className="split">
+        <div className="split-main">
+          {(list.status === 'loading' || list.status === 'idle') && <Loading label={t('outbox.loading')} />}
+          {list.status === 'error' && <ErrorNotice error={list.error} onRetry={() => void outbox.getState().reload()} />}
+          {list.status === 'ready' && list.items.length === 0 && <Empty>{t('outbox.empty')}</Empty>}
+          {list.status === 'ready' && list.outdated && (
+            <p className="notice">
+              {t('outbox.outdated')}{' '}
+              <button type="button" onClick={() => void outbox.getState().reload()}>
+                {t('common.refresh')}
+              </button>
+            </p>
+          )}
+          {list.status === 'ready' && list.items.length > 0 && (
+            <>
+              <VirtualTable
+                rows={list.items}
+                columns={columns}
+                rowHeight={ROW_HEIGHT}
+                getRowId={(row) => row.id}
+                label={t('outbox.tableLabel')}
+                selectedId={selectedId}
+                onSelect={onSelect}
+                onEndReached={list.nextCursor !== undefined ? onEndReached : undefined}
+                totalCount={total !== undefined && total > list.items.length ? total : undefined}
+              />
+              <p className="muted" role="status">
+                {list.more.status === 'loading'
+                  ? t('outbox.loadingMore')
+                  : t('outbox.shown', { count: format.number(list.items.length, 0) })}
+              </p>
+              {list.more.status === 'error' && <ErrorNotice error={list.more.error} onRetry={() => void outbox.getState().loadMore()} />}
+            </>
+          )}
+        </div>
+        <div className="split-side">
+          <ReportDetailPanel />
+        </div>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,144 @@
+/**
+ * One report: its identifiers and state, the last Graph error, every attempt (status, Graph error code and
+ * message, request-id for Microsoft support), the actions, and the exact JSON body that is or will be sent.
+ */
+import type { ReportDetail } from '../../../../shared/api/views';
+import { ErrorNotice, Loading } from '../../components/status';
+import { useFormat, useT, type MessageKey } from '../../i18n';
+import { OUTBOX_STATE_KEY } from '../../lib/labels';
+import { useOutboxStore, useStores } from '../../stores/provider';
+import { ReportActions } from './report-actions';
+
+const OUTCOME_KEY: Record<ReportDetail['attempts'][number]['outcome'], MessageKey> = {
+  sent: 'outbox.outcome.sent',
+  retry: 'outbox.outcome.retry',
+  failed: 'outbox.outcome.failed',
+  token_refresh: 'outbox.outcome.token_refresh',
+};
+
+const SOURCE_KEY: Record<ReportDetail['source'], MessageKey> = {
+  ingest: 'outbox.source.ingest',
+  device: 'outbox.source.device',
+  operator: 'outbox.source.operator',
+};
+
+function Attempts({ report }: { report: ReportDetail }) {
+  const t = useT();
+  const format = useFormat();
+  if (report.attempts.length === 0) return <p className="muted">{t('outbox.noAttempts')}</p>;
+  return (
+    <div className="table-scroll">
+      <table className="attempts">
+        <caption>{t('outbox.attempts')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">#</th>
+            <th scope="col">{t('outbox.attemptStarted')}</th>
+            <th scope="col">{t('outbox.attemptOutcome')}</th>
+            <th scope="col">{t('outbox.httpStatus')}</th>
+            <th scope="col">{t('outbox.graphError')}</th>
+            <th scope="col">{t('outbox.requestIdColumn')}</th>
+            <th scope="col">{t('outbox.duration')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {report.attempts.map((attempt) => (
+            <tr key={attempt.attemptNo}>
+              <td>{attempt.attemptNo}</td>
+              <td>{format.dateTimeShort(attempt.startedAt)}</td>
+              <td>{t(OUTCOME_KEY[attempt.outcome])}</td>
+              <td>{attempt.httpStatus ?? '—'}</td>
+              <td>
+                {attempt.errorCode !== undefined && <code>{attempt.errorCode}</code>} {attempt.errorMessage ?? ''}
+                {attempt.retryAfterMs !== undefined && <span className="muted"> · {t('outbox.retryAfter', { time: format.span(attempt.retryAfterMs) })}</span>}
+              </td>
+              <td>
+                <code className="id">{attempt.requestId ?? '—'}</code>
+                <br />
+                <span className="muted">
+                  {t('outbox.clientRequestId')}: <code className="id">{attempt.clientRequestId}</code>
+                </span>
+              </td>
+              <td>{format.milliseconds(attempt.durationMs)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function Summary({ report }: { report: ReportDetail }) {
+  const t = useT();
+  const format = useFormat();
+  const rows: [string, string | undefined][] = [
+    [t('outbox.state'), t(OUTBOX_STATE_KEY[report.state]) + (report.failedReason !== undefined ? ` (${t(report.failedReason === 'expired' ? 'outbox.failedExpired' : 'outbox.failedPermanent')})` : '')],
+    [t('outbox.source'), t(SOURCE_KEY[report.source])],
+    [t('outbox.room'), report.roomId],
+    [t('outbox.device'), report.deviceId],
+    [t('outbox.created'), format.dateTime(report.createdAt)],
+    [t('outbox.nextAttempt'), report.nextAttemptAt !== undefined ? format.dateTime(report.nextAttemptAt) : undefined],
+    [t('outbox.callChainId'), report.callChainId],
+    [t('outbox.participantId'), report.participantId],
+    [t('outbox.mediaLegId'), report.mediaLegId],
+    [t('outbox.discardReason'), report.discardReason],
+  ];
+  return (
+    <dl className="summary">
+      {rows
+        .filter((row): row is [string, string] => row[1] !== undefined)
+        .map(([term, value]) => (
+          <div key={term}>
+            <dt>{term}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+    </dl>
+  );
+}
+
+export function ReportDetailPanel() {
+  const t = useT();
+  const { outbox } = useStores();
+  const detail = useOutboxStore((state) => state.detail);
+  const selectedId = useOutboxStore((state) => state.selectedId);
+  if (selectedId === undefined) return null;
+  return (
+    <section className="card report-detail" aria-labelledby="report-detail-heading">
+      <header className="card-header">
+        <h2 id="report-detail-heading">{t('outbox.reportTitle')}</h2>
+        <code className="id">{selectedId}</code>
+        <button type="button" className="link-button" onClick={() => outbox.getState().select(undefined)}>
+          {t('common.close')}
+        </button>
+      </header>
+      {(detail.status === 'loading' || detail.status === 'idle') && <Loading />}
+      {detail.status === 'error' && <ErrorNotice error={detail.error} onRetry={() => outbox.getState().select(selectedId)} />}
+      {detail.status === 'ready' && (
+        <>
+          <Summary report={detail.value} />
+          {detail.value.lastError !== undefined && (
+            <div className="notice notice-error">
+              <p>
+                <strong>{t('outbox.lastError')}</strong>{' '}
+                {detail.value.lastError.httpStatus !== undefined && <span>HTTP {detail.value.lastError.httpStatus} </span>}
+                <code>{detail.value.lastError.code}</code> {detail.value.lastError.message}
+              </p>
+              {detail.value.lastError.requestId !== undefined && (
+                <p>
+                  {t('outbox.requestId')}: <code className="id">{detail.value.lastError.requestId}</code>
+                </p>
+              )}
+            </div>
+          )}
+          <ReportActions report={detail.value} />
+          <Attempts report={detail.value} />
+          <h3>{t('outbox.body')}</h3>
+          <pre className="json" tabIndex={0} aria-label={t('outbox.body')}>
+            {JSON.stringify(detail.value.body, null, 2)}
+          </pre>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,143 @@
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { getApiClient } from '../../renderer/src/api/client';
+import { App } from '../../renderer/src/App';
+import { createFakeApi, emptyCounts, fail, ok, settingsView, syncStatus } from './fake-api';
+import { detail, room } from './fixtures';
+import { renderWithApi } from './render';
+
+describe('App shell', () => {
+  it('talks to the Electron preload when window.api exists', () => {
+    const fake = createFakeApi();
+    window.api = fake.client;
+    try {
+      expect(getApiClient()).toBe(fake.client);
+    } finally {
+      delete window.api;
+    }
+  });
+
+  it('navigates between the four views with labelled navigation', async () => {
+    renderWithApi(<App />);
+    const nav = screen.getByRole('navigation', { name: 'Main' });
+    expect(within(nav).getByRole('button', { name: 'Rooms' }).getAttribute('aria-current')).toBe('page');
+    fireEvent.click(within(nav).getByRole('button', { name: 'Outbox' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Outbox' })).toBeTruthy();
+    expect(within(nav).getByRole('button', { name: 'Outbox' }).getAttribute('aria-current')).toBe('page');
+    fireEvent.click(within(nav).getByRole('button', { name: 'Call records' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Call records' })).toBeTruthy();
+    fireEvent.click(within(nav).getByRole('button', { name: 'Settings' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Settings' })).toBeTruthy();
+    expect(document.activeElement).toBe(screen.getByRole('main'));
+  });
+
+  it('shows a prominent DEMO badge while the demo runs', async () => {
+    const fake = createFakeApi();
+    fake.respond('getAppInfo', () => ok({ version: '0.1.0', transport: 'web', demo: true }));
+    renderWithApi(<App />, fake);
+    const badge = await screen.findByRole('note');
+    expect(badge.textContent).toContain('DEMO');
+    expect(badge.textContent).toContain('Simulated rooms');
+    await waitFor(() => expect(document.title).toBe('DEMO · VTC Quality Monitor'));
+  });
+
+  it('shows no DEMO badge for a real installation', async () => {
+    const fake = createFakeApi();
+    renderWithApi(<App />, fake);
+    await waitFor(() => expect(fake.callsTo('getAppInfo')).toHaveLength(1));
+    expect(screen.queryByText('DEMO')).toBeNull();
+  });
+
+  it('shows sync state, backlog and the last error in the status bar, and pauses sending', async () => {
+    const fake = createFakeApi();
+    fake.respond(
+      'getSyncStatus',
+      () =>
+        ok(
+          syncStatus({
+            state: 'running',
+            counts: { ...emptyCounts(), pending: 40, needs_context: 2, failed: 3 },
+            lastError: { at: '2025-03-10T09:00:00Z', code: 'TooManyRequests', message: 'Throttled', httpStatus: 429 },
+          }),
+        ),
+    );
+    renderWithApi(<App />, fake);
+    const bar = await screen.findByRole('contentinfo', { name: 'Sync status' });
+    await waitFor(() => expect(bar.textContent).toContain('Sending: running'));
+    expect(bar.textContent).toContain('Waiting to send: 42');
+    expect(bar.textContent).toContain('Failed: 3');
+    expect(bar.textContent).toContain('TooManyRequests Throttled');
+    fireEvent.click(within(bar).getByRole('button', { name: 'Pause sending' }));
+    await waitFor(() => expect(fake.callsTo('setSyncPaused')).toEqual([{ paused: true }]));
+    expect(await within(bar).findByRole('button', { name: 'Resume sending' })).toBeTruthy();
+    // The core's pushes replace it.
+    act(() => fake.emit('syncStatus', syncStatus({ state: 'setup_needed', reason: 'No tenant configured' })));
+    expect(bar.textContent).toContain('Sending: setup needed · No tenant configured');
+  });
+
+  it('shows the status bar error when the sync status is unavailable', async () => {
+    const fake = createFakeApi();
+    fake.respond('getSyncStatus', () => fail('not_ready', 'starting'));
+    renderWithApi(<App />, fake);
+    const bar = await screen.findByRole('contentinfo', { name: 'Sync status' });
+    await waitFor(() => expect(bar.textContent).toContain('Sync status unavailable. starting'));
+  });
+
+  it('offers a setup flow and the demo on first run, explaining npm run demo in the browser', async () => {
+    const fake = createFakeApi();
+    fake.respond('getSettings', () => ok(settingsView({ tenantId: undefined, clientId: undefined, credential: { type: 'none' }, rooms: [] })));
+    renderWithApi(<App />, fake);
+    expect(await screen.findByRole('heading', { name: 'Welcome to VTC Quality Monitor' })).toBeTruthy();
+    const demo = screen.getByRole('article', { name: 'Try the demo' });
+    expect(demo.textContent).toContain('npm run demo');
+    expect(demo.textContent).toContain('Stop this agent');
+    fireEvent.click(screen.getByRole('button', { name: 'Open Settings' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Settings' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Rooms' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Skip for now' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Rooms' })).toBeTruthy();
+  });
+
+  it('opens the view the core asks for (a clicked notification)', async () => {
+    const fake = createFakeApi();
+    fake.respond('getReport', ({ id }) => ok(detail({ id })));
+    renderWithApi(<App />, fake);
+    await waitFor(() => expect(fake.listenerCount('navigate')).toBe(1));
+    act(() => fake.emit('navigate', { view: 'outbox', id: 'report-9' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Outbox' })).toBeTruthy();
+    await waitFor(() => expect(fake.callsTo('getReport')).toEqual([{ id: 'report-9' }]));
+  });
+
+  it('announces a leg that turned poor, and opens its room', async () => {
+    const fake = createFakeApi();
+    fake.respond('getRooms', () => ok([room('boardroom', 'Boardroom')]));
+    renderWithApi(<App />, fake);
+    await waitFor(() => expect(fake.listenerCount('alert')).toBe(1));
+    act(() =>
+      fake.emit('alert', {
+        kind: 'leg_poor',
+        roomId: 'boardroom',
+        roomName: 'Boardroom',
+        legKey: { roomId: 'boardroom', deviceId: 'codec-1', callId: '1', modality: 'audio', direction: 'inbound', channelIndex: 1 },
+        metric: 'lossPercent',
+        value: 12,
+        threshold: 10,
+        at: '2025-03-10T09:00:00Z',
+      }),
+    );
+    const alerts = screen.getByRole('region', { name: 'Alerts' });
+    expect(alerts.textContent).toContain('Boardroom: Audio inbound turned poor. Packet loss 12% (threshold 10%)');
+    fireEvent.click(within(alerts).getByRole('button', { name: 'Open room' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Boardroom' })).toBeTruthy();
+  });
+
+  it('unsubscribes from every event when unmounted', async () => {
+    const fake = createFakeApi();
+    const { unmount } = renderWithApi(<App />, fake);
+    await waitFor(() => expect(fake.listenerCount('roomsChanged')).toBe(1));
+    unmount();
+    for (const event of ['roomsChanged', 'syncStatus', 'alert', 'navigate', 'reportsChanged', 'callRecordsChanged'] as const) {
+      expect(fake.listenerCount(event)).toBe(0);
+    }
+  });
+});

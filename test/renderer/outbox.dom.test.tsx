@@ -1,0 +1,201 @@
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import type { ReportSummary } from '../../shared/api/views';
+import { OutboxView } from '../../renderer/src/views/outbox/OutboxView';
+import { createFakeApi, emptyCounts, fail, ok, syncStatus, type FakeApi } from './fake-api';
+import { detail, summary } from './fixtures';
+import { Started, renderWithApi } from './render';
+
+const CHAIN = '11111111-2222-4333-8444-555555555555';
+const PARTICIPANT = '66666666-7777-4888-9999-aaaaaaaaaaaa';
+
+function renderOutbox(setup?: (fake: FakeApi) => void, reportId?: string) {
+  const fake = createFakeApi();
+  setup?.(fake);
+  return renderWithApi(
+    <Started>
+      <OutboxView reportId={reportId} />
+    </Started>,
+    fake,
+  );
+}
+
+describe('Outbox view', () => {
+  it('shows loading, then the reports', async () => {
+    const fake = createFakeApi();
+    const held = fake.hold('listReports');
+    renderWithApi(
+      <Started>
+        <OutboxView />
+      </Started>,
+      fake,
+    );
+    expect(screen.getAllByText('Loading reports…').length).toBeGreaterThan(0);
+    await act(async () => held.release(ok({ items: [summary(1, { state: 'failed', lastError: { httpStatus: 400, code: 'BadRequest', message: 'bad' } })] })));
+    const grid = await screen.findByRole('grid', { name: 'Reports' });
+    const row = within(grid).getAllByRole('row')[1]!;
+    expect(within(row).getByText('Failed')).toBeTruthy();
+    expect(within(row).getByText('400 BadRequest')).toBeTruthy();
+  });
+
+  it('shows the error from the core with a retry', async () => {
+    renderOutbox((f) => f.respond('listReports', () => fail('internal', 'database is locked')));
+    expect(await screen.findByText('database is locked')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Try again' })).toBeTruthy();
+  });
+
+  it('says when no report matches', async () => {
+    renderOutbox();
+    expect(await screen.findByText('No report matches these filters.')).toBeTruthy();
+  });
+
+  it('shows counts by state and filters the table by the chosen state, room and time', async () => {
+    const { fake } = renderOutbox((f) => {
+      f.respond('getSyncStatus', () => ok(syncStatus({ counts: { ...emptyCounts(), failed: 3, pending: 12, sent: 1400 } })));
+      f.respond('getSettings', () => ok({ ...baseSettings(), rooms: [{ id: 'boardroom', name: 'Boardroom', devices: [] }] }));
+    });
+    const counts = await screen.findByRole('list', { name: /Reports by state/ });
+    await waitFor(() => expect(within(counts).getByRole('button', { name: '1,400 Sent' })).toBeTruthy());
+    fireEvent.click(within(counts).getByRole('button', { name: '3 Failed' }));
+    await waitFor(() => expect(fake.callsTo('listReports').at(-1)).toEqual({ limit: 1000, state: 'failed' }));
+    fireEvent.change(screen.getByLabelText('Room'), { target: { value: 'boardroom' } });
+    await waitFor(() => expect(fake.callsTo('listReports').at(-1)).toEqual({ limit: 1000, state: 'failed', roomId: 'boardroom' }));
+    fireEvent.change(screen.getByLabelText('Created from'), { target: { value: '2025-03-10T08:00' } });
+    await waitFor(() => expect(fake.callsTo('listReports').at(-1)?.from).toBe(new Date('2025-03-10T08:00').toISOString()));
+  });
+
+  it('renders only a window of 100,000 rows and scrolls through them', async () => {
+    const items: ReportSummary[] = Array.from({ length: 100_000 }, (_, i) => summary(i, { roomId: `room-${i}` }));
+    renderOutbox((f) => f.respond('listReports', () => ok({ items })));
+    const grid = await screen.findByRole('grid', { name: 'Reports' });
+    expect(grid.getAttribute('aria-rowcount')).toBe('100001');
+    const rendered = () => within(grid).getAllByRole('row').length - 1;
+    expect(rendered()).toBeLessThan(40);
+    expect(within(grid).getByText('room-0')).toBeTruthy();
+
+    const viewport = grid.querySelector('.vt-viewport')!;
+    const started = performance.now();
+    viewport.scrollTop = 50_000 * 36;
+    fireEvent.scroll(viewport);
+    expect(within(grid).getByText('room-50000')).toBeTruthy();
+    expect(within(grid).queryByText('room-0')).toBeNull();
+    expect(rendered()).toBeLessThan(40);
+    expect(performance.now() - started).toBeLessThan(500);
+  });
+
+  it('moves through rows with the keyboard and opens one with Enter', async () => {
+    const { fake } = renderOutbox((f) => {
+      f.respond('listReports', () => ok({ items: [summary(1), summary(2), summary(3)] }));
+      f.respond('getReport', ({ id }) => ok(detail({ id })));
+    });
+    const grid = await screen.findByRole('grid', { name: 'Reports' });
+    const first = within(grid).getAllByRole('row')[1]!;
+    first.focus();
+    fireEvent.keyDown(first, { key: 'ArrowDown' });
+    await waitFor(() => expect(document.activeElement?.getAttribute('aria-rowindex')).toBe('3'));
+    fireEvent.keyDown(document.activeElement!, { key: 'Enter' });
+    await waitFor(() => expect(fake.callsTo('getReport')).toEqual([{ id: 'report-2' }]));
+  });
+
+  it('shows a report with its attempts, Graph error, request-id and pretty JSON body', async () => {
+    renderOutbox((f) => f.respond('getReport', ({ id }) => ok(detail({ id }))), 'report-1');
+    const panel = await screen.findByRole('region', { name: 'Report' });
+    await within(panel).findByRole('table', { name: 'Attempts' });
+    const attempts = within(panel).getByRole('table', { name: 'Attempts' });
+    const row = within(attempts).getAllByRole('row')[1]!;
+    expect(within(row).getByText('failed')).toBeTruthy();
+    expect(within(row).getByText('400')).toBeTruthy();
+    expect(within(row).getByText('BadRequest')).toBeTruthy();
+    expect(within(row).getByText('req-42')).toBeTruthy();
+    expect(within(panel).getByText(/refused by Microsoft Graph/)).toBeTruthy();
+    const body = within(panel).getByLabelText('Report body (JSON)');
+    expect(body.textContent).toContain('"deviceName": "Cisco SX80"');
+  });
+
+  it('resubmits a failed report with its id', async () => {
+    const { fake } = renderOutbox((f) => f.respond('getReport', ({ id }) => ok(detail({ id }))), 'report-1');
+    fireEvent.click(await screen.findByRole('button', { name: 'Resubmit' }));
+    await waitFor(() => expect(fake.callsTo('resubmitReports')).toEqual([{ ids: ['report-1'] }]));
+    expect(await screen.findByText('Reports resubmitted: 1.')).toBeTruthy();
+  });
+
+  it('discards only with a reason and after confirmation', async () => {
+    const { fake } = renderOutbox((f) => f.respond('getReport', ({ id }) => ok(detail({ id }))), 'report-1');
+    fireEvent.click(await screen.findByRole('button', { name: 'Discard…' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Continue' }));
+    const reason = screen.getByLabelText('Reason for discarding');
+    expect(screen.getByText('A reason is required: it is kept for the audit.')).toBeTruthy();
+    expect(reason.getAttribute('aria-invalid')).toBe('true');
+    fireEvent.change(reason, { target: { value: 'test call, not a real meeting' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Continue' }));
+    const confirm = screen.getByRole('alertdialog');
+    expect(confirm.textContent).toContain('It will never be sent. Reason: “test call, not a real meeting”');
+    expect(fake.callsTo('discardReports')).toEqual([]);
+    fireEvent.click(within(confirm).getByRole('button', { name: 'Yes, discard' }));
+    await waitFor(() => expect(fake.callsTo('discardReports')).toEqual([{ ids: ['report-1'], reason: 'test call, not a real meeting' }]));
+    expect(await screen.findByText('Reports discarded: 1.')).toBeTruthy();
+  });
+
+  it('validates the Teams ids as GUIDs before attaching them', async () => {
+    const { fake } = renderOutbox((f) => f.respond('getReport', ({ id }) => ok(detail({ id, state: 'needs_context', failedReason: undefined }))), 'report-1');
+    fireEvent.click(await screen.findByRole('button', { name: 'Attach Teams ids…' }));
+    const chain = screen.getByLabelText('Teams call chain id (callChainId)');
+    const participant = screen.getByLabelText('Participant id (participantId)');
+    fireEvent.change(chain, { target: { value: 'not-a-guid' } });
+    fireEvent.change(participant, { target: { value: PARTICIPANT } });
+    fireEvent.click(screen.getByRole('button', { name: 'Attach' }));
+    const message = await screen.findByText(/^must be a GUID/);
+    expect(chain.getAttribute('aria-describedby')).toContain(message.id);
+    expect(fake.callsTo('attachReportContext')).toEqual([]);
+    fireEvent.change(chain, { target: { value: CHAIN } });
+    fireEvent.click(screen.getByRole('button', { name: 'Attach' }));
+    await waitFor(() => expect(fake.callsTo('attachReportContext')).toEqual([{ ids: ['report-1'], callChainId: CHAIN, participantId: PARTICIPANT }]));
+  });
+
+  it('copies the JSON body', async () => {
+    const writeText = vi.fn(() => Promise.resolve());
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    renderOutbox((f) => f.respond('getReport', ({ id }) => ok(detail({ id }))), 'report-1');
+    fireEvent.click(await screen.findByRole('button', { name: 'Copy JSON' }));
+    expect(await screen.findByText('Copied to the clipboard.')).toBeTruthy();
+    expect(writeText).toHaveBeenCalledWith(JSON.stringify(detail().body, null, 2));
+  });
+
+  it('resubmits all failed reports in chunks with progress', async () => {
+    let failed = 1500;
+    const { fake } = renderOutbox((f) => {
+      f.respond('getSyncStatus', () => ok(syncStatus({ counts: { ...emptyCounts(), failed } })));
+      f.respond('listReports', (req) => {
+        const n = req.state === 'failed' ? Math.min(failed, req.limit ?? 1000) : 0;
+        return ok({ items: Array.from({ length: n }, (_, i) => summary(i, { state: 'failed' })) });
+      });
+    });
+    const resubmit = fake.hold('resubmitReports');
+    const button = await screen.findByRole('button', { name: 'Resubmit all failed (1,500)' });
+    fireEvent.click(button);
+    await waitFor(() => expect(fake.callsTo('resubmitReports')).toHaveLength(1));
+    failed = 500;
+    await act(async () => resubmit.release(ok({ resubmitted: 1000 })));
+    const progress = await screen.findByLabelText('Resubmitting: 1,000 of 1,500');
+    expect(progress.getAttribute('value')).toBe('1000');
+    await waitFor(() => expect(fake.callsTo('resubmitReports')).toHaveLength(2));
+    failed = 0;
+    await act(async () => resubmit.release(ok({ resubmitted: 500 })));
+    expect(await screen.findByText('Reports resubmitted: 1,500.')).toBeTruthy();
+    expect(fake.callsTo('resubmitReports')[1]).toEqual({ ids: Array.from({ length: 500 }, (_, i) => `report-${i}`) });
+  });
+});
+
+function baseSettings() {
+  return {
+    cloud: 'global' as const,
+    credential: { type: 'none' as const },
+    rooms: [],
+    thresholds: {},
+    alertCooldownMinutes: 5,
+    ingest: { host: '127.0.0.1', port: 8790 },
+    launchAtLogin: false,
+    doNotDisturb: false,
+    managedKeys: [],
+  };
+}

@@ -1,0 +1,203 @@
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { SettingsView } from '../../renderer/src/views/settings/SettingsView';
+import { CLIENT, TENANT, createFakeApi, fail, ok, settingsView, type FakeApi } from './fake-api';
+import { Started, renderWithApi } from './render';
+
+function renderSettings(setup?: (fake: FakeApi) => void) {
+  const fake = createFakeApi();
+  setup?.(fake);
+  return renderWithApi(
+    <Started>
+      <SettingsView />
+    </Started>,
+    fake,
+  );
+}
+
+describe('Settings view', () => {
+  it('shows loading, then the settings with secrets only as set / not set', async () => {
+    const fake = createFakeApi();
+    const held = fake.hold('getSettings');
+    renderWithApi(
+      <Started>
+        <SettingsView />
+      </Started>,
+      fake,
+    );
+    expect(screen.getByText('Loading settings…')).toBeTruthy();
+    await act(async () => held.release(ok(settingsView())));
+    const connection = await screen.findByRole('region', { name: 'Microsoft Graph connection' });
+    expect((within(connection).getByLabelText('Tenant id') as HTMLInputElement).value).toBe(TENANT);
+    const secret = within(connection).getByLabelText('New client secret') as HTMLInputElement;
+    expect(secret.value).toBe('');
+    expect(secret.type).toBe('password');
+    expect(within(connection).getByText('A value is stored. Leave empty to keep it.')).toBeTruthy();
+  });
+
+  it('shows an error when the settings cannot be read', async () => {
+    renderSettings((f) => f.respond('getSettings', () => fail('not_ready', 'The core is starting')));
+    expect(await screen.findByText('The core is starting')).toBeTruthy();
+  });
+
+  it('shows "must be a GUID…" next to an invalid tenant id and does not save it', async () => {
+    const { fake } = renderSettings();
+    await screen.findByRole('region', { name: 'Microsoft Graph connection' });
+    const tenant = screen.getByLabelText('Tenant id');
+    fireEvent.change(tenant, { target: { value: 'contoso.onmicrosoft.com' } });
+    fireEvent.blur(tenant);
+    const message = screen.getByText('must be a GUID such as 0622673d-9f69-49b3-9d4f-5ec64f42ecce');
+    expect(tenant.getAttribute('aria-invalid')).toBe('true');
+    expect(tenant.getAttribute('aria-describedby')?.split(' ')).toContain(message.id);
+    // Next to the field: same field wrapper as the tenant input.
+    expect(message.closest('.field')).toBe(tenant.closest('.field'));
+    fireEvent.click(screen.getByRole('button', { name: 'Save connection' }));
+    expect(fake.callsTo('updateSettings')).toEqual([]);
+  });
+
+  it('translates the validation message in French', async () => {
+    renderSettings();
+    await screen.findByRole('region', { name: 'Microsoft Graph connection' });
+    fireEvent.change(screen.getByLabelText('Language of the interface'), { target: { value: 'fr' } });
+    const tenant = await screen.findByLabelText('Identifiant du locataire');
+    fireEvent.change(tenant, { target: { value: 'pas-un-guid' } });
+    fireEvent.blur(tenant);
+    expect(screen.getByText('doit être un GUID, par exemple 0622673d-9f69-49b3-9d4f-5ec64f42ecce')).toBeTruthy();
+  });
+
+  it('saves the connection as a patch, the new secret included once', async () => {
+    const { fake } = renderSettings((f) => f.respond('getSettings', () => ok(settingsView({ tenantId: undefined, clientId: undefined, credential: { type: 'none' } }))));
+    await screen.findByRole('region', { name: 'Microsoft Graph connection' });
+    fireEvent.change(screen.getByLabelText('Tenant id'), { target: { value: TENANT } });
+    fireEvent.change(screen.getByLabelText('Client id'), { target: { value: CLIENT } });
+    fireEvent.change(screen.getByLabelText('New client secret'), { target: { value: 's3cr3t' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save connection' }));
+    await waitFor(() =>
+      expect(fake.callsTo('updateSettings')).toEqual([{ cloud: 'global', tenantId: TENANT, clientId: CLIENT, credential: { type: 'secret', secret: 's3cr3t' } }]),
+    );
+    expect(await screen.findByText('Saved.')).toBeTruthy();
+    expect((screen.getByLabelText('New client secret') as HTMLInputElement).value).toBe('');
+  });
+
+  it('shows the core’s validation details next to the field', async () => {
+    const { fake } = renderSettings((f) =>
+      f.respond('updateSettings', () => fail('invalid_input', 'invalid settings', [{ path: 'clientId', message: 'must be a GUID such as 0622673d-9f69-49b3-9d4f-5ec64f42ecce' }])),
+    );
+    await screen.findByRole('region', { name: 'Microsoft Graph connection' });
+    fireEvent.click(screen.getByRole('button', { name: 'Save connection' }));
+    await waitFor(() => expect(fake.callsTo('updateSettings')).toHaveLength(1));
+    const client = screen.getByLabelText('Client id');
+    await waitFor(() => expect(client.getAttribute('aria-invalid')).toBe('true'));
+    expect(client.closest('.field')!.textContent).toContain('must be a GUID');
+  });
+
+  it('makes fields managed by the fleet configuration read-only, and says so', async () => {
+    const { fake } = renderSettings((f) => f.respond('getSettings', () => ok(settingsView({ managedKeys: ['tenantId', 'alerts.cooldownMinutes'] }))));
+    await screen.findByRole('region', { name: 'Microsoft Graph connection' });
+    const tenant = screen.getByLabelText('Tenant id') as HTMLInputElement;
+    expect(tenant.readOnly).toBe(true);
+    const note = within(tenant.closest('.field') as HTMLElement).getByText('Managed by your administrator');
+    expect(tenant.getAttribute('aria-describedby')?.split(' ')).toContain(note.id);
+    expect((screen.getByLabelText('Alert cooldown (minutes)') as HTMLInputElement).readOnly).toBe(true);
+    expect((screen.getByLabelText('Client id') as HTMLInputElement).readOnly).toBe(false);
+    fireEvent.click(screen.getByRole('button', { name: 'Save connection' }));
+    await waitFor(() => expect(fake.callsTo('updateSettings')).toHaveLength(1));
+    expect(fake.callsTo('updateSettings')[0]).not.toHaveProperty('tenantId');
+  });
+
+  it('tests the connection and names the missing permissions', async () => {
+    renderSettings((f) => f.respond('testConnection', () => ok({ tokenAcquired: true, grantedPermissions: ['Calls.AccessMedia.All'], missingPermissions: ['CallRecords.Read.All'] })));
+    fireEvent.click(await screen.findByRole('button', { name: 'Test connection' }));
+    expect(await screen.findByText('Token acquired.')).toBeTruthy();
+    expect(screen.getByText('Permissions missing (admin consent needed):').parentElement!.textContent).toContain('CallRecords.Read.All');
+    expect(screen.getByText('Permissions granted:').parentElement!.textContent).toContain('Calls.AccessMedia.All');
+  });
+
+  it('adds a Cisco codec with host, user, password and the self-signed option, validating the URL', async () => {
+    const { fake } = renderSettings();
+    const rooms = await screen.findByRole('region', { name: 'Rooms and devices' });
+    fireEvent.click(within(rooms).getByRole('button', { name: 'Add a Cisco codec' }));
+    fireEvent.change(within(rooms).getByLabelText('Device id'), { target: { value: 'sx80' } });
+    fireEvent.change(within(rooms).getByLabelText('Host URL'), { target: { value: '10.0.0.20' } });
+    fireEvent.change(within(rooms).getByLabelText('User'), { target: { value: 'admin' } });
+    fireEvent.click(within(rooms).getByRole('button', { name: 'Save rooms' }));
+    expect(within(rooms).getByText('must be an http(s) URL such as https://10.0.0.20')).toBeTruthy();
+    expect(within(rooms).getByText('A new device needs a password.')).toBeTruthy();
+    expect(fake.callsTo('updateSettings')).toEqual([]);
+
+    fireEvent.change(within(rooms).getByLabelText('Host URL'), { target: { value: 'https://10.0.0.20' } });
+    fireEvent.change(within(rooms).getByLabelText('Password'), { target: { value: 'codec-pass' } });
+    fireEvent.click(within(rooms).getByLabelText('Accept the codec’s self-signed TLS certificate'));
+    fireEvent.click(within(rooms).getByRole('button', { name: 'Save rooms' }));
+    await waitFor(() =>
+      expect(fake.callsTo('updateSettings')).toEqual([
+        {
+          rooms: [
+            {
+              id: 'boardroom',
+              name: 'Boardroom',
+              devices: [{ id: 'sx80', kind: 'cisco-xapi', url: 'https://10.0.0.20', username: 'admin', password: 'codec-pass', allowSelfSigned: true, pollSeconds: 5 }],
+            },
+          ],
+        },
+      ]),
+    );
+  });
+
+  it('shows a new ingest token once, with copy, and never again', async () => {
+    const { fake } = renderSettings();
+    const ingest = await screen.findByRole('region', { name: 'Ingest API' });
+    await within(ingest).findByText('No token yet.');
+    fireEvent.change(within(ingest).getByLabelText('Token name'), { target: { value: 'bad name!' } });
+    fireEvent.click(within(ingest).getByRole('button', { name: 'Create token' }));
+    expect(within(ingest).getByText('must be 1–64 letters, digits, dot, dash or underscore')).toBeTruthy();
+    expect(fake.callsTo('createIngestToken')).toEqual([]);
+
+    fake.respond('listIngestTokens', () => ok([{ name: 'gateway-1', createdAt: '2025-03-10T09:00:00Z', revoked: false }]));
+    fireEvent.change(within(ingest).getByLabelText('Token name'), { target: { value: 'gateway-1' } });
+    fireEvent.click(within(ingest).getByRole('button', { name: 'Create token' }));
+    expect(await within(ingest).findByText('vtc_secret_token_value')).toBeTruthy();
+    expect(within(ingest).getByText(/shown only once/)).toBeTruthy();
+    expect(within(ingest).getByRole('button', { name: 'Copy token' })).toBeTruthy();
+    expect(fake.callsTo('createIngestToken')).toEqual([{ name: 'gateway-1' }]);
+    await within(ingest).findByRole('row', { name: /gateway-1/ });
+
+    fireEvent.click(within(ingest).getByRole('button', { name: 'I have stored it' }));
+    expect(within(ingest).queryByText('vtc_secret_token_value')).toBeNull();
+    expect(document.body.textContent).not.toContain('vtc_secret_token_value');
+  });
+
+  it('revokes a token after confirmation', async () => {
+    const { fake } = renderSettings((f) => f.respond('listIngestTokens', () => ok([{ name: 'gateway-1', createdAt: '2025-03-10T09:00:00Z', revoked: false }])));
+    fireEvent.click(await screen.findByRole('button', { name: 'Revoke token gateway-1' }));
+    expect(fake.callsTo('revokeIngestToken')).toEqual([]);
+    fireEvent.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Yes, revoke' }));
+    await waitFor(() => expect(fake.callsTo('revokeIngestToken')).toEqual([{ name: 'gateway-1' }]));
+  });
+
+  it('saves alert cooldown, do-not-disturb and thresholds, validating each', async () => {
+    const { fake } = renderSettings();
+    const alerts = await screen.findByRole('region', { name: 'Alerts and thresholds' });
+    const cooldown = within(alerts).getByLabelText('Alert cooldown (minutes)');
+    fireEvent.change(cooldown, { target: { value: '5000' } });
+    fireEvent.change(within(alerts).getByLabelText('Threshold overrides (JSON)'), { target: { value: '[1,2' } });
+    fireEvent.click(within(alerts).getByRole('button', { name: 'Save' }));
+    expect(within(alerts).getByText('must be ≤ 1440')).toBeTruthy();
+    expect(within(alerts).getByText('must be a JSON object, e.g. {}')).toBeTruthy();
+    fireEvent.change(cooldown, { target: { value: '10' } });
+    fireEvent.change(within(alerts).getByLabelText('Threshold overrides (JSON)'), { target: { value: '{"audio":{"lossPercent":{"poor":8}}}' } });
+    fireEvent.click(within(alerts).getByLabelText('Do not disturb (no notifications)'));
+    fireEvent.click(within(alerts).getByRole('button', { name: 'Save' }));
+    await waitFor(() =>
+      expect(fake.callsTo('updateSettings')).toEqual([{ thresholds: { audio: { lossPercent: { poor: 8 } } }, alertCooldownMinutes: 10, doNotDisturb: true }]),
+    );
+  });
+
+  it('saves launch at login', async () => {
+    const { fake } = renderSettings();
+    const startup = await screen.findByRole('region', { name: 'Startup' });
+    fireEvent.click(within(startup).getByLabelText('Start the monitor when I sign in'));
+    fireEvent.click(within(startup).getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(fake.callsTo('updateSettings')).toEqual([{ launchAtLogin: true }]));
+  });
+});

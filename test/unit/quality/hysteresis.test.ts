@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { createHysteresis } from '../../../electron/core/quality/hysteresis';
+import type { LegClassification } from '../../../shared/domain/legs';
+
+function run(levels: LegClassification[], samplesToSwitch = 3): LegClassification[] {
+  const hysteresis = createHysteresis(samplesToSwitch);
+  return levels.map((level) => hysteresis.push(level, null).state);
+}
+
+describe('hysteresis: enter after 3 consecutive samples, leave after 3 (issue 5 §5)', () => {
+  it('stays unknown until three judged samples', () => {
+    expect(run(['good', 'good', 'good'])).toEqual(['unknown', 'unknown', 'good']);
+  });
+
+  it('one or two bad samples do not change the state', () => {
+    expect(run(['good', 'good', 'good', 'poor', 'poor', 'good', 'poor'])).toEqual(Array(7).fill('good').fill('unknown', 0, 2));
+  });
+
+  it('three poor samples make it poor, three good ones clear it', () => {
+    const states = run(['good', 'good', 'good', 'poor', 'poor', 'poor', 'good', 'good', 'good']);
+    expect(states.slice(2)).toEqual(['good', 'good', 'good', 'poor', 'poor', 'poor', 'good']);
+  });
+
+  it('alternating worse samples confirm the mildest of them', () => {
+    const states = run(['good', 'good', 'good', 'poor', 'warning', 'poor']);
+    expect(states.at(-1)).toBe('warning');
+  });
+
+  it('improving samples confirm the harshest of them', () => {
+    const states = run(['poor', 'poor', 'poor', 'good', 'warning', 'good']);
+    expect(states.at(-1)).toBe('warning');
+  });
+
+  it('unknown samples neither count nor break a streak', () => {
+    const states = run(['good', 'good', 'good', 'poor', 'unknown', 'poor', 'unknown', 'poor']);
+    expect(states.at(-1)).toBe('poor');
+    expect(states.at(-2)).toBe('good');
+  });
+
+  it('a sample at the current level breaks the streak', () => {
+    expect(run(['good', 'good', 'good', 'poor', 'poor', 'good', 'poor', 'poor']).at(-1)).toBe('good');
+  });
+
+  it('reports the change once, with the previous state and the reason', () => {
+    const hysteresis = createHysteresis(1);
+    const reason = { metric: 'lossPercent' as const, value: 20, threshold: 10 };
+    expect(hysteresis.push('poor', reason)).toEqual({ state: 'poor', reason, previous: 'unknown', changed: true });
+    expect(hysteresis.push('poor', reason).changed).toBe(false);
+  });
+
+  it('refuses a non-positive sample count', () => {
+    expect(() => createHysteresis(0)).toThrow(RangeError);
+  });
+});

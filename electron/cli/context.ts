@@ -4,7 +4,7 @@
  */
 import { resolve } from 'node:path';
 import { appConfigSchema, type AppConfig } from '../../shared/config/schema';
-import { loadConfigFile } from '../core/config/load';
+import { loadManagedConfig } from '../core/config/load';
 import { createLogger, type Logger } from '../core/log/logger';
 import { registerConfigSecrets } from '../core/config/secrets';
 import { defaultDataDir, rememberConfigPath, rememberedConfigPath } from './data-dir';
@@ -13,6 +13,8 @@ import type { CliIo } from './io';
 export interface CommandContext {
   dataDir: string;
   config: AppConfig;
+  /** Top-level keys the configuration file sets: authoritative, locked in the web UI. */
+  managedKeys: string[];
   configFile?: string;
   log: Logger;
 }
@@ -20,9 +22,9 @@ export interface CommandContext {
 export function buildContext(values: { 'data-dir'?: string; config?: string }, io: CliIo, options: { remember?: boolean } = {}): CommandContext {
   const dataDir = resolve(values['data-dir'] ?? io.env['VTC_DATA_DIR'] ?? defaultDataDir());
   const configFile = values.config ? resolve(values.config) : rememberedConfigPath(dataDir);
-  const config = configFile ? loadConfigFile(configFile) : appConfigSchema.parse({});
+  const { config, managedKeys } = configFile ? loadManagedConfig(configFile) : { config: appConfigSchema.parse({}), managedKeys: [] };
   const log = createLogger({ sink: io.err, level: io.env['VTC_LOG_LEVEL'] === 'debug' ? 'debug' : 'info' });
   registerConfigSecrets(config, log.redactor, io.env);
   if (values.config && options.remember) rememberConfigPath(dataDir, resolve(values.config));
-  return { dataDir, config, configFile, log };
+  return { dataDir, config, managedKeys, configFile, log };
 }

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { cloudSchema, guidSchema as configGuid } from '../config/schema';
+import { thresholdOverridesSchema } from '../domain/thresholds';
 
 export const guidSchema = configGuid;
 
@@ -33,7 +34,7 @@ export const settingsPatchSchema = z.strictObject({
   rooms: z
     .array(z.strictObject({ id: deviceId, name: z.string().trim().min(1, { message: 'is required' }).max(128), devices: z.array(devicePatchSchema) }))
     .optional(),
-  thresholds: z.record(z.string(), z.unknown()).optional(),
+  thresholds: thresholdOverridesSchema.optional(),
   alertCooldownMinutes: z.number().min(0).max(1440).optional(),
   ingest: z.strictObject({ host: z.string().min(1), port: z.number().int().min(0).max(65535) }).optional(),
   launchAtLogin: z.boolean().optional(),

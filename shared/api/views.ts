@@ -3,6 +3,7 @@
  * "set / not set", and every number carries its unit in its name.
  */
 import type { CloudName } from '../config/schema';
+import type { StreamComparisonRow } from '../graph/callRecordCompare';
 
 export const OUTBOX_STATES = ['needs_context', 'pending', 'in_flight', 'sent', 'failed', 'discarded'] as const;
 export type OutboxState = (typeof OUTBOX_STATES)[number];
@@ -35,8 +36,9 @@ export interface ReportSummary {
 export interface ReportAttemptView {
   attemptNo: number;
   startedAt: string;
-  durationMs: number;
-  outcome: 'sent' | 'retry' | 'failed' | 'token_refresh';
+  durationMs?: number;
+  /** in_flight: no answer yet; deferred: not counted (paused route); interrupted: the agent stopped mid-request. */
+  outcome: 'in_flight' | 'sent' | 'retry' | 'failed' | 'deferred' | 'interrupted';
   httpStatus?: number;
   errorCode?: string;
   errorMessage?: string;
@@ -50,6 +52,19 @@ export interface ReportDetail extends ReportSummary {
   body: unknown;
   attempts: ReportAttemptView[];
   discardReason?: string;
+  /** Teams' callRecord for this report's callChainId, as far as the call-records cache knows it. */
+  callRecord?: ReportCallRecordView;
+}
+
+/** A report's link to its callRecord (record id = callChainId). */
+export interface ReportCallRecordView {
+  id: string;
+  /** ok: cached and readable; not_available_yet / expired as Graph last answered; unknown: never looked up. */
+  availability: 'ok' | 'not_available_yet' | 'expired' | 'unknown';
+  startDateTime?: string;
+  endDateTime?: string;
+  /** When the cache last heard from Graph about it. */
+  checkedAt?: string;
 }
 
 export interface ReportQuery {
@@ -112,6 +127,10 @@ export interface CallRecordDetailView {
   fetchedAt?: string;
   stale: boolean;
   reports: ReportDetail[];
+  /** Per stream: the room's numbers beside Teams', each metric in one unit (percent or ms). */
+  comparison?: StreamComparisonRow[];
+  /** Sessions in `record` (Graph pages them 60 at a time; the core reads them all). */
+  sessionCount?: number;
 }
 
 export interface DeviceSettingsView {

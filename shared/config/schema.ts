@@ -4,6 +4,7 @@
  * everywhere. Secrets may be given inline or as `{ "env": "NAME" }`; the core resolves them (resolve.ts).
  */
 import { z } from 'zod';
+import { thresholdOverridesSchema } from '../domain/thresholds';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -74,7 +75,7 @@ export const appConfigSchema = z.strictObject({
     .default({ host: '127.0.0.1', port: 8790 }),
   rooms: z.array(roomConfigSchema).default([]),
   /** Per-installation overrides of the classification thresholds (shared/domain/thresholds.ts). */
-  thresholds: z.record(z.string(), z.unknown()).optional(),
+  thresholds: thresholdOverridesSchema.optional(),
   alerts: z.strictObject({ cooldownMinutes: z.number().min(0).max(1440).default(5) }).optional(),
   outbox: outboxConfigSchema.default(outboxConfigSchema.parse({})),
 });

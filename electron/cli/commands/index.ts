@@ -1,6 +1,7 @@
 /** The command table. Each command parses its own options and returns an exit status. */
 import type { CliIo } from '../io';
 import { runCommand } from './run';
+import { demoCommand } from './demo';
 
 export interface Command {
   summary: string;
@@ -9,6 +10,7 @@ export interface Command {
 
 export const COMMANDS: Record<string, Command> = {
   run: runCommand,
+  demo: demoCommand,
 };
 
 export function usage(): string {

@@ -1,7 +1,9 @@
 /**
  * Builds the core from a data directory and a configuration: the one object both shells (Electron main and
- * the headless agent) start. It owns the database and every service, exposes the AppApi through a
- * dispatcher, and stops cleanly (in-flight sends drained within a bound).
+ * the headless agent) start. It owns the database and every service (settings, outbox, sync worker, Graph
+ * connection, leg tracker, device collectors, ingest API, call records), exposes the AppApi through a
+ * dispatcher and pushed events, and stops cleanly: in-flight sends are drained within a bound, device calls
+ * in progress are reported, the database is closed last.
  */
 import { openDatabase, type Db } from '../db/database';
 import { createDispatcher, type Dispatch } from '../api/dispatch';
@@ -9,49 +11,171 @@ import { AppEventHub, type AppEventListener } from './events';
 import type { Logger } from '../log/logger';
 import type { AppConfig } from '../../../shared/config/schema';
 import { appConfigSchema } from '../../../shared/config/schema';
-import { createHandlers } from './handlers';
-import type { SecretCipher } from '../settings/store';
+import { resolveThresholds } from '../../../shared/domain/thresholds';
+import { createHandlers, type CallRecordsPort } from './handlers';
+import { createSettingsStore, type SecretCipher } from '../settings/store';
+import { createSettingsService, type ResolvedSettings } from '../settings/service';
 import type { ManagedConfig } from '../config/load';
+import { createOutbox, type Outbox } from '../outbox';
+import { outboxLimitsOf } from './outbox-limits';
+import { createSyncWorker, type SyncWorker } from '../sync';
+import { createLegTracker, type LegTracker } from '../legs';
+import { createTokenStore, type TokenStore } from '../tokens';
+import { createQuarantine, startIngestServer, type IngestServer } from '../ingest';
+import { createGraphConnection, type GraphConnection } from './graph-connection';
+import { createDeviceCollectors } from './device-collectors';
+import { createIngestDeps } from './ingest-wiring';
+import { toSyncStatusView } from './report-views';
+import { USER_AGENT } from './version';
 
 export interface CoreOptions {
   dataDir: string;
   log: Logger;
   transport: 'electron' | 'web';
   version: string;
-  config?: AppConfig;
-  demo?: boolean;
-  /** Fleet (IT-managed) configuration: its keys are locked in the UI. */
+  /** Fleet file (Electron) or the agent's --config: authoritative for every key it sets, locked in the UI. */
   managed?: ManagedConfig;
   /** Encrypts secrets at rest (Electron safeStorage); without it secrets come only from config/env. */
   cipher?: SecretCipher;
+  demo?: boolean;
+  now?: () => number;
+  /** Serve the ingest API (default true). `port` overrides the configured one (tests and the demo use 0). */
+  ingest?: { enabled?: boolean; port?: number };
+  /** The call-records service, built by the caller from the core's database and Graph connection. */
+  callRecords?: (parts: CoreParts) => CallRecordsPort & { start?(): void; stop?(): void | Promise<void> };
+}
+
+/** The services, for the composition's own callers (CLI demo, tests) that need more than the AppApi. */
+export interface CoreParts {
+  db: Db;
+  outbox: Outbox;
+  sync: SyncWorker;
+  tracker: LegTracker;
+  tokens: TokenStore;
+  graph: GraphConnection;
+  events: AppEventHub;
+  log: Logger;
+  now: () => number;
 }
 
 export interface Core {
   readonly db: Db;
   readonly config: AppConfig;
+  readonly parts: CoreParts;
+  /** The ingest API's address, when it is served. */
+  readonly ingestUrl?: string;
   dispatch: Dispatch;
   subscribe(listener: AppEventListener): () => void;
   stop(options?: { timeoutMs?: number }): Promise<void>;
 }
 
+const trackedRooms = (config: AppConfig) => config.rooms.map((room) => ({ id: room.id, name: room.name, devices: room.devices.map((device) => ({ id: device.id })) }));
+
 export async function startCore(options: CoreOptions): Promise<Core> {
+  const { log } = options;
+  const now = options.now ?? Date.now;
   const db = openDatabase(options.dataDir);
-  const config = options.config ?? appConfigSchema.parse({});
+  const managed = options.managed ?? { config: appConfigSchema.parse({}), managedKeys: [] };
+  const settings = createSettingsService({ store: createSettingsStore(db, now), managed: managed.config, managedKeys: managed.managedKeys, cipher: options.cipher, redactor: log.redactor });
+  let resolved: ResolvedSettings = await settings.resolve();
   const events = new AppEventHub();
-  const handlers = createHandlers({ db, config, options, events });
-  const dispatch = createDispatcher({ getHandlers: () => handlers, log: options.log });
-  options.log.info('core started', { dataDir: options.dataDir, transport: options.transport, demo: options.demo ?? false });
-  let stopped = false;
+
+  const outbox = createOutbox(db, { now, limits: outboxLimitsOf(resolved.config) });
+  const graph = createGraphConnection({ userAgent: USER_AGENT });
+  const problem = graph.configure(resolved);
+  if (problem) log.warn('Graph not configured: reports are kept until it is', { problem });
+  const sync = createSyncWorker({ outbox, sender: graph, concurrency: resolved.config.outbox.concurrency, now, random: Math.random, log });
+  sync.on('snapshot', (snapshot) => events.publish('syncStatus', toSyncStatusView(snapshot)));
+  sync.on('reportsChanged', (payload) => events.publish('reportsChanged', payload));
+
+  const tracker = createLegTracker({
+    now,
+    rooms: trackedRooms(resolved.config),
+    thresholds: resolveThresholds(resolved.config.thresholds),
+    alertCooldownMs: (resolved.config.alerts?.cooldownMinutes ?? 5) * 60_000,
+    onReport: (report) => {
+      // A device report is always kept, even above the outbox bounds (the tray then warns).
+      const result = outbox.enqueue({ ...report, source: 'device' });
+      log.info('device call reported', { id: result.id, roomId: report.roomId, deviceId: report.deviceId, state: result.state });
+      events.publish('reportsChanged', { ids: [result.id] });
+      if (result.state === 'pending') sync.notify('enqueued');
+    },
+    onAlert: (alert) => events.publish('alert', alert),
+    onError: (error) => log.error('leg tracker error', { error: (error as Error).message }),
+  });
+  tracker.subscribe((rooms) => events.publish('roomsChanged', rooms));
+
+  const collectors = createDeviceCollectors({ tracker, log, now });
+  const tokens = createTokenStore(db, { now });
+  const parts: CoreParts = { db, outbox, sync, tracker, tokens, graph, events, log, now };
+  const callRecords = options.callRecords?.(parts);
+
+  let ingest: IngestServer | undefined;
+  if (options.ingest?.enabled !== false) {
+    const deps = createIngestDeps({ outbox, tracker, sync, events, log, version: options.version, now });
+    ingest = await startIngestServer({
+      host: resolved.config.ingest.host,
+      port: options.ingest?.port ?? resolved.config.ingest.port,
+      deps,
+      tokens,
+      quarantine: createQuarantine(db),
+      // Only an administrator's file may open the ingest API to the LAN; the UI cannot.
+      allowLan: managed.managedKeys.includes('ingest'),
+    });
+    log.info('ingest API listening', { url: ingest.url });
+  }
+
+  const reconfigure = async (): Promise<void> => {
+    resolved = await settings.resolve();
+    const reason = graph.configure(resolved);
+    log.info('settings applied', { graph: reason ?? 'configured', devices: resolved.devices.length });
+    // A fixed credential or a granted consent ends an auth/permission/setup pause at once.
+    sync.notify('credentials');
+    tracker.setRooms(trackedRooms(resolved.config));
+    await collectors.apply(resolved.devices);
+  };
+
+  const handlers = createHandlers({
+    info: { version: options.version, transport: options.transport, demo: () => options.demo ?? false, dataDir: options.dataDir },
+    outbox,
+    sync,
+    tracker,
+    tokens,
+    settings,
+    graph,
+    callRecords,
+    events,
+    reconfigure,
+  });
+  const dispatch = createDispatcher({ getHandlers: () => handlers, log });
+
+  sync.start();
+  await collectors.apply(resolved.devices);
+  callRecords?.start?.();
+  log.info('core started', { dataDir: options.dataDir, transport: options.transport, demo: options.demo ?? false, devices: collectors.count });
+
+  let stopping: Promise<void> | undefined;
   return {
     db,
-    config,
+    get config() {
+      return resolved.config;
+    },
+    parts,
+    ingestUrl: ingest?.url,
     dispatch,
     subscribe: (listener) => events.subscribe(listener),
-    stop: async () => {
-      if (stopped) return;
-      stopped = true;
-      db.close();
-      options.log.info('core stopped');
+    stop: (stopOptions = {}) => {
+      stopping ??= (async () => {
+        await ingest?.close();
+        await callRecords?.stop?.();
+        // Collectors end their calls: the tracker turns them into reports while the outbox is still open.
+        await collectors.stop();
+        const { interrupted } = await sync.stop({ timeoutMs: stopOptions.timeoutMs ?? 5_000 });
+        tracker.close();
+        db.close();
+        log.info('core stopped', { interrupted });
+      })();
+      return stopping;
     },
   };
 }

@@ -3,82 +3,109 @@
  * services; this file only maps requests to them and rows to views.
  */
 import type { AppApiHandlers } from '../../../shared/api/contract';
-import { OUTBOX_STATES, type OutboxCounts, type SettingsView } from '../../../shared/api/views';
-import type { AppConfig } from '../../../shared/config/schema';
-import type { Db } from '../db/database';
+import type { CallRecordDetailView, CallRecordListView } from '../../../shared/api/views';
 import { AppFailure } from '../api/failure';
+import type { Outbox } from '../outbox';
+import type { SyncWorker } from '../sync';
+import type { LegTracker } from '../legs';
+import type { TokenStore } from '../tokens';
+import type { SettingsService } from '../settings/service';
+import type { GraphConnection } from './graph-connection';
 import type { AppEventHub } from './events';
-import type { CoreOptions } from './core';
+import { toListFilter, toReportDetailView, toReportSummaryView, toSyncStatusView } from './report-views';
 
-export interface HandlerContext {
-  db: Db;
-  config: AppConfig;
-  options: CoreOptions;
+/** What the call-records service offers the handlers (electron/core/callrecords). */
+export interface CallRecordsPort {
+  list(request: { sinceHours?: number; participantId?: string; refresh?: boolean }): Promise<CallRecordListView>;
+  get(request: { id: string; refresh?: boolean }): Promise<CallRecordDetailView>;
+}
+
+export interface HandlerServices {
+  info: { version: string; transport: 'electron' | 'web'; demo: () => boolean; dataDir: string };
+  outbox: Outbox;
+  sync: SyncWorker;
+  tracker: LegTracker;
+  tokens: TokenStore;
+  settings: SettingsService;
+  graph: GraphConnection;
+  callRecords?: CallRecordsPort;
   events: AppEventHub;
+  /** Re-reads the settings and applies them to the Graph connection, collectors and tracker. */
+  reconfigure(): Promise<void>;
 }
 
-const notYet = (what: string): never => {
-  throw new AppFailure('unavailable', `${what} is not available in this build yet`);
-};
+const OPERATOR = 'operator';
 
-export function emptyCounts(): OutboxCounts {
-  return Object.fromEntries(OUTBOX_STATES.map((state) => [state, 0])) as OutboxCounts;
-}
+export function createHandlers(services: HandlerServices): AppApiHandlers {
+  const { outbox, sync, tracker, tokens, settings, graph, events } = services;
 
-export function settingsView(config: AppConfig): SettingsView {
-  const credential: SettingsView['credential'] = !config.credential
-    ? { type: 'none' }
-    : config.credential.type === 'secret'
-      ? { type: 'secret', secretSet: true }
-      : { type: 'certificate', certificatePath: config.credential.certificatePath, privateKeyPath: config.credential.privateKeyPath };
-  return {
-    cloud: config.cloud,
-    tenantId: config.tenantId,
-    clientId: config.clientId,
-    credential,
-    rooms: config.rooms.map((room) => ({
-      id: room.id,
-      name: room.name,
-      devices: room.devices.map((device) => ({
-        id: device.id,
-        kind: device.kind,
-        url: device.url,
-        username: device.username,
-        passwordSet: true,
-        allowSelfSigned: device.allowSelfSigned,
-        pollSeconds: device.pollSeconds,
-      })),
-    })),
-    thresholds: config.thresholds ?? {},
-    alertCooldownMinutes: config.alerts?.cooldownMinutes ?? 5,
-    ingest: config.ingest,
-    launchAtLogin: false,
-    doNotDisturb: false,
-    managedKeys: [],
+  const changed = (ids: string[]): void => {
+    if (ids.length === 0) return;
+    events.publish('reportsChanged', { ids });
+    sync.notify('resubmitted');
   };
-}
 
-export function createHandlers(context: HandlerContext): AppApiHandlers {
-  const { config, options } = context;
   return {
-    getAppInfo: () => ({ version: options.version, transport: options.transport, demo: options.demo ?? false, dataDir: options.dataDir }),
-    getRooms: () => [],
-    getSyncStatus: () => ({ state: 'setup_needed', reason: 'Graph credentials are not configured', pausedByOperator: false, counts: emptyCounts(), fillRatio: 0 }),
-    setSyncPaused: () => notYet('Sync'),
-    listReports: () => ({ items: [] }),
-    getReport: ({ id }) => {
-      throw new AppFailure('not_found', `Report ${id} was not found`);
+    getAppInfo: () => ({ version: services.info.version, transport: services.info.transport, demo: services.info.demo(), dataDir: services.info.dataDir }),
+    getRooms: () => tracker.snapshot(),
+    getSyncStatus: () => toSyncStatusView(sync.snapshot()),
+    setSyncPaused: ({ paused }) => {
+      if (paused) sync.pause();
+      else sync.resume();
+      return toSyncStatusView(sync.snapshot());
     },
-    resubmitReports: () => notYet('Resubmit'),
-    discardReports: () => notYet('Discard'),
-    attachReportContext: () => notYet('Attach context'),
-    listCallRecords: () => ({ availability: 'not_configured', items: [], stale: false }),
-    getCallRecord: () => notYet('Call records'),
-    getSettings: () => settingsView(config),
-    updateSettings: () => notYet('Settings'),
-    testConnection: () => notYet('Test connection'),
-    listIngestTokens: () => [],
-    createIngestToken: () => notYet('Ingest tokens'),
-    revokeIngestToken: () => notYet('Ingest tokens'),
+    listReports: (query) => {
+      const page = outbox.list(toListFilter(query));
+      return { items: page.items.map(toReportSummaryView), nextCursor: page.nextCursor };
+    },
+    getReport: ({ id }) => {
+      const report = outbox.get(id);
+      if (!report) throw new AppFailure('not_found', `Report ${id} was not found (it may have been purged after the retention period)`);
+      return toReportDetailView(report);
+    },
+    resubmitReports: (target) => {
+      const result = outbox.resubmit('allFailed' in target ? { allFailed: true } : { ids: target.ids }, OPERATOR);
+      changed(result.changed);
+      return { resubmitted: result.changed.length };
+    },
+    discardReports: ({ ids, reason }) => {
+      const result = outbox.discard(ids, reason, OPERATOR);
+      if (result.changed.length > 0) events.publish('reportsChanged', { ids: result.changed });
+      return { discarded: result.changed.length };
+    },
+    attachReportContext: ({ ids, callChainId, participantId }) => {
+      const result = outbox.attachContext({ ids }, { callChainId, participantId }, OPERATOR);
+      changed(result.changed);
+      return { updated: result.changed.length };
+    },
+    listCallRecords: async (request) => {
+      if (!services.callRecords) return { availability: 'not_configured', message: graph.problem(), items: [], stale: false };
+      return services.callRecords.list(request);
+    },
+    getCallRecord: async (request) => {
+      if (!services.callRecords) return { availability: 'not_configured', message: graph.problem(), stale: false, reports: [] };
+      return services.callRecords.get(request);
+    },
+    getSettings: () => settings.view(),
+    updateSettings: async (patch) => {
+      const view = await settings.update(patch);
+      await services.reconfigure();
+      return view;
+    },
+    testConnection: () => graph.test(),
+    listIngestTokens: () => tokens.list().map(({ name, createdAt, lastUsedAt, revoked }) => ({ name, createdAt, lastUsedAt, revoked })),
+    createIngestToken: ({ name }) => {
+      try {
+        return tokens.create(name);
+      } catch (error) {
+        if ((error as { code?: string }).code === 'token_name_taken') throw new AppFailure('invalid_input', (error as Error).message, [{ path: 'name', message: 'is already used' }]);
+        throw error;
+      }
+    },
+    revokeIngestToken: ({ name }) => {
+      const result = tokens.revoke(name);
+      if (!result.revoked && result.reason === 'not_found') throw new AppFailure('not_found', `No ingest token is named "${name}"`);
+      return { revoked: result.revoked };
+    },
   };
 }

@@ -94,14 +94,32 @@ export function createLegTracker(options: LegTrackerOptions) {
   const pendingContexts = createPendingContexts(now);
   let droppedTotal = 0;
 
-  for (const room of options.rooms) {
-    const state: RoomState = { id: room.id, name: room.name, configured: true, devices: new Map(), calls: new Map() };
-    for (const device of room.devices ?? []) {
-      state.devices.set(device.id, newDevice(device.id));
-      deviceRoom.set(device.id, room.id);
+  /**
+   * Makes `list` the configured rooms. A room that is no longer configured but has a call in progress stays
+   * (as unconfigured) until that call ends, so editing the settings never loses a live call.
+   */
+  const setRooms = (list: readonly TrackedRoom[]): string[] => {
+    const wanted = new Set(list.map((room) => room.id));
+    const changed: string[] = [];
+    for (const room of [...rooms.values()]) {
+      if (!room.configured || wanted.has(room.id)) continue;
+      room.configured = false;
+      changed.push(room.id);
+      forgetRoomIfTransient(room);
     }
-    rooms.set(room.id, state);
-  }
+    for (const room of list) {
+      const state: RoomState = rooms.get(room.id) ?? { id: room.id, name: room.name, configured: true, devices: new Map(), calls: new Map() };
+      state.name = room.name;
+      state.configured = true;
+      for (const device of room.devices ?? []) {
+        if (!state.devices.has(device.id)) state.devices.set(device.id, newDevice(device.id));
+        deviceRoom.set(device.id, room.id);
+      }
+      rooms.set(room.id, state);
+      changed.push(room.id);
+    }
+    return changed;
+  };
 
   const alerts = createAlertPolicy({
     now,
@@ -138,6 +156,8 @@ export function createLegTracker(options: LegTrackerOptions) {
     for (const deviceId of room.devices.keys()) deviceRoom.delete(deviceId);
     rooms.delete(room.id);
   };
+
+  setRooms(options.rooms);
 
   const openCall = (sample: LiveSample, atMs: number): CallState | undefined => {
     if (calls.size >= maxActiveCalls) return undefined;
@@ -288,6 +308,10 @@ export function createLegTracker(options: LegTrackerOptions) {
       if (device.state === state && device.lastError === lastError) return;
       room.devices.set(deviceId, { deviceId, state, lastError, sinceMs: device.state === state ? device.sinceMs : now() });
       publisher.markDirty(room.id);
+    },
+    /** Replaces the configured rooms (settings changed); publishes the rooms that changed. */
+    setRooms(list: readonly TrackedRoom[]): void {
+      for (const id of setRooms(list)) publisher.markDirty(id);
     },
     sweep,
     /** Pushes pending room changes now instead of at the next push slot. */

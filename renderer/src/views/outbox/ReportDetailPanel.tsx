@@ -13,7 +13,9 @@ const OUTCOME_KEY: Record<ReportDetail['attempts'][number]['outcome'], MessageKe
   sent: 'outbox.outcome.sent',
   retry: 'outbox.outcome.retry',
   failed: 'outbox.outcome.failed',
-  token_refresh: 'outbox.outcome.token_refresh',
+  in_flight: 'outbox.outcome.in_flight',
+  deferred: 'outbox.outcome.deferred',
+  interrupted: 'outbox.outcome.interrupted',
 };
 
 const SOURCE_KEY: Record<ReportDetail['source'], MessageKey> = {

@@ -1,0 +1,84 @@
+/**
+ * The current Graph connection, rebuilt whenever the settings change. The sync worker and the call-records
+ * service hold this object, not a client: after the operator fixes a secret (or IT grants consent) the next
+ * request uses a fresh MSAL application, with no restart and no stale token cache.
+ *
+ * Not configured (or China, where the API does not exist) is a GraphError of kind `unavailable`: the sync
+ * worker shows it as "setup needed" and keeps every report.
+ */
+import { createTokenProvider, resolveCloud, testConnection, type TokenProvider } from '../auth';
+import { createGraphClient, type GraphClient } from '../graph/client';
+import { GraphError } from '../graph/errors';
+import type { QualitySender } from '../graph/types';
+import type { ResolvedSettings } from '../settings/service';
+import type { ConnectionTestView } from '../../../shared/api/views';
+
+export interface GraphConnection extends QualitySender {
+  /** Rebuilds the client from the settings; returns why it is unusable, if it is. */
+  configure(settings: ResolvedSettings): string | undefined;
+  /** The client, or undefined with `problem()` saying why. */
+  client(): GraphClient | undefined;
+  problem(): string | undefined;
+  test(): Promise<ConnectionTestView>;
+}
+
+function missingSetting(settings: ResolvedSettings): string | undefined {
+  const { config } = settings;
+  if (!config.tenantId) return 'Graph credentials are not configured: tenant id is missing';
+  if (!config.clientId) return 'Graph credentials are not configured: client id is missing';
+  if (!settings.credential) return 'Graph credentials are not configured: no client secret or certificate';
+  return undefined;
+}
+
+export function createGraphConnection(options: { userAgent: string }): GraphConnection {
+  let current: { client: GraphClient; provider: TokenProvider } | undefined;
+  let problem: string | undefined = 'Graph credentials are not configured';
+
+  const unavailable = (): GraphError =>
+    new GraphError({ kind: 'unavailable', code: 'not_configured', message: problem ?? 'Graph is not configured', retryable: false });
+
+  return {
+    configure(settings) {
+      current = undefined;
+      problem = missingSetting(settings);
+      if (problem) return problem;
+      const { config } = settings;
+      try {
+        resolveCloud(config.cloud);
+        const provider = createTokenProvider({
+          cloud: config.cloud,
+          tenantId: config.tenantId!,
+          clientId: config.clientId!,
+          credential: settings.credential!,
+          endpoints: { login: config.endpoints?.login },
+        });
+        const client = createGraphClient({
+          cloud: config.cloud,
+          graphBaseUrl: config.endpoints?.graph,
+          tokenProvider: provider,
+          userAgent: config.userAgent ?? options.userAgent,
+        });
+        current = { client, provider };
+      } catch (error) {
+        problem = (error as Error).message;
+      }
+      return problem;
+    },
+    client: () => current?.client,
+    problem: () => problem,
+    logTeleconferenceDeviceQuality(quality, sendOptions) {
+      if (!current) return Promise.reject(unavailable());
+      return current.client.logTeleconferenceDeviceQuality(quality, sendOptions);
+    },
+    async test() {
+      if (!current) return { tokenAcquired: false, grantedPermissions: [], missingPermissions: [], error: problem };
+      const result = await testConnection(current.provider);
+      return {
+        tokenAcquired: result.tokenAcquired,
+        grantedPermissions: result.grantedPermissions,
+        missingPermissions: result.missingPermissions,
+        error: result.error ? `${result.error.code}: ${result.error.message}` : undefined,
+      };
+    },
+  };
+}

@@ -25,7 +25,7 @@ import { createQuarantine, startIngestServer, type IngestServer } from '../inges
 import { createGraphConnection, type GraphConnection } from './graph-connection';
 import { createDeviceCollectors } from './device-collectors';
 import { createIngestDeps } from './ingest-wiring';
-import { toSyncStatusView } from './report-views';
+import { toSyncStatusView, withGraphProblem } from './report-views';
 import { USER_AGENT } from './version';
 
 export interface CoreOptions {
@@ -85,7 +85,9 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   const problem = graph.configure(resolved);
   if (problem) log.warn('Graph not configured: reports are kept until it is', { problem });
   const sync = createSyncWorker({ outbox, sender: graph, concurrency: resolved.config.outbox.concurrency, now, random: Math.random, log });
-  sync.on('snapshot', (snapshot) => events.publish('syncStatus', toSyncStatusView(snapshot)));
+  // Before the first send the worker cannot know Graph is not configured; the operator should see it at once.
+  const syncView = (snapshot = sync.snapshot()) => withGraphProblem(toSyncStatusView(snapshot), graph.problem());
+  sync.on('snapshot', (snapshot) => events.publish('syncStatus', syncView(snapshot)));
   sync.on('reportsChanged', (payload) => events.publish('reportsChanged', payload));
 
   const tracker = createLegTracker({
@@ -131,6 +133,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     log.info('settings applied', { graph: reason ?? 'configured', devices: resolved.devices.length });
     // A fixed credential or a granted consent ends an auth/permission/setup pause at once.
     sync.notify('credentials');
+    events.publish('syncStatus', syncView());
     tracker.setRooms(trackedRooms(resolved.config));
     await collectors.apply(resolved.devices);
   };
@@ -146,6 +149,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     callRecords,
     events,
     reconfigure,
+    syncView: () => syncView(),
   });
   const dispatch = createDispatcher({ getHandlers: () => handlers, log });
 

@@ -3,7 +3,7 @@
  * services; this file only maps requests to them and rows to views.
  */
 import type { AppApiHandlers } from '../../../shared/api/contract';
-import type { CallRecordDetailView, CallRecordListView } from '../../../shared/api/views';
+import type { CallRecordDetailView, CallRecordListView, SyncStatusView } from '../../../shared/api/views';
 import { AppFailure } from '../api/failure';
 import type { Outbox } from '../outbox';
 import type { SyncWorker } from '../sync';
@@ -12,7 +12,7 @@ import type { TokenStore } from '../tokens';
 import type { SettingsService } from '../settings/service';
 import type { GraphConnection } from './graph-connection';
 import type { AppEventHub } from './events';
-import { toListFilter, toReportDetailView, toReportSummaryView, toSyncStatusView } from './report-views';
+import { toListFilter, toReportDetailView, toReportSummaryView } from './report-views';
 
 /** What the call-records service offers the handlers (electron/core/callrecords). */
 export interface CallRecordsPort {
@@ -32,6 +32,8 @@ export interface HandlerServices {
   events: AppEventHub;
   /** Re-reads the settings and applies them to the Graph connection, collectors and tracker. */
   reconfigure(): Promise<void>;
+  /** The sync status as the UI shows it (worker snapshot + Graph configuration). */
+  syncView(): SyncStatusView;
 }
 
 const OPERATOR = 'operator';
@@ -48,11 +50,11 @@ export function createHandlers(services: HandlerServices): AppApiHandlers {
   return {
     getAppInfo: () => ({ version: services.info.version, transport: services.info.transport, demo: services.info.demo(), dataDir: services.info.dataDir }),
     getRooms: () => tracker.snapshot(),
-    getSyncStatus: () => toSyncStatusView(sync.snapshot()),
+    getSyncStatus: () => services.syncView(),
     setSyncPaused: ({ paused }) => {
       if (paused) sync.pause();
       else sync.resume();
-      return toSyncStatusView(sync.snapshot());
+      return services.syncView();
     },
     listReports: (query) => {
       const page = outbox.list(toListFilter(query));

@@ -122,3 +122,9 @@ export function toStoredSyncStatusView(record: SyncStatusRecord | undefined, cou
     fillRatio,
   };
 }
+
+/** Graph not configured is "setup needed" whatever the worker last saw (it learns it only on a send). */
+export function withGraphProblem(view: SyncStatusView, problem: string | undefined): SyncStatusView {
+  if (!problem || view.pausedByOperator || view.state === 'stopped') return view;
+  return { ...view, state: 'setup_needed', reason: `setup needed: ${problem}` };
+}

@@ -27,6 +27,8 @@ export type SyncOutbox = Pick<
 >;
 
 interface Flight {
+  /** credentialsEpoch at launch: an auth/setup failure from before a credentials change is stale. */
+  epoch: number;
   report: ClaimedReport;
   controller: AbortController;
   done: Promise<void>;
@@ -168,10 +170,12 @@ export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
     if (purged > 0) log?.info('purged old sent/discarded reports', { count: purged });
   }
 
+  let credentialsEpoch = 0;
+
   function launch(report: ClaimedReport): void {
     const controller = new AbortController();
     const startedMs = now();
-    const flight: Flight = { report, controller, abandoned: false, done: Promise.resolve() };
+    const flight: Flight = { report, controller, abandoned: false, done: Promise.resolve(), epoch: credentialsEpoch };
     flight.done = sender.logTeleconferenceDeviceQuality(report.body, { clientRequestId: report.clientRequestId, signal: controller.signal }).then(
       (result) => settle(flight, () => succeeded(report, result)),
       (error: unknown) => settle(flight, () => failed(flight, error, now() - startedMs)),
@@ -206,7 +210,11 @@ export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
     if (failure.status !== undefined) lastError.httpStatus = failure.status;
     if (failure.requestId !== undefined) lastError.requestId = failure.requestId;
     lastError.clientRequestId = failure.clientRequestId ?? report.clientRequestId;
-    return apply(report, classifyFailure(info, report.attemptNo, random, backoff), failure);
+    const decision = classifyFailure(info, report.attemptNo, random, backoff);
+    // The credentials changed while this request was out: its auth/setup failure says nothing about the new
+    // ones, so try again now instead of pausing the route for the probe interval.
+    if (decision.action === 'defer' && flight.epoch !== credentialsEpoch) return apply(report, { action: 'retry', delayMs: 0 }, failure);
+    return apply(report, decision, failure);
   }
 
   function apply(report: ClaimedReport, decision: Decision, failure: AttemptFailure): AttemptEvent {
@@ -305,6 +313,7 @@ export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
 
   function notify(reason: WakeReason = 'enqueued'): void {
     if (!running || stopping) return;
+    if (reason === 'credentials') credentialsEpoch += 1;
     if (reason === 'network' || reason === 'credentials') gate.resume(reason);
     pump();
   }

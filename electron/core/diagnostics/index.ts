@@ -1,0 +1,1 @@
+export { exportDiagnostics, type DiagnosticsInput, type DiagnosticsResult } from './export';

@@ -1,8 +1,11 @@
 /**
- * What `run` and `demo` share: start the core, optionally serve the UI over HTTP + WebSocket, print the
- * `key: value` lines of contracts.md once everything listens, and stop it all in reverse order.
+ * What `run` and `demo` share: start the core (through the host, so "Try the demo" can switch it),
+ * optionally serve the UI over HTTP + WebSocket, print the `key: value` lines of contracts.md once
+ * everything listens, and stop it all in reverse order.
  */
-import { startCore, type Core, type CoreOptions } from '../core/app/core';
+import { join } from 'node:path';
+import { startCore, type CoreOptions } from '../core/app/core';
+import { startCoreHost, type CoreHost, type RunningCore } from '../core/app/host';
 import { APP_VERSION } from '../core/app/version';
 import { startWebServer, type WebServer } from '../core/web/server';
 import type { CommandContext } from './context';
@@ -12,15 +15,17 @@ import { findRendererDir } from './renderer-dir';
 export interface AgentOptions {
   context: CommandContext;
   web?: { port: number };
-  demo?: boolean;
-  managed?: CoreOptions['managed'];
   ingestPort?: number;
+  /** Start in the demo right away (`demo`), rather than on the operator's request. */
+  demo?: { rooms: number; seed: number; tickMs: number; emulatorPort: number };
   callRecords?: CoreOptions['callRecords'];
 }
 
 export interface Agent {
-  core: Core;
+  host: CoreHost;
   web?: WebServer;
+  /** Set when the demo runs: what `demo` prints. */
+  demo?: { emulatorUrl: string; tenantId: string; clientId: string; clientSecret: string; ingestToken: string; rooms: string[] };
   stop(): Promise<void>;
 }
 
@@ -28,34 +33,57 @@ export async function startAgent(options: AgentOptions, io: CliIo): Promise<Agen
   const { context } = options;
   // Find the UI before starting anything, so a missing build is one clear error and nothing to undo.
   const staticDir = options.web ? findRendererDir() : undefined;
-  const core = await startCore({
-    dataDir: context.dataDir,
+  const coreOptions = { log: context.log, transport: 'web' as const, version: APP_VERSION, callRecords: options.callRecords };
+  let demoInfo: Agent['demo'];
+
+  const startDemo = async (dataDir: string): Promise<RunningCore> => {
+    // Loaded here, not at the top: the simulator needs a dev dependency the installed agent does not ship.
+    const { startDemoCore } = await import('../core/demo');
+    const settings = options.demo ?? { rooms: 4, seed: 1, tickMs: 1_000, emulatorPort: 0 };
+    const demo = await startDemoCore({ ...settings, core: { ...coreOptions, dataDir }, ingestPort: options.ingestPort ?? 0 });
+    demoInfo = {
+      emulatorUrl: demo.world.emulator.url,
+      tenantId: demo.world.emulator.tenantId,
+      clientId: demo.world.emulator.clientId,
+      clientSecret: demo.world.emulator.clientSecret,
+      ingestToken: demo.ingestToken,
+      rooms: demo.world.rooms.map((room) => room.config.name),
+    };
+    return { core: demo.core, close: (closeOptions) => demo.close(closeOptions) };
+  };
+
+  const host = await startCoreHost({
     log: context.log,
-    transport: 'web',
-    version: APP_VERSION,
-    managed: options.managed ?? { config: context.config, managedKeys: context.managedKeys },
-    demo: options.demo,
-    ingest: { port: options.ingestPort },
-    callRecords: options.callRecords,
+    start: options.demo
+      ? () => startDemo(context.dataDir)
+      : async () => {
+          const core = await startCore({ ...coreOptions, dataDir: context.dataDir, managed: { config: context.config, managedKeys: context.managedKeys }, ingest: { port: options.ingestPort } });
+          return { core, close: (closeOptions) => core.stop(closeOptions) };
+        },
+    // "Try the demo" from the UI: the demo gets its own data directory, never the installation's outbox.
+    startDemo: options.demo ? undefined : () => startDemo(join(context.dataDir, 'demo')),
   });
   let web: WebServer | undefined;
   try {
     if (options.web && staticDir) {
-      web = await startWebServer({ host: '127.0.0.1', port: options.web.port, staticDir, dispatch: core.dispatch, subscribe: core.subscribe, log: context.log });
+      web = await startWebServer({ host: '127.0.0.1', port: options.web.port, staticDir, dispatch: host.dispatch, subscribe: host.subscribe, log: context.log });
     }
   } catch (error) {
-    await core.stop();
+    await host.stop();
     throw error;
   }
   io.out(`data-dir: ${context.dataDir}`);
-  if (core.ingestUrl) io.out(`ingest: ${core.ingestUrl}`);
+  if (host.core?.ingestUrl) io.out(`ingest: ${host.core.ingestUrl}`);
   if (web) io.out(`web: ${web.url}`);
   return {
-    core,
+    host,
     web,
+    get demo() {
+      return demoInfo;
+    },
     stop: async () => {
       await web?.close();
-      await core.stop({ timeoutMs: 5_000 });
+      await host.stop({ timeoutMs: 5_000 });
     },
   };
 }

@@ -25,6 +25,7 @@ const api = {
   listIngestTokens: () => invoke('listIngestTokens', undefined),
   createIngestToken: (req) => invoke('createIngestToken', req),
   revokeIngestToken: (req) => invoke('revokeIngestToken', req),
+  startDemo: () => invoke('startDemo', undefined),
   on: (event, listener) => subscribe(event, listener),
 } satisfies AppApiClient;
 

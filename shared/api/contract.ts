@@ -25,6 +25,8 @@ import type { SettingsPatch } from './requests';
 
 export interface AppApiSpec {
   getAppInfo: { req: void; res: AppInfoView };
+  /** "Try the demo": the app switches to simulated rooms and the built-in Graph emulator (own data directory). */
+  startDemo: { req: void; res: AppInfoView };
   getRooms: { req: void; res: RoomSnapshot[] };
   getSyncStatus: { req: void; res: SyncStatusView };
   setSyncPaused: { req: { paused: boolean }; res: SyncStatusView };
@@ -77,6 +79,7 @@ const isoTime = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 dat
 /** Request validation per method (examples-to-follow #7: inputs validated with the shared schemas). */
 export const requestSchemas: { [M in AppApiMethod]: z.ZodType<AppRequest<M>> } = {
   getAppInfo: z.undefined(),
+  startDemo: z.undefined(),
   getRooms: z.undefined(),
   getSyncStatus: z.undefined(),
   setSyncPaused: z.strictObject({ paused: z.boolean() }),

@@ -61,6 +61,8 @@ export const outboxConfigSchema = z.strictObject({
 });
 
 export const appConfigSchema = z.strictObject({
+  /** Editors' JSON-schema hint; ignored. */
+  $schema: z.string().optional(),
   cloud: cloudSchema.default('global'),
   tenantId: guidSchema.optional(),
   clientId: guidSchema.optional(),

@@ -52,6 +52,7 @@ export function settingsView(overrides: Partial<SettingsView> = {}): SettingsVie
 function defaults(): Handlers {
   return {
     getAppInfo: () => ok({ version: '0.1.0', transport: 'web', demo: false }),
+    startDemo: () => ok({ version: '0.1.0', transport: 'web', demo: true }),
     getRooms: () => ok([]),
     getSyncStatus: () => ok(syncStatus()),
     setSyncPaused: ({ paused }) => ok(syncStatus({ state: paused ? 'paused' : 'idle', pausedByOperator: paused })),
@@ -97,6 +98,7 @@ export function createFakeApi(): FakeApi {
 
   const client: AppApiClient = {
     getAppInfo: call('getAppInfo'),
+    startDemo: call('startDemo'),
     getRooms: call('getRooms'),
     getSyncStatus: call('getSyncStatus'),
     setSyncPaused: call('setSyncPaused'),

@@ -48,6 +48,7 @@ export function fakeHandlers(overrides: Partial<AppApiHandlers> = {}): AppApiHan
   const sync = (): SyncStatusView => ({ ...FAKE_SYNC_STATUS, pausedByOperator: paused, state: paused ? 'paused' : 'idle' });
   return {
     getAppInfo: () => ({ version: '0.0.0-test', transport: 'web', demo: false }),
+    startDemo: unavailable,
     getRooms: () => FAKE_ROOMS,
     getSyncStatus: sync,
     setSyncPaused: ({ paused: next }) => {

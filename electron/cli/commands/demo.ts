@@ -22,35 +22,27 @@ export const demoCommand: Command = {
       'ingest-port': { type: 'string' },
       'tick-ms': { type: 'string' },
     });
-    const rooms = parseWholeNumber('rooms', values.rooms, 4, 1);
-    const seed = parseWholeNumber('seed', values.seed, 1);
+    const demo = {
+      rooms: parseWholeNumber('rooms', values.rooms, 4, 1),
+      seed: parseWholeNumber('seed', values.seed, 1),
+      tickMs: parseWholeNumber('tick-ms', values['tick-ms'], 1_000, 50),
+      emulatorPort: parsePort(values['emulator-port'], 0),
+    };
+    if (demo.rooms > 64) throw new Error('--rooms must be at most 64');
     const webPort = parsePort(values.port, 5180);
-    const tickMs = parseWholeNumber('tick-ms', values['tick-ms'], 1_000, 50);
     const context = buildContext({ ...values, 'data-dir': values['data-dir'] ?? io.env['VTC_DATA_DIR'] ?? join(defaultDataDir(), 'demo') }, io);
-    // Loaded here, not at the top: the simulator needs a dev dependency the installed agent does not ship.
-    const { startDemoWorld, startDemoGateway } = await import('../../core/demo');
-    const world = await startDemoWorld({ rooms, seed, tickMs, emulatorPort: parsePort(values['emulator-port'], 0) });
-    let agent: Awaited<ReturnType<typeof startAgent>> | undefined;
-    try {
-      agent = await startAgent({ context, web: { port: webPort }, demo: true, managed: world.managed, ingestPort: parsePort(values['ingest-port'], 0) }, io);
-    } catch (error) {
-      await world.close();
-      throw error;
-    }
-    const token = agent.core.parts.tokens.create(`demo-gateway-${Date.now().toString(36)}`).token;
-    const gateway = startDemoGateway({ rooms: world.rooms, ingestUrl: agent.core.ingestUrl!, token, log: context.log });
-    io.out(`emulator: ${world.emulator.url}`);
-    io.out(`tenant-id: ${world.emulator.tenantId}`);
-    io.out(`client-id: ${world.emulator.clientId}`);
-    io.out(`client-secret: ${world.emulator.clientSecret}`);
-    io.out(`ingest-token: ${token}`);
-    io.out(`rooms: ${world.rooms.map((room) => room.config.name).join(', ')}`);
+    const agent = await startAgent({ context, web: { port: webPort }, demo, ingestPort: parsePort(values['ingest-port'], 0) }, io);
+    const info = agent.demo!;
+    io.out(`emulator: ${info.emulatorUrl}`);
+    io.out(`tenant-id: ${info.tenantId}`);
+    io.out(`client-id: ${info.clientId}`);
+    io.out(`client-secret: ${info.clientSecret}`);
+    io.out(`ingest-token: ${info.ingestToken}`);
+    io.out(`rooms: ${info.rooms.join(', ')}`);
     io.err('DEMO: simulated rooms and the built-in Graph emulator; no tenant is used. Open the web: URL above. Ctrl+C stops.');
     const signal = await io.shutdown;
     context.log.info('stopping demo', { signal });
-    gateway.stop();
     await agent.stop();
-    await world.close();
     return 0;
   },
 };

@@ -2,6 +2,11 @@
 import type { CliIo } from '../io';
 import { runCommand } from './run';
 import { demoCommand } from './demo';
+import { emulatorCommand } from './emulator';
+import { statusCommand } from './status';
+import { reportsCommand } from './reports';
+import { tokensCommand } from './tokens';
+import { callRecordsCommand } from './call-records';
 
 export interface Command {
   summary: string;
@@ -11,6 +16,11 @@ export interface Command {
 export const COMMANDS: Record<string, Command> = {
   run: runCommand,
   demo: demoCommand,
+  emulator: emulatorCommand,
+  status: statusCommand,
+  reports: reportsCommand,
+  tokens: tokensCommand,
+  'call-records': callRecordsCommand,
 };
 
 export function usage(): string {

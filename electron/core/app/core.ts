@@ -13,6 +13,7 @@ import type { AppConfig } from '../../../shared/config/schema';
 import { appConfigSchema } from '../../../shared/config/schema';
 import { resolveThresholds } from '../../../shared/domain/thresholds';
 import { createHandlers, type CallRecordsPort } from './handlers';
+import type { AppApiHandlers } from '../../../shared/api/contract';
 import { createSettingsStore, type SecretCipher } from '../settings/store';
 import { createSettingsService, type ResolvedSettings } from '../settings/service';
 import type { ManagedConfig } from '../config/load';
@@ -62,6 +63,8 @@ export interface Core {
   readonly db: Db;
   readonly config: AppConfig;
   readonly parts: CoreParts;
+  readonly handlers: AppApiHandlers;
+  readonly demo: boolean;
   /** The ingest API's address, when it is served. */
   readonly ingestUrl?: string;
   dispatch: Dispatch;
@@ -165,6 +168,8 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       return resolved.config;
     },
     parts,
+    handlers,
+    demo: options.demo ?? false,
     ingestUrl: ingest?.url,
     dispatch,
     subscribe: (listener) => events.subscribe(listener),

@@ -48,6 +48,10 @@ export function createHandlers(services: HandlerServices): AppApiHandlers {
   };
 
   return {
+    // Only the host (host.ts) can switch cores; a core started alone has no demo to switch to.
+    startDemo: () => {
+      throw new AppFailure('unavailable', 'The demo can only be started from the app or `run --web`');
+    },
     getAppInfo: () => ({ version: services.info.version, transport: services.info.transport, demo: services.info.demo(), dataDir: services.info.dataDir }),
     getRooms: () => tracker.snapshot(),
     getSyncStatus: () => services.syncView(),

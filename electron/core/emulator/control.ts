@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { CallRecord } from '../../../shared/graph/callRecords';
 import { issueAccessToken } from './accessTokens';
+import type { CallRecordPublishing } from './callRecordPublisher';
 import { certificateFromPem } from './registry';
 import type { EmulatorState } from './state';
 import type { EmulatorRoute, EmulatorStats, FaultSpec, RateLimitSpec, ReceivedReport } from './types';
@@ -23,6 +24,10 @@ export interface EmulatorControl {
   clearFaults(): void;
   seedCallRecords(records: readonly CallRecord[], options?: { replace?: boolean }): void;
   callRecords(): CallRecord[];
+  /** Turns publishing a callRecord per accepted report on (with its delay and disagreement) or off (null). */
+  setCallRecordPublishing(options: CallRecordPublishing | null): void;
+  /** Resolves once the record for this callChainId is published (in-process only). */
+  whenCallRecordPublished(callChainId: string): Promise<CallRecord>;
   setRateLimit(route: EmulatorRoute, limit: RateLimitSpec | null): void;
   /** Changes an app's granted application permissions (the demo app's by default): "admin consent". */
   setGrantedRoles(roles: readonly string[], clientId?: string): void;
@@ -46,6 +51,8 @@ export function createControl(state: EmulatorState): EmulatorControl {
       else state.callRecords.upsert(records);
     },
     callRecords: () => state.callRecords.all(),
+    setCallRecordPublishing: (options) => state.publisher.configure(options),
+    whenCallRecordPublished: (callChainId) => state.publisher.whenPublished(callChainId),
     setRateLimit: (route, limit) => state.rateLimiter.set(route, limit),
     setGrantedRoles(roles, clientId = state.demoApp.clientId) {
       state.directory.require(clientId).roles = [...roles];

@@ -1,7 +1,9 @@
 /**
  * The HTTP control API under `/_emulator/` (contracts.md "Emulator"; issue 3 §1): `GET received`,
  * `POST faults` (`DELETE faults` clears), `POST call-records` (seed; `{ records, replace? }` or an array),
- * `GET call-records` (a summary), `POST reset`, `POST rate-limits`, `POST roles`, `GET stats`, `GET info`.
+ * `GET call-records` (a summary), `POST call-record-publishing` (`{ delayMs, disagree? }` or `{ enabled: false }`:
+ * a callRecord per accepted report, see callRecordPublisher.ts), `POST reset`, `POST rate-limits`, `POST roles`,
+ * `GET stats`, `GET info`.
  * Bodies are validated; a bad one gets 400 with every problem listed. No authentication: the emulator
  * listens on 127.0.0.1 and holds nothing real.
  */
@@ -17,6 +19,14 @@ import { rateLimitRequestSchema } from './rateLimit';
 const callRecordsRequestSchema = z.union([
   z.array(callRecordSummarySchema).transform((records) => ({ records, replace: false })),
   z.strictObject({ records: z.array(callRecordSummarySchema), replace: z.boolean().default(false) }),
+]);
+const publishingRequestSchema = z.union([
+  z.strictObject({ enabled: z.literal(false) }),
+  z.strictObject({
+    enabled: z.literal(true).optional(),
+    delayMs: z.int().min(0).max(86_400_000),
+    disagree: z.union([z.literal('all'), z.array(z.string().min(1))]).optional(),
+  }),
 ]);
 const rolesRequestSchema = z.strictObject({ clientId: z.string().optional(), roles: z.array(z.string()) });
 
@@ -60,6 +70,11 @@ export async function handleControl(ctx: RequestContext, control: EmulatorContro
         // The loose schema checks what the app reads and lets every other property through.
         control.seedCallRecords(records as unknown as CallRecord[], { replace });
         sendJson(ctx, 200, { count: records.length, total: control.callRecords().length });
+      });
+    case 'POST call-record-publishing':
+      return withBody(ctx, publishingRequestSchema, (body) => {
+        control.setCallRecordPublishing('delayMs' in body ? { delayMs: body.delayMs, disagree: body.disagree } : null);
+        sendEmpty(ctx, 204);
       });
     case 'POST rate-limits':
       return withBody(ctx, rateLimitRequestSchema, (body) => {

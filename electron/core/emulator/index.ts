@@ -4,6 +4,7 @@
  * registration (granted both permissions) and control methods usable in-process; `close()` stops it.
  */
 import type { AddressInfo } from 'node:net';
+import type { CallRecordPublishing } from './callRecordPublisher';
 import { createControl, type EmulatorControl } from './control';
 import { createEmulatorServer } from './server';
 import { EmulatorState } from './state';
@@ -24,6 +25,11 @@ export interface EmulatorOptions {
   callRecordCount?: number;
   /** The emulator's clock in ms (default Date.now): token lifetimes, retention, rate-limit windows. */
   now?: () => number;
+  /**
+   * Publish a callRecord (id = the report's callChainId, numbers agreeing with the report) `delayMs` after
+   * each accepted logTeleconferenceDeviceQuality report, as Teams does after a call. Off by default.
+   */
+  publishCallRecordsFromReports?: CallRecordPublishing;
 }
 
 export interface EmulatorHandle extends EmulatorControl {
@@ -45,6 +51,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     grantedRoles: options.grantedRoles ?? DEFAULT_GRANTED_ROLES,
     rateLimit: options.rateLimit,
     callRecordCount: options.callRecordCount,
+    publishCallRecordsFromReports: options.publishCallRecordsFromReports,
     now: options.now ?? Date.now,
   });
   const control = createControl(state);
@@ -66,11 +73,16 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     tenantId: state.tenantId,
     clientId: state.demoApp.clientId,
     clientSecret: state.demoApp.secrets[0] as string,
-    close: () => running.close(),
+    close: () => {
+      state.publisher.dispose();
+      return running.close();
+    },
   };
 }
 
 export { generateCallRecords, type CallRecordGeneratorOptions } from './callRecordGenerator';
 export { isRetained, RETENTION_DAYS } from './callRecordStore';
+export { callRecordFromReport, DISAGREEMENT } from './callRecordFromReport';
+export type { CallRecordPublishing } from './callRecordPublisher';
 export type { EmulatorControl, RegisterAppOptions } from './control';
 export * from './types';

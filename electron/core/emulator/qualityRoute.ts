@@ -3,7 +3,8 @@
  * `Calls.AccessMedia.All`, a `User-Agent` ("Required", seed 000), a JSON body; the body is validated as
  * strictly as shared/graph/quality.ts says, every violation listed (path: reason) in `error.message` and
  * one per entry in `error.details` with the path as `target`. Success is 200 with an empty body; the
- * accepted body is kept for `GET /_emulator/received`.
+ * accepted body is kept for `GET /_emulator/received` and, when publishing is on, becomes a callRecord a
+ * short while later (callRecordPublisher.ts).
  */
 import { logTeleconferenceDeviceQualityBodySchema } from '../../../shared/graph/quality';
 import { validate } from '../../../shared/validation';
@@ -52,5 +53,6 @@ export async function handleQuality(ctx: RequestContext, apiVersion: 'v1.0' | 'b
     requestId: ctx.requestId,
     body: result.value,
   });
+  ctx.state.publisher.reportAccepted(result.value.quality);
   sendEmpty(ctx, 200);
 }

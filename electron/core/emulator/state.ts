@@ -7,6 +7,7 @@
 import { generateKeyPairSync, createHash, type KeyObject } from 'node:crypto';
 import type { CallRecord } from '../../../shared/graph/callRecords';
 import { generateCallRecords } from './callRecordGenerator';
+import { CallRecordPublisher, type CallRecordPublishing } from './callRecordPublisher';
 import { CallRecordStore } from './callRecordStore';
 import { FaultBook } from './faults';
 import { createPrng } from './prng';
@@ -27,6 +28,7 @@ export interface EmulatorStateOptions {
   grantedRoles: readonly string[];
   rateLimit?: Partial<Record<EmulatorRoute, RateLimitSpec>>;
   callRecordCount?: number;
+  publishCallRecordsFromReports?: CallRecordPublishing;
   now: () => number;
 }
 
@@ -45,6 +47,8 @@ export class EmulatorState {
   readonly faults = new FaultBook();
   readonly rateLimiter: RateLimiter;
   readonly callRecords: CallRecordStore;
+  /** Publishes a callRecord for each accepted report, when configured (callRecordPublisher.ts). */
+  readonly publisher: CallRecordPublisher;
   readonly now: () => number;
   tokenLifetimeSeconds: number;
   received: ReceivedReport[] = [];
@@ -82,6 +86,7 @@ export class EmulatorState {
       count: options.callRecordCount,
     });
     this.callRecords = new CallRecordStore(this.generatedRecords);
+    this.publisher = new CallRecordPublisher(this.callRecords, { now: this.now, tenantId: this.tenantId }, options.publishCallRecordsFromReports);
   }
 
   count(route: EmulatorRoute): void {
@@ -102,6 +107,7 @@ export class EmulatorState {
       this.rateLimiter.set(route, spec);
     }
     this.callRecords.replaceAll(this.generatedRecords);
+    this.publisher.reset();
     this.demoApp.roles = [...this.initialRoles];
   }
 }

@@ -37,6 +37,17 @@ describe('configuration file (contracts.md)', () => {
     expect(config.rooms[0]?.devices[0]?.allowSelfSigned).toBe(false);
   });
 
+  it('accepts a $schema hint (editors add it) and does not lock it as a managed key', async () => {
+    const { loadManagedConfig } = await import('../../../electron/core/config/load');
+    const { dir, cleanup } = makeTempDir();
+    temps.push(cleanup);
+    const file = join(dir, 'fleet.json');
+    writeFileSync(file, JSON.stringify({ $schema: './config.schema.json', tenantId: TENANT }));
+    const managed = loadManagedConfig(file);
+    expect(managed.config.tenantId).toBe(TENANT);
+    expect(managed.managedKeys).toEqual(['tenantId']);
+  });
+
   it.each([
     [{ tenantId: 'not-a-guid' }, /^tenantId: must be a GUID/],
     [{ cloud: 'mars' }, /^cloud: must be/],

@@ -5,6 +5,7 @@
 import { m001Base } from './001_base';
 import { m002Outbox } from './002_outbox';
 import { m003Ingest } from './003_ingest';
+import { m004CallRecords } from './004_call_records';
 
 export interface Migration {
   id: number;
@@ -12,4 +13,4 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [m001Base, m002Outbox, m003Ingest];
+export const MIGRATIONS: readonly Migration[] = [m001Base, m002Outbox, m003Ingest, m004CallRecords];

@@ -1,0 +1,146 @@
+/**
+ * The Rooms view benchmark's harness: the built renderer (out/renderer) served by the real web-mode server
+ * (real dispatcher, real event hub, fake AppApi handlers from test/support answering getRooms from the
+ * feed), opened through the printed URL in Debian Chromium (fresh profile, toolchain.md §5 flags) with the
+ * page probe injected, plus a DevTools protocol session for the main thread's task time and the JS heap.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { CDPSession, Page } from 'playwright-core';
+import type { AppEventSpec } from '../../shared/api/contract';
+import type { RoomSnapshot } from '../../shared/domain/legs';
+import { chromiumAvailable, CHROMIUM_PATH, launchChromium, type ChromiumSession } from '../../test/support/chromium';
+import { FAKE_SETTINGS, fakeHandlers } from '../../test/support/fake-app-api';
+import { startTestWebServer, type TestWebServer } from '../../test/support/web-server';
+import { PAGE_PROBE_SOURCE, type ProbeSummary } from './page-probe';
+import type { RoomFeed } from './room-feed';
+
+const RENDERER_DIR = resolve('out/renderer');
+const RENDERER_SOURCES = resolve('renderer');
+/** A wall display's size: more of the 24 cards are on screen (and painted) than on a laptop. */
+export const VIEWPORT = { width: 1920, height: 1080 };
+
+/** Cumulative main-thread figures of the page (CDP Performance.getMetrics), in ms. */
+export interface MainThreadTimes {
+  taskMs: number;
+  scriptMs: number;
+  layoutMs: number;
+  styleMs: number;
+  jsHeapUsedBytes: number;
+}
+
+export interface RoomsPage {
+  page: Page;
+  /** Pushes roomsChanged, tagged with `seq` (see page-probe.ts) so the page knows which phase sent it. */
+  publish(rooms: AppEventSpec['roomsChanged'], seq: number): void;
+  /** Resolves true once the page handled message `seq` (or a later one) and drew a frame; false on timeout. */
+  waitForSeq(seq: number, timeoutMs: number): Promise<boolean>;
+  /** The page's performance.now(), for the probe's windows. */
+  pageNowMs(): Promise<number>;
+  summary(fromMs: number, toMs: number, firstSeq: number, lastSeq: number): Promise<ProbeSummary>;
+  mainThread(): Promise<MainThreadTimes>;
+  /** JS heap in use after a full garbage collection. */
+  heapAfterGcBytes(): Promise<number>;
+  browserVersion: string;
+  close(): Promise<void>;
+}
+
+/** Builds the renderer when it was never built; warns when its sources are newer than the build. */
+export function ensureRendererBuilt(): void {
+  const index = join(RENDERER_DIR, 'index.html');
+  if (!existsSync(index)) {
+    console.log('out/renderer is missing: running npx electron-vite build');
+    const build = spawnSync('npx', ['electron-vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+    if (build.status !== 0 || !existsSync(index)) throw new Error(`npx electron-vite build failed (exit ${build.status}); the Rooms view benchmark needs out/renderer`);
+    return;
+  }
+  const builtMs = statSync(index).mtimeMs;
+  const newest = newestMtimeMs(RENDERER_SOURCES);
+  if (newest > builtMs) console.log(`note: renderer/ changed after out/renderer was built (${Math.round((newest - builtMs) / 1000)} s later): this measures the older build; run npx electron-vite build to measure the current code`);
+}
+
+function newestMtimeMs(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtimeMs(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+export async function openRoomsPage(feed: RoomFeed): Promise<RoomsPage> {
+  if (!chromiumAvailable()) throw new Error(`Chromium is not installed at ${CHROMIUM_PATH} (apt-get install chromium): the Rooms view benchmark needs it`);
+  ensureRendererBuilt();
+  const settings = { ...FAKE_SETTINGS, rooms: feed.snapshots().map((room) => ({ id: room.roomId, name: room.roomName, devices: [] })) };
+  const handlers = fakeHandlers({ getRooms: () => feed.snapshots(), getSettings: () => settings });
+  let web: TestWebServer | undefined;
+  let browser: ChromiumSession | undefined;
+  try {
+    web = await startTestWebServer({ staticDir: RENDERER_DIR, handlers });
+    browser = await launchChromium({ viewport: VIEWPORT });
+    const page = await browser.context.newPage();
+    const pageErrors: string[] = [];
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    await page.addInitScript(PAGE_PROBE_SOURCE);
+    await page.goto(web.server.url);
+    // A locator wait, not waitForFunction: that one evals its predicate, which the page's CSP refuses.
+    await page
+      .locator('article.room-card')
+      .nth(feed.roomCount - 1)
+      .waitFor({ state: 'attached', timeout: 20_000 })
+      .catch((error: unknown) => {
+        throw new Error(`the Rooms view did not show ${feed.roomCount} room cards within 20 s${pageErrors.length > 0 ? ` (page errors: ${pageErrors.join('; ')})` : ''}`, { cause: error });
+      });
+    const cdp = await browser.context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    const { product } = await cdp.send('Browser.getVersion');
+    return harness(page, cdp, web, browser, product);
+  } catch (error) {
+    await browser?.close();
+    await web?.stop();
+    throw error;
+  }
+}
+
+/**
+ * The last room of the payload carries `benchSeq` as its last field, so it ends the JSON text where the probe
+ * finds it cheaply. The renderer ignores unknown fields (its fingerprint reads named fields only).
+ */
+function tagged(rooms: AppEventSpec['roomsChanged'], seq: number): AppEventSpec['roomsChanged'] {
+  const last = rooms.at(-1);
+  if (last === undefined) return rooms;
+  const tag: RoomSnapshot = Object.assign({ ...last }, { benchSeq: seq });
+  return [...rooms.slice(0, -1), tag];
+}
+
+function harness(page: Page, cdp: CDPSession, web: TestWebServer, browser: ChromiumSession, browserVersion: string): RoomsPage {
+  return {
+    page,
+    publish: (rooms, seq) => web.hub.publish('roomsChanged', tagged(rooms, seq)),
+    waitForSeq: (seq, timeoutMs) => page.evaluate(`window.__roomsBench.waitForSeq(${seq}, ${timeoutMs})`) as Promise<boolean>,
+    pageNowMs: () => page.evaluate('window.__roomsBench.now()') as Promise<number>,
+    summary: (fromMs, toMs, firstSeq, lastSeq) => page.evaluate(`window.__roomsBench.summary(${fromMs}, ${toMs}, ${firstSeq}, ${lastSeq})`) as Promise<ProbeSummary>,
+    async mainThread() {
+      const { metrics } = await cdp.send('Performance.getMetrics');
+      const value = (name: string) => metrics.find((metric) => metric.name === name)?.value ?? Number.NaN;
+      return {
+        taskMs: value('TaskDuration') * 1000,
+        scriptMs: value('ScriptDuration') * 1000,
+        layoutMs: value('LayoutDuration') * 1000,
+        styleMs: value('RecalcStyleDuration') * 1000,
+        jsHeapUsedBytes: value('JSHeapUsedSize'),
+      };
+    },
+    async heapAfterGcBytes() {
+      await cdp.send('HeapProfiler.collectGarbage');
+      return (await cdp.send('Runtime.getHeapUsage')).usedSize;
+    },
+    browserVersion,
+    async close() {
+      await cdp.detach().catch(() => undefined);
+      await browser.close();
+      await web.stop();
+    },
+  };
+}

@@ -1,0 +1,101 @@
+/**
+ * `call-records list [--since 24h] [--participant ID] [--json]` and `call-records get ID [--json]`
+ * (contracts.md "Command line"; issue 6): recent Teams callRecords of the configured tenant (--config or
+ * the remembered configuration; in demo mode its endpoints point at the emulator), read live from Graph
+ * through the same service and cache as the app, so an offline machine still answers from the cache.
+ *
+ * Exit status: 0 when Graph answered (`ok`); 2 when the configuration is the problem (not configured,
+ * China, admin consent missing for CallRecords.Read.All) or the usage is bad; 1 otherwise (offline, record
+ * not available yet or expired). The view is printed in every case, the reason also on stderr.
+ */
+import { readFileSync } from 'node:fs';
+import type { CallRecordDetailView, CallRecordListView, CallRecordsAvailability } from '../../../shared/api/views';
+import type { AppConfig } from '../../../shared/config/schema';
+import { AppFailure } from '../../core/api/failure';
+import { createGraphConnection } from '../../core/app/graph-connection';
+import { toReportDetailView } from '../../core/app/report-views';
+import { USER_AGENT } from '../../core/app/version';
+import { createCallRecordsService, type CallRecordsService } from '../../core/callrecords';
+import { ConfigError, resolveSecret } from '../../core/config/load';
+import { openDatabase } from '../../core/db/database';
+import type { ResolvedCredential } from '../../core/settings/service';
+import { parseCommandArgs, parseSinceHours, UsageError } from '../args';
+import { buildContext, type CommandContext } from '../context';
+import type { CliIo } from '../io';
+import { formatDetail, formatList } from './call-records-format';
+import { printJson, withSubcommands, type Subcommand } from './subcommands';
+
+const list: Subcommand = async (argv, io) => {
+  const { values, positionals } = parseCommandArgs(argv, { since: { type: 'string' }, participant: { type: 'string' } });
+  if (positionals.length > 0) throw new UsageError(`call-records list takes no arguments, got ${JSON.stringify(positionals.join(' '))}`);
+  const sinceHours = parseSinceHours(values.since, 24);
+  const context = buildContext(values, io);
+  const view = await withService(context, io, (service) => service.list({ sinceHours, participantId: values.participant, refresh: true }));
+  if (values.json) printJson(io, view);
+  else for (const line of formatList(view)) io.out(line);
+  return report(io, view);
+};
+
+const get: Subcommand = async (argv, io) => {
+  const { values, positionals } = parseCommandArgs(argv, {});
+  const [id, ...extra] = positionals;
+  if (id === undefined || extra.length > 0) throw new UsageError('call-records get takes exactly one callRecord id (the call\'s callChainId)');
+  const context = buildContext(values, io);
+  const view = await withService(context, io, (service) => service.get({ id, refresh: true }));
+  if (values.json) printJson(io, view);
+  else for (const line of formatDetail(view)) io.out(line);
+  return report(io, view);
+};
+
+export const callRecordsCommand = withSubcommands('recent Teams callRecords: list [--since 24h] [--participant ID], get ID', { list, get });
+
+/** The service over the data directory's database (created if needed: it holds the cache) for one call. */
+async function withService<T>(context: CommandContext, io: CliIo, use: (service: CallRecordsService) => Promise<T>): Promise<T> {
+  const graph = createGraphConnection({ userAgent: context.config.userAgent ?? USER_AGENT });
+  graph.configure({ config: context.config, credential: resolveCredential(context.config, io.env), devices: [], doNotDisturb: false, launchAtLogin: false });
+  const db = openDatabase(context.dataDir);
+  const service = createCallRecordsService({
+    db,
+    getApi: () => graph.client(),
+    cloud: context.config.cloud,
+    log: context.log,
+    toReportView: toReportDetailView,
+  });
+  try {
+    return await use(service);
+  } catch (error) {
+    if (error instanceof AppFailure && error.code === 'invalid_input') throw new UsageError(error.message);
+    throw error;
+  } finally {
+    await service.stop();
+    db.close();
+  }
+}
+
+/** The credential of the configuration file, secrets resolved (`{ env }`) and key files read. */
+function resolveCredential(config: AppConfig, env: NodeJS.ProcessEnv): ResolvedCredential | undefined {
+  const credential = config.credential;
+  if (!credential) return undefined;
+  if (credential.type === 'secret') return { type: 'secret', secret: resolveSecret(credential.secret, 'credential.secret', env) };
+  const read = (path: string, key: string): string => {
+    try {
+      return readFileSync(path, 'utf8');
+    } catch (error) {
+      throw new ConfigError(path, [{ path: key, message: `cannot be read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` }]);
+    }
+  };
+  return {
+    type: 'certificate',
+    certificatePem: read(credential.certificatePath, 'credential.certificatePath'),
+    privateKeyPem: read(credential.privateKeyPath, 'credential.privateKeyPath'),
+    certificatePath: credential.certificatePath,
+  };
+}
+
+const CONFIGURATION_PROBLEMS: readonly CallRecordsAvailability[] = ['not_configured', 'unavailable_in_cloud', 'missing_permission'];
+
+function report(io: CliIo, view: CallRecordListView | CallRecordDetailView): number {
+  if (view.availability === 'ok') return 0;
+  io.err(`call-records: ${view.availability}${view.message ? `: ${view.message}` : ''}${view.stale && view.fetchedAt ? ` (cached at ${view.fetchedAt})` : ''}`);
+  return CONFIGURATION_PROBLEMS.includes(view.availability) ? 2 : 1;
+}

@@ -1,0 +1,89 @@
+/**
+ * `status [--data-dir D] [--json]`: the outbox counts by state and the sync state, read from the database,
+ * so it answers the same whether the agent runs (in another process) or not. The sync state is what the
+ * running agent last saved (it saves on every change, not as a heartbeat): after a crash it still shows
+ * the last state, so the human output says when it was saved. --json prints the UI's SyncStatusView.
+ */
+import { parseCommandArgs, UsageError } from '../args';
+import { buildContext, type CommandContext } from '../context';
+import type { CliIo } from '../io';
+import { formatDurationMs, formatFields, formatGraphError, formatRatioPercent, formatTable } from '../format';
+import { hasDatabase, withOutbox } from '../outbox-access';
+import { printJson } from './subcommands';
+import type { Command } from './index';
+import { toStoredSyncStatusView } from '../../core/app/report-views';
+import { outboxLimitsOf } from '../../core/app/outbox-limits';
+import { fillRatioOf } from '../../core/sync/status';
+import { REPORT_STATES, type ReportState } from '../../core/outbox';
+import type { SyncStatusView } from '../../../shared/api/views';
+
+interface StatusReading {
+  view: SyncStatusView;
+  /** When the agent last saved its sync state; undefined when it never ran here. */
+  savedAtMs?: number;
+  unsentBytes: number;
+  maxUnsentBytes: number;
+  maxUnsentRows: number;
+}
+
+export const statusCommand: Command = {
+  summary: 'outbox counts by state, sync state and reason, last success, last error',
+  async run(argv, io) {
+    const { values, positionals } = parseCommandArgs(argv, {});
+    if (positionals.length > 0) throw new UsageError(`status takes no arguments, got ${JSON.stringify(positionals.join(' '))}`);
+    const context = buildContext(values, io);
+    const reading = readStatus(context);
+    if (values.json) printJson(io, reading.view);
+    else printStatus(io, context.dataDir, reading);
+    return 0;
+  },
+};
+
+function readStatus(context: CommandContext): StatusReading {
+  if (!hasDatabase(context.dataDir)) {
+    // A status probe on a fresh install answers rather than fails, and does not create a database.
+    const counts = Object.fromEntries(REPORT_STATES.map((state) => [state, 0])) as Record<ReportState, number>;
+    const view = toStoredSyncStatusView(undefined, counts, 0);
+    view.reason = `no database in ${context.dataDir} yet: the agent has not run on this data directory`;
+    const limits = outboxLimitsOf(context.config);
+    return { view, unsentBytes: 0, maxUnsentBytes: limits.maxUnsentBytes, maxUnsentRows: limits.maxUnsentRows };
+  }
+  return withOutbox(context, (outbox) => {
+    const stats = outbox.stats();
+    const record = outbox.syncStatus();
+    return {
+      view: toStoredSyncStatusView(record, stats.counts, fillRatioOf(stats), stats.oldestWaitingAgeMs),
+      savedAtMs: record?.updatedAtMs,
+      unsentBytes: stats.unsentBytes,
+      maxUnsentBytes: stats.limits.maxUnsentBytes,
+      maxUnsentRows: stats.limits.maxUnsentRows,
+    };
+  });
+}
+
+function printStatus(io: CliIo, dataDir: string, reading: StatusReading): void {
+  const { view } = reading;
+  const unsent = view.counts.needs_context + view.counts.pending + view.counts.in_flight + view.counts.failed;
+  const megabytes = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+  const lines = formatFields([
+    ['data-dir', dataDir],
+    ['sync', view.state],
+    ['reason', view.reason],
+    ['sync saved', reading.savedAtMs === undefined ? undefined : `${new Date(reading.savedAtMs).toISOString()} by the agent`],
+    ['last success', view.lastSuccessAt ? `${view.lastSuccessAt} (${ago(view.lastSuccessAt)})` : 'never'],
+    ['last error', view.lastError ? `${view.lastError.at} ${formatGraphError(view.lastError)}` : 'none'],
+    ['oldest unsent', view.oldestUnsentAgeMs === undefined ? 'none waiting' : formatDurationMs(view.oldestUnsentAgeMs)],
+    [
+      'outbox fill',
+      `${formatRatioPercent(view.fillRatio)} (${unsent} of ${reading.maxUnsentRows} reports, ${megabytes(reading.unsentBytes)} of ${megabytes(reading.maxUnsentBytes)})`,
+    ],
+  ]);
+  for (const line of lines) io.out(line);
+  io.out('');
+  for (const line of formatTable(['STATE', 'REPORTS'], REPORT_STATES.map((state) => [state, view.counts[state]]))) io.out(line);
+}
+
+function ago(isoTime: string): string {
+  const elapsedMs = Date.now() - Date.parse(isoTime);
+  return elapsedMs >= 0 ? `${formatDurationMs(elapsedMs)} ago` : 'in the future: check the clock';
+}

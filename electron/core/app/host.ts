@@ -1,0 +1,76 @@
+/**
+ * Holds the running core and lets the operator switch it to the demo ("Try the demo") without restarting
+ * the shell: the transports (Electron IPC, the web server) hold the host's dispatch and subscribe, which
+ * always reach the current core. While switching, calls answer `not_ready` and the UI retries.
+ */
+import type { AppApiHandlers } from '../../../shared/api/contract';
+import type { AppInfoView } from '../../../shared/api/views';
+import { AppFailure } from '../api/failure';
+import { createDispatcher, type Dispatch } from '../api/dispatch';
+import type { Logger } from '../log/logger';
+import type { Core } from './core';
+import type { AppEventListener } from './events';
+
+export interface RunningCore {
+  core: Core;
+  close(options?: { timeoutMs?: number }): Promise<void>;
+}
+
+export interface CoreHost {
+  dispatch: Dispatch;
+  subscribe(listener: AppEventListener): () => void;
+  readonly core: Core | undefined;
+  stop(options?: { timeoutMs?: number }): Promise<void>;
+}
+
+export async function startCoreHost(options: { start: () => Promise<RunningCore>; startDemo?: () => Promise<RunningCore>; log: Logger }): Promise<CoreHost> {
+  const listeners = new Set<AppEventListener>();
+  const forward: AppEventListener = (event, payload) => {
+    for (const listener of listeners) listener(event, payload);
+  };
+  let running: RunningCore | undefined;
+  let unsubscribe: (() => void) | undefined;
+  let handlers: AppApiHandlers | undefined;
+
+  const attach = (next: RunningCore): void => {
+    running = next;
+    unsubscribe = next.core.subscribe(forward);
+    handlers = { ...next.core.handlers, startDemo };
+  };
+
+  async function startDemo(): Promise<AppInfoView> {
+    if (!options.startDemo) throw new AppFailure('unavailable', 'The demo is not available in this installation');
+    const current = running;
+    if (current?.core.demo) return current.core.handlers.getAppInfo(undefined) as AppInfoView;
+    handlers = undefined;
+    unsubscribe?.();
+    options.log.info('switching to the demo');
+    await current?.close({ timeoutMs: 5_000 });
+    try {
+      attach(await options.startDemo());
+    } catch (error) {
+      options.log.error('the demo could not start; restarting the monitor', { error: (error as Error).message });
+      attach(await options.start());
+      throw new AppFailure('internal', `The demo could not start: ${(error as Error).message}`);
+    }
+    return running!.core.handlers.getAppInfo(undefined) as AppInfoView;
+  }
+
+  attach(await options.start());
+  return {
+    dispatch: createDispatcher({ getHandlers: () => handlers, log: options.log, timeoutMs: 60_000 }),
+    subscribe: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    get core() {
+      return running?.core;
+    },
+    stop: async (stopOptions) => {
+      handlers = undefined;
+      unsubscribe?.();
+      await running?.close(stopOptions);
+      running = undefined;
+    },
+  };
+}

@@ -1,0 +1,68 @@
+/**
+ * What a 404 for a callRecord means (graph-api.md §3.3): records are created after the call ends and kept
+ * 30 days. So a 404 within 30 days of the call is "not available yet" and is asked again later, with
+ * backoff (first after `firstRetryMs`, doubling, at most hourly); a 404 more than 30 days after the call is
+ * "expired" and is not asked again automatically. When nothing tells when the call was (an id typed by
+ * hand), the 30 days count from the first 404.
+ */
+import type { MissingStatus } from './cache';
+
+export const RETENTION_MS = 30 * 86_400_000;
+export const MAX_RETRY_MS = 3_600_000;
+
+export interface MissingContext {
+  id: string;
+  nowMs: number;
+  /** When the call ended (or its record was created), as far as the cache or the room's reports know. */
+  callEndedAtMs?: number;
+  previous?: MissingStatus;
+  firstRetryMs: number;
+}
+
+export function missingStatus(context: MissingContext): MissingStatus {
+  const { id, nowMs, previous } = context;
+  const firstMissingAtMs = previous?.firstMissingAtMs ?? nowMs;
+  const referenceAtMs = context.callEndedAtMs ?? previous?.referenceAtMs ?? firstMissingAtMs;
+  const checkCount = (previous?.checkCount ?? 0) + 1;
+  if (nowMs - referenceAtMs > RETENTION_MS) {
+    return {
+      id,
+      availability: 'expired',
+      message: `Expired: Microsoft Graph keeps call records for 30 days, and this call is from ${new Date(referenceAtMs).toISOString().slice(0, 10)}.`,
+      referenceAtMs,
+      firstMissingAtMs,
+      checkedAtMs: nowMs,
+      checkCount,
+    };
+  }
+  const nextCheckAtMs = nowMs + retryDelayMs(context.firstRetryMs, checkCount);
+  return {
+    id,
+    availability: 'not_available_yet',
+    message: `Not available yet: Teams publishes a call record after the call ends. Checking again at ${new Date(nextCheckAtMs).toISOString()}.`,
+    referenceAtMs,
+    firstMissingAtMs,
+    checkedAtMs: nowMs,
+    checkCount,
+    nextCheckAtMs,
+  };
+}
+
+/** The status of a call whose report was just sent: its record cannot exist before the call ends. */
+export function awaitedStatus(id: string, nowMs: number, firstRetryMs: number): MissingStatus {
+  return {
+    id,
+    availability: 'not_available_yet',
+    message: 'Not available yet: Teams publishes a call record after the call ends.',
+    referenceAtMs: nowMs,
+    firstMissingAtMs: nowMs,
+    checkedAtMs: nowMs,
+    checkCount: 0,
+    nextCheckAtMs: nowMs + firstRetryMs,
+  };
+}
+
+/** firstRetryMs × 2^(checks − 1), at most hourly. */
+export function retryDelayMs(firstRetryMs: number, checkCount: number): number {
+  return Math.min(MAX_RETRY_MS, firstRetryMs * 2 ** Math.max(0, Math.min(checkCount - 1, 20)));
+}

@@ -1,0 +1,72 @@
+/**
+ * A callRecord → the line the UI and `call-records list` show. Names come only from the fields Graph keeps
+ * filling: `organizer_v2`, `participants_v2` and each session endpoint's `associatedIdentity`. The
+ * deprecated `organizer`, `participants` and `participantEndpoint.identity` stop returning data on
+ * 2026-06-30 (graph-api.md §2.1) and are never read. A listed record carries no participants_v2 and no
+ * sessions (§3.2), so its names grow once the record's details have been read.
+ */
+import type { CallRecordSummaryView } from '../../../shared/api/views';
+
+export type RecordLine = Omit<CallRecordSummaryView, 'reportIds'>;
+
+type Json = Record<string, unknown>;
+
+/** communicationsIdentitySet members, most specific first (§2.3). */
+const IDENTITY_KEYS = [
+  'user', 'guest', 'device', 'application', 'applicationInstance', 'phone', 'acsUser', 'spoolUser',
+  'azureCommunicationServicesUser', 'acsApplicationInstance', 'spoolApplicationInstance', 'onPremises',
+  'assertedIdentity', 'encrypted',
+] as const;
+
+export function recordLine(record: unknown): RecordLine {
+  const root = obj(record) ?? {};
+  const names = new Set<string>();
+  for (const participant of list(root['participants_v2'])) add(names, identitySetName(obj(participant)?.['identity']));
+  for (const session of list(root['sessions'])) {
+    const s = obj(session);
+    add(names, endpointName(s?.['caller']));
+    add(names, endpointName(s?.['callee']));
+  }
+  const line: RecordLine = {
+    id: str(root['id']) ?? '',
+    startDateTime: str(root['startDateTime']) ?? '',
+    endDateTime: str(root['endDateTime']) ?? '',
+    type: str(root['type']) ?? 'unknown',
+    modalities: list(root['modalities']).filter((m): m is string => typeof m === 'string'),
+    participantNames: [...names],
+  };
+  const organizerName = identitySetName(obj(root['organizer_v2'])?.['identity']);
+  if (organizerName !== undefined) line.organizerName = organizerName;
+  return line;
+}
+
+function identitySetName(value: unknown): string | undefined {
+  const set = obj(value);
+  if (!set) return undefined;
+  for (const key of IDENTITY_KEYS) {
+    const name = str(obj(set[key])?.['displayName']);
+    if (name) return name;
+  }
+  return undefined;
+}
+
+/** participantEndpoint.associatedIdentity (the replacement of the deprecated `identity`). */
+function endpointName(value: unknown): string | undefined {
+  return str(obj(obj(value)?.['associatedIdentity'])?.['displayName']) || undefined;
+}
+
+function add(names: Set<string>, name: string | undefined): void {
+  if (name) names.add(name);
+}
+
+function obj(value: unknown): Json | undefined {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Json) : undefined;
+}
+
+function list(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : [];
+}
+
+function str(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}

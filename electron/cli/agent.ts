@@ -4,7 +4,7 @@
  * everything listens, and stop it all in reverse order.
  */
 import { join } from 'node:path';
-import { startCore, type CoreOptions } from '../core/app/core';
+import { startCore } from '../core/app/core';
 import { startCoreHost, type CoreHost, type RunningCore } from '../core/app/host';
 import { APP_VERSION } from '../core/app/version';
 import { startWebServer, type WebServer } from '../core/web/server';
@@ -18,7 +18,6 @@ export interface AgentOptions {
   ingestPort?: number;
   /** Start in the demo right away (`demo`), rather than on the operator's request. */
   demo?: { rooms: number; seed: number; tickMs: number; emulatorPort: number };
-  callRecords?: CoreOptions['callRecords'];
 }
 
 export interface Agent {
@@ -33,7 +32,7 @@ export async function startAgent(options: AgentOptions, io: CliIo): Promise<Agen
   const { context } = options;
   // Find the UI before starting anything, so a missing build is one clear error and nothing to undo.
   const staticDir = options.web ? findRendererDir() : undefined;
-  const coreOptions = { log: context.log, transport: 'web' as const, version: APP_VERSION, callRecords: options.callRecords };
+  const coreOptions = { log: context.log, transport: 'web' as const, version: APP_VERSION };
   let demoInfo: Agent['demo'];
 
   const startDemo = async (dataDir: string): Promise<RunningCore> => {

@@ -14,7 +14,8 @@ import { DEV_SERVER_URL } from './security';
 import { createAppTray } from './tray';
 import { createSafeStorageCipher } from './secret-cipher';
 import { notificationForAlert, notificationsForSyncChange, type NotificationSpec } from './notification-policy';
-import { startCore, type Core } from '../core/app/core';
+import { startCore } from '../core/app/core';
+import { startCoreHost, type CoreHost } from '../core/app/host';
 import { loadFleetConfig } from '../core/config/fleet';
 import { createFileLogSink } from '../core/log/file-sink';
 import { createLogger } from '../core/log/logger';
@@ -27,7 +28,7 @@ registerAppSchemePrivileges();
 const QUIT_DRAIN_TIMEOUT_MS = 5_000;
 const resourcesDir = app.isPackaged ? process.resourcesPath : join(import.meta.dirname, '../../resources');
 
-let core: Core | undefined;
+let core: CoreHost | undefined;
 let mainWindow: BrowserWindow | undefined;
 let quitting = false;
 let closeHintShown = false;
@@ -52,7 +53,22 @@ async function start(): Promise<void> {
   serveRenderer(join(import.meta.dirname, '../renderer'));
   const fleet = loadFleetConfig();
   const cipher = createSafeStorageCipher({ acceptWeakProtection: () => process.env['VTC_ACCEPT_WEAK_SECRET_STORAGE'] === '1' });
-  core = await startCore({ dataDir, log, transport: 'electron', version: app.getVersion(), managed: fleet, cipher });
+  const coreOptions = { log, transport: 'electron' as const, version: app.getVersion(), cipher };
+  core = await startCoreHost({
+    log,
+    start: async () => {
+      const started = await startCore({ ...coreOptions, dataDir, managed: fleet });
+      return { core: started, close: (options) => started.stop(options) };
+    },
+    // "Try the demo" runs on its own data directory; a fleet-managed installation does not offer it.
+    startDemo: fleet
+      ? undefined
+      : async () => {
+          const { startDemoCore } = await import('../core/demo');
+          const demo = await startDemoCore({ rooms: 4, seed: 1, tickMs: 1_000, core: { ...coreOptions, dataDir: join(dataDir, 'demo') } });
+          return { core: demo.core, close: (options) => demo.close(options) };
+        },
+  });
   const trusted = (url: string): boolean => isAppUrl(url) || isDevServerUrl(url, DEV_SERVER_URL);
   const dispatch = core.dispatch;
   // Settings that only the shell can apply (launch at login, do not disturb) are applied as they change.

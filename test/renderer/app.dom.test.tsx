@@ -83,14 +83,39 @@ describe('App shell', () => {
     await waitFor(() => expect(bar.textContent).toContain('Sync status unavailable. starting'));
   });
 
-  it('offers a setup flow and the demo on first run, explaining npm run demo in the browser', async () => {
+  it('starts the demo from the first-run flow and reloads every store from the demo core', async () => {
+    const fake = createFakeApi();
+    fake.respond('getSettings', () => ok(settingsView({ tenantId: undefined, clientId: undefined, credential: { type: 'none' }, rooms: [] })));
+    renderWithApi(<App />, fake);
+    const demo = await screen.findByRole('article', { name: 'Try the demo' });
+    expect(demo.textContent).toContain('npm run demo');
+    const roomsLoadsBefore = fake.callsTo('getRooms').length;
+    fake.respond('startDemo', () => {
+      fake.respond('getAppInfo', () => ok({ version: '0.1.0', transport: 'web', demo: true }));
+      fake.respond('getSettings', () => ok(settingsView()));
+      return ok({ version: '0.1.0', transport: 'web', demo: true });
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Start the demo' }));
+    await waitFor(() => expect(fake.callsTo('startDemo')).toHaveLength(1));
+    await waitFor(() => expect(fake.callsTo('getRooms').length).toBeGreaterThan(roomsLoadsBefore));
+    expect((await screen.findByRole('note')).textContent).toContain('DEMO');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Rooms' })).toBeTruthy();
+  });
+
+  it('says why the demo could not start, next to the button', async () => {
+    const fake = createFakeApi();
+    fake.respond('getSettings', () => ok(settingsView({ tenantId: undefined, clientId: undefined, credential: { type: 'none' }, rooms: [] })));
+    fake.respond('startDemo', () => fail('unavailable', 'The demo is not available in this installation'));
+    renderWithApi(<App />, fake);
+    fireEvent.click(await screen.findByRole('button', { name: 'Start the demo' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('The demo is not available in this installation');
+  });
+
+  it('offers a setup flow on first run that leads to Settings or can be skipped', async () => {
     const fake = createFakeApi();
     fake.respond('getSettings', () => ok(settingsView({ tenantId: undefined, clientId: undefined, credential: { type: 'none' }, rooms: [] })));
     renderWithApi(<App />, fake);
     expect(await screen.findByRole('heading', { name: 'Welcome to VTC Quality Monitor' })).toBeTruthy();
-    const demo = screen.getByRole('article', { name: 'Try the demo' });
-    expect(demo.textContent).toContain('npm run demo');
-    expect(demo.textContent).toContain('Stop this agent');
     fireEvent.click(screen.getByRole('button', { name: 'Open Settings' }));
     expect(await screen.findByRole('heading', { level: 1, name: 'Settings' })).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Rooms' }));

@@ -185,11 +185,16 @@ describe('Settings view', () => {
     expect(within(alerts).getByText('must be ≤ 1440')).toBeTruthy();
     expect(within(alerts).getByText('must be a JSON object, e.g. {}')).toBeTruthy();
     fireEvent.change(cooldown, { target: { value: '10' } });
+    // A key the thresholds do not have is named, not silently saved (the shared schema is strict).
     fireEvent.change(within(alerts).getByLabelText('Threshold overrides (JSON)'), { target: { value: '{"audio":{"lossPercent":{"poor":8}}}' } });
+    fireEvent.click(within(alerts).getByRole('button', { name: 'Save' }));
+    expect(alerts.textContent).toMatch(/thresholds\.audio\.lossPercent.*poor/);
+    expect(fake.callsTo('updateSettings')).toEqual([]);
+    fireEvent.change(within(alerts).getByLabelText('Threshold overrides (JSON)'), { target: { value: '{"audio":{"lossPercent":{"poorAbove":8}}}' } });
     fireEvent.click(within(alerts).getByLabelText('Do not disturb (no notifications)'));
     fireEvent.click(within(alerts).getByRole('button', { name: 'Save' }));
     await waitFor(() =>
-      expect(fake.callsTo('updateSettings')).toEqual([{ thresholds: { audio: { lossPercent: { poor: 8 } } }, alertCooldownMinutes: 10, doNotDisturb: true }]),
+      expect(fake.callsTo('updateSettings')).toEqual([{ thresholds: { audio: { lossPercent: { poorAbove: 8 } } }, alertCooldownMinutes: 10, doNotDisturb: true }]),
     );
   });
 

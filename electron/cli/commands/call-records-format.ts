@@ -17,7 +17,7 @@ export function formatList(view: CallRecordListView): string[] {
     formatDurationMs(Date.parse(item.endDateTime) - Date.parse(item.startDateTime)),
     item.type,
     item.modalities.join(','),
-    names([...(item.organizerName ? [item.organizerName] : []), ...item.participantNames]),
+    names(item.participantNames),
     item.reportIds.length,
     item.id,
   ]);

@@ -12,7 +12,7 @@ import type { Logger } from '../log/logger';
 import type { AppConfig } from '../../../shared/config/schema';
 import { appConfigSchema } from '../../../shared/config/schema';
 import { resolveThresholds } from '../../../shared/domain/thresholds';
-import { createHandlers, type CallRecordsPort } from './handlers';
+import { createHandlers } from './handlers';
 import type { AppApiHandlers } from '../../../shared/api/contract';
 import { createSettingsStore, type SecretCipher } from '../settings/store';
 import { createSettingsService, type ResolvedSettings } from '../settings/service';
@@ -26,7 +26,8 @@ import { createQuarantine, startIngestServer, type IngestServer } from '../inges
 import { createGraphConnection, type GraphConnection } from './graph-connection';
 import { createDeviceCollectors } from './device-collectors';
 import { createIngestDeps } from './ingest-wiring';
-import { toSyncStatusView, withGraphProblem } from './report-views';
+import { toReportDetailView, toSyncStatusView, withGraphProblem } from './report-views';
+import { createCallRecordsService } from '../callrecords';
 import { USER_AGENT } from './version';
 
 export interface CoreOptions {
@@ -42,8 +43,8 @@ export interface CoreOptions {
   now?: () => number;
   /** Serve the ingest API (default true). `port` overrides the configured one (tests and the demo use 0). */
   ingest?: { enabled?: boolean; port?: number };
-  /** The call-records service, built by the caller from the core's database and Graph connection. */
-  callRecords?: (parts: CoreParts) => CallRecordsPort & { start?(): void; stop?(): void | Promise<void> };
+  /** Call-records timings (the demo shortens the wait for a record Teams has not published yet). */
+  callRecords?: { refreshIntervalMs?: number; notYetRetryMs?: number };
 }
 
 /** The services, for the composition's own callers (CLI demo, tests) that need more than the AppApi. */
@@ -113,7 +114,25 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   const collectors = createDeviceCollectors({ tracker, log, now });
   const tokens = createTokenStore(db, { now });
   const parts: CoreParts = { db, outbox, sync, tracker, tokens, graph, events, log, now };
-  const callRecords = options.callRecords?.(parts);
+  const callRecords = createCallRecordsService({
+    db,
+    outbox,
+    log,
+    now,
+    getApi: () => graph.client(),
+    cloud: () => resolved.config.cloud,
+    toReportView: toReportDetailView,
+    onChanged: (ids) => events.publish('callRecordsChanged', { ids }),
+    // After an admin consent, a token from MSAL's cache still lacks the role: ask past the cache.
+    renewToken: () => graph.renewToken(),
+    ...options.callRecords,
+  });
+  // A sent report's callRecord (id = its callChainId) is looked for once Teams publishes it.
+  sync.on('attempt', (attempt) => {
+    if (attempt.outcome !== 'sent') return;
+    const callChainId = outbox.get(attempt.reportId)?.callChainId;
+    if (callChainId) callRecords.reportCallChainSent(callChainId);
+  });
 
   let ingest: IngestServer | undefined;
   if (options.ingest?.enabled !== false) {
@@ -176,7 +195,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     stop: (stopOptions = {}) => {
       stopping ??= (async () => {
         await ingest?.close();
-        await callRecords?.stop?.();
+        await callRecords.stop();
         // Collectors end their calls: the tracker turns them into reports while the outbox is still open.
         await collectors.stop();
         const { interrupted } = await sync.stop({ timeoutMs: stopOptions.timeoutMs ?? 5_000 });

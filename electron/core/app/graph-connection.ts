@@ -19,6 +19,8 @@ export interface GraphConnection extends QualitySender {
   /** The client, or undefined with `problem()` saying why. */
   client(): GraphClient | undefined;
   problem(): string | undefined;
+  /** A token past MSAL's cache (after an admin consent the cached one lacks the new role). */
+  renewToken(): Promise<void>;
   test(): Promise<ConnectionTestView>;
 }
 
@@ -70,6 +72,9 @@ export function createGraphConnection(options: { userAgent: string }): GraphConn
     },
     client: () => current?.client,
     problem: () => problem,
+    async renewToken() {
+      await current?.provider.getToken({ forceRefresh: true });
+    },
     async logTeleconferenceDeviceQuality(quality, sendOptions) {
       const startedUnder = generation;
       try {

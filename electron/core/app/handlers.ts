@@ -3,7 +3,8 @@
  * services; this file only maps requests to them and rows to views.
  */
 import type { AppApiHandlers } from '../../../shared/api/contract';
-import type { CallRecordDetailView, CallRecordListView, SyncStatusView } from '../../../shared/api/views';
+import type { SyncStatusView } from '../../../shared/api/views';
+import type { CallRecordsService } from '../callrecords';
 import { AppFailure } from '../api/failure';
 import type { Outbox } from '../outbox';
 import type { SyncWorker } from '../sync';
@@ -14,11 +15,6 @@ import type { GraphConnection } from './graph-connection';
 import type { AppEventHub } from './events';
 import { toListFilter, toReportDetailView, toReportSummaryView } from './report-views';
 
-/** What the call-records service offers the handlers (electron/core/callrecords). */
-export interface CallRecordsPort {
-  list(request: { sinceHours?: number; participantId?: string; refresh?: boolean }): Promise<CallRecordListView>;
-  get(request: { id: string; refresh?: boolean }): Promise<CallRecordDetailView>;
-}
 
 export interface HandlerServices {
   info: { version: string; transport: 'electron' | 'web'; demo: () => boolean; dataDir: string };
@@ -28,7 +24,7 @@ export interface HandlerServices {
   tokens: TokenStore;
   settings: SettingsService;
   graph: GraphConnection;
-  callRecords?: CallRecordsPort;
+  callRecords: CallRecordsService;
   events: AppEventHub;
   /** Re-reads the settings and applies them to the Graph connection, collectors and tracker. */
   reconfigure(): Promise<void>;
@@ -67,7 +63,10 @@ export function createHandlers(services: HandlerServices): AppApiHandlers {
     getReport: ({ id }) => {
       const report = outbox.get(id);
       if (!report) throw new AppFailure('not_found', `Report ${id} was not found (it may have been purged after the retention period)`);
-      return toReportDetailView(report);
+      const view = toReportDetailView(report);
+      // Its Teams callRecord as far as the cache knows (no Graph request while the operator browses).
+      if (report.callChainId) view.callRecord = services.callRecords.callRecordFor(report.callChainId);
+      return view;
     },
     resubmitReports: (target) => {
       const result = outbox.resubmit('allFailed' in target ? { allFailed: true } : { ids: target.ids }, OPERATOR);
@@ -84,14 +83,8 @@ export function createHandlers(services: HandlerServices): AppApiHandlers {
       changed(result.changed);
       return { updated: result.changed.length };
     },
-    listCallRecords: async (request) => {
-      if (!services.callRecords) return { availability: 'not_configured', message: graph.problem(), items: [], stale: false };
-      return services.callRecords.list(request);
-    },
-    getCallRecord: async (request) => {
-      if (!services.callRecords) return { availability: 'not_configured', message: graph.problem(), stale: false, reports: [] };
-      return services.callRecords.get(request);
-    },
+    listCallRecords: (request) => services.callRecords.list(request),
+    getCallRecord: (request) => services.callRecords.get(request),
     getSettings: () => settings.view(),
     updateSettings: async (patch) => {
       const view = await settings.update(patch);

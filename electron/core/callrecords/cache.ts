@@ -72,6 +72,9 @@ export const recordKey = (id: string): string => id.trim().toLowerCase();
 export function createCallRecordCache(db: Db) {
   const selectRecord = db.prepare<[string], RecordRow>(`SELECT id, start_at, end_at, created_at, version, view_json, detail_json,
     detail_version, detail_fetched_at, session_count FROM call_records WHERE id = ?`);
+  // The same without the detail JSON (about 1.7 MB for 150 sessions): for the decisions that only need the times.
+  const selectRecordMeta = db.prepare<[string], RecordRow>(`SELECT id, start_at, end_at, created_at, version, view_json, NULL AS detail_json,
+    detail_version, detail_fetched_at, session_count FROM call_records WHERE id = ?`);
   const selectVersion = db.prepare<[string], { version: number; detail_json: string | null }>('SELECT version, detail_json FROM call_records WHERE id = ?');
   const upsertSummary = db.prepare(`INSERT INTO call_records (id, start_at, end_at, created_at, version, summary_json, view_json, listed_at)
     VALUES (@id, @startAt, @endAt, @createdAt, @version, @summaryJson, @viewJson, @listedAt)
@@ -146,8 +149,9 @@ export function createCallRecordCache(db: Db) {
       return changed || !hadDetail || wasMissing;
     }),
 
-    record(id: string): CachedRecord | undefined {
-      const row = selectRecord.get(recordKey(id));
+    /** The cached record; `withDetail: false` leaves out the record read whole (cheaper). */
+    record(id: string, options: { withDetail?: boolean } = {}): CachedRecord | undefined {
+      const row = (options.withDetail === false ? selectRecordMeta : selectRecord).get(recordKey(id));
       if (!row) return undefined;
       return dropUndefined({
         id: row.id,

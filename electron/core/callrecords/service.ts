@@ -66,6 +66,7 @@ export interface CallRecordsService {
   reportCallChainSent(callChainId: string): void;
   /** Starts the scheduled refresh (list + records waited for). */
   start(): void;
+  /** Final: stops the schedule, cancels waits and waits for requests in flight. */
   stop(): Promise<void>;
 }
 
@@ -223,7 +224,7 @@ export function createCallRecordsService(options: CallRecordsServiceOptions): Ca
   }
 
   function recordMissing(id: string): void {
-    const cached = cache.record(id);
+    const cached = cache.record(id, { withDetail: false });
     const previous = cache.status(id);
     const status = missingStatus({
       id,
@@ -238,8 +239,8 @@ export function createCallRecordsService(options: CallRecordsServiceOptions): Ca
   }
 
   function detailIsFresh(id: string): boolean {
-    const cached = cache.record(id);
-    if (cached?.detail === undefined || cached.detailFetchedAtMs === undefined || cached.detailVersion !== cached.version) return false;
+    const cached = cache.record(id, { withDetail: false });
+    if (cached?.detailFetchedAtMs === undefined || cached.detailVersion !== cached.version) return false;
     return now() - cached.detailFetchedAtMs < refreshIntervalMs || cached.detailFetchedAtMs - cached.endAtMs > FINAL_AFTER_MS;
   }
 
@@ -300,7 +301,7 @@ export function createCallRecordsService(options: CallRecordsServiceOptions): Ca
       const id = recordKey(callChainId);
       const status = cache.status(id);
       if (status) return { id, availability: status.availability, checkedAt: new Date(status.checkedAtMs).toISOString() };
-      const cached = cache.record(id);
+      const cached = cache.record(id, { withDetail: false });
       if (!cached) return { id, availability: 'unknown' };
       const view: ReportCallRecordView = { id: cached.line.id, availability: 'ok', startDateTime: cached.line.startDateTime, endDateTime: cached.line.endDateTime };
       if (cached.detailFetchedAtMs !== undefined) view.checkedAt = new Date(cached.detailFetchedAtMs).toISOString();
@@ -309,7 +310,7 @@ export function createCallRecordsService(options: CallRecordsServiceOptions): Ca
 
     reportCallChainSent(callChainId) {
       const id = recordKey(callChainId);
-      if (cache.record(id)?.detail !== undefined || cache.status(id) !== undefined) return;
+      if (cache.record(id, { withDetail: false })?.detailFetchedAtMs !== undefined || cache.status(id) !== undefined) return;
       cache.putStatus(awaitedStatus(id, now(), notYetRetryMs));
       schedule.wake();
     },

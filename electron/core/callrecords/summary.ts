@@ -20,7 +20,9 @@ const IDENTITY_KEYS = [
 
 export function recordLine(record: unknown): RecordLine {
   const root = obj(record) ?? {};
-  const names = new Set<string>();
+  const organizerName = identitySetName(obj(root['organizer_v2'])?.['identity']);
+  // The organizer takes part too, and is all a listed record names (no participants_v2 in a list, §3.2).
+  const names = new Set<string>(organizerName ? [organizerName] : []);
   for (const participant of list(root['participants_v2'])) add(names, identitySetName(obj(participant)?.['identity']));
   for (const session of list(root['sessions'])) {
     const s = obj(session);
@@ -35,7 +37,6 @@ export function recordLine(record: unknown): RecordLine {
     modalities: list(root['modalities']).filter((m): m is string => typeof m === 'string'),
     participantNames: [...names],
   };
-  const organizerName = identitySetName(obj(root['organizer_v2'])?.['identity']);
   if (organizerName !== undefined) line.organizerName = organizerName;
   return line;
 }

@@ -5,7 +5,7 @@
  */
 import { startCore, type Core, type CoreOptions } from '../app/core';
 import { startDemoGateway, type DemoGateway } from './gateway';
-import { startDemoWorld, type DemoOptions, type DemoWorld } from './demo';
+import { DEMO_RECORD_RETRY_MS, startDemoWorld, type DemoOptions, type DemoWorld } from './demo';
 
 export interface DemoCore {
   core: Core;
@@ -20,7 +20,7 @@ export async function startDemoCore(options: DemoOptions & { core: Omit<CoreOpti
   const world = await startDemoWorld(options);
   let core: Core;
   try {
-    core = await startCore({ ...options.core, managed: world.managed, demo: true, ingest: { port: options.ingestPort ?? 0 } });
+    core = await startCore({ ...options.core, managed: world.managed, demo: true, ingest: { port: options.ingestPort ?? 0 }, callRecords: { notYetRetryMs: DEMO_RECORD_RETRY_MS } });
   } catch (error) {
     await world.close();
     throw error;

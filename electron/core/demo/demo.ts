@@ -28,6 +28,10 @@ export interface DemoWorld {
   close(): Promise<void>;
 }
 
+/** How long after a report the emulator publishes its callRecord, and how soon the core looks again. */
+export const DEMO_RECORD_DELAY_MS = 3_000;
+export const DEMO_RECORD_RETRY_MS = 4_000;
+
 export const DEMO_MANAGED_KEYS = ['credential', 'rooms', 'endpoints'];
 
 export function demoConfig(emulator: Pick<EmulatorHandle, 'url' | 'tenantId' | 'clientId' | 'clientSecret'>, rooms: readonly DemoRoom[]): AppConfig {
@@ -43,7 +47,8 @@ export function demoConfig(emulator: Pick<EmulatorHandle, 'url' | 'tenantId' | '
 
 export async function startDemoWorld(options: DemoOptions): Promise<DemoWorld> {
   if (!Number.isInteger(options.rooms) || options.rooms < 1 || options.rooms > 64) throw new RangeError('rooms must be an integer from 1 to 64');
-  const emulator = await startEmulator({ port: options.emulatorPort ?? 0, seed: options.seed });
+  // Teams publishes a call's record a little after it ends: the emulator does the same for each report.
+  const emulator = await startEmulator({ port: options.emulatorPort ?? 0, seed: options.seed, publishCallRecordsFromReports: { delayMs: DEMO_RECORD_DELAY_MS } });
   let rooms: DemoRoom[];
   try {
     rooms = await startDemoRooms({ count: options.rooms, seed: options.seed, tickMs: options.tickMs ?? 1_000, pollSeconds: options.pollSeconds ?? 1 });

@@ -366,8 +366,9 @@ export const en = {
   'setup.openSettings': 'Open Settings',
   'setup.demoTitle': 'Try the demo',
   'setup.demoIntro': 'The demo runs simulated rooms against the built-in Microsoft Graph emulator. Everything is labelled DEMO while it runs.',
-  'setup.demoWeb': 'Stop this agent and start the demo from the project folder, then open the address it prints:',
-  'setup.demoElectron': 'For now the demo starts from the command line, in the project folder:',
+  'setup.demoStart': 'Start the demo',
+  'setup.demoStarting': 'Starting the demo…',
+  'setup.demoCommand': 'From a shell in the project folder:',
   'setup.skip': 'Skip for now',
 
   'validation.guid': 'must be a GUID such as 0622673d-9f69-49b3-9d4f-5ec64f42ecce',

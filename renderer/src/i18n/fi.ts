@@ -368,8 +368,9 @@ export const fi: Messages = {
   'setup.openSettings': 'Avaa asetukset',
   'setup.demoTitle': 'Kokeile demoa',
   'setup.demoIntro': 'Demo ajaa simuloituja huoneita sisäänrakennettua Microsoft Graph -emulaattoria vasten. Kaikki on merkitty DEMO-merkinnällä sen ollessa käynnissä.',
-  'setup.demoWeb': 'Pysäytä tämä agentti ja käynnistä demo projektikansiossa, avaa sitten sen tulostama osoite:',
-  'setup.demoElectron': 'Toistaiseksi demo käynnistetään komentoriviltä projektikansiossa:',
+  'setup.demoStart': 'Käynnistä demo',
+  'setup.demoStarting': 'Demo käynnistyy…',
+  'setup.demoCommand': 'Komentoriviltä projektikansiossa:',
   'setup.skip': 'Ohita toistaiseksi',
 
   'validation.guid': 'on oltava GUID, esimerkiksi 0622673d-9f69-49b3-9d4f-5ec64f42ecce',

@@ -365,8 +365,9 @@ export const fr: Messages = {
   'setup.openSettings': 'Ouvrir les paramètres',
   'setup.demoTitle': 'Essayer la démo',
   'setup.demoIntro': 'La démo fait fonctionner des salles simulées avec l’émulateur Microsoft Graph intégré. Tout est marqué DÉMO pendant son exécution.',
-  'setup.demoWeb': 'Arrêtez cet agent et lancez la démo depuis le dossier du projet, puis ouvrez l’adresse qu’elle affiche :',
-  'setup.demoElectron': 'Pour l’instant, la démo se lance en ligne de commande, dans le dossier du projet :',
+  'setup.demoStart': 'Lancer la démo',
+  'setup.demoStarting': 'Lancement de la démo…',
+  'setup.demoCommand': 'Depuis un terminal, dans le dossier du projet :',
   'setup.skip': 'Plus tard',
 
   'validation.guid': 'doit être un GUID, par exemple 0622673d-9f69-49b3-9d4f-5ec64f42ecce',

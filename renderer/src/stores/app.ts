@@ -18,6 +18,7 @@ export type Route =
   | { view: 'settings' };
 
 export type PauseChange = { status: 'idle' } | { status: 'saving' } | { status: 'error'; error: AppError };
+export type DemoStart = { status: 'idle' } | { status: 'starting' } | { status: 'error'; error: AppError };
 
 export interface AppState {
   info: LoadState<AppInfoView>;
@@ -26,6 +27,9 @@ export interface AppState {
   pauseChange: PauseChange;
   /** The first-run setup flow was set aside by the operator for this session. */
   setupDismissed: boolean;
+  demoStart: DemoStart;
+  /** Bumped when the core behind the API changed (the demo started): every store reloads. */
+  generation: number;
   /** The latest alerts (newest first, a few only): the shell notifies, the window shows them too. */
   alerts: AlertEvent[];
   /** Loads info and sync status and follows `syncStatus` and `navigate`; returns the unsubscribe. */
@@ -33,6 +37,8 @@ export interface AppState {
   navigate(route: Route): void;
   setSyncPaused(paused: boolean): Promise<void>;
   dismissSetup(): void;
+  /** "Try the demo": the core switches to simulated rooms and the built-in emulator. */
+  startDemo(): Promise<void>;
   dismissAlert(alert: AlertEvent): void;
 }
 
@@ -61,6 +67,8 @@ export function createAppStore(api: AppApiClient) {
     route: { view: 'rooms' },
     pauseChange: { status: 'idle' },
     setupDismissed: false,
+    demoStart: { status: 'idle' },
+    generation: 0,
     alerts: [],
 
     start() {
@@ -92,6 +100,16 @@ export function createAppStore(api: AppApiClient) {
 
     dismissSetup() {
       set({ setupDismissed: true });
+    },
+
+    async startDemo() {
+      set({ demoStart: { status: 'starting' } });
+      const result = await settle(() => api.startDemo());
+      if (!result.ok) {
+        set({ demoStart: { status: 'error', error: result.error } });
+        return;
+      }
+      set((state) => ({ info: { status: 'ready', value: result.value }, demoStart: { status: 'idle' }, route: { view: 'rooms' }, generation: state.generation + 1 }));
     },
 
     dismissAlert(alert) {

@@ -55,10 +55,13 @@ export function useStores(): AppStores {
  */
 export function useStartStores(): void {
   const stores = useStores();
+  // A new generation means a new core behind the API (the demo started): reload what the stores hold.
+  const generation = useStore(stores.app, (state) => state.generation);
   useEffect(() => {
-    const stops = [stores.app, stores.settings, stores.rooms].map((store) => store.getState().start());
+    const stops = [stores.settings, stores.rooms].map((store) => store.getState().start());
     return () => stops.forEach((stop) => stop());
-  }, [stores]);
+  }, [stores, generation]);
+  useEffect(() => stores.app.getState().start(), [stores]);
 }
 
 export function useAppStore<T>(selector: (state: AppState) => T): T {

@@ -14,7 +14,7 @@ import { startDemoGateway, startDemoWorld, type DemoWorld } from '../../../elect
 import { startEmulator, type EmulatorHandle } from '../../../electron/core/emulator';
 import type { AppEventName } from '../../../shared/api/contract';
 import type { RoomSnapshot } from '../../../shared/domain/legs';
-import type { ReportPage, SyncStatusView } from '../../../shared/api/views';
+import type { CallRecordDetailView, ReportDetail, ReportPage, SyncStatusView } from '../../../shared/api/views';
 import { makeTempDir } from '../../support/temp-dir';
 import seedBody from '../../fixtures/seed-quality-body.json';
 
@@ -87,8 +87,9 @@ async function startHarness(options: Parameters<typeof startCore>[0] extends inf
 describe('the composed core', () => {
   it('turns a simulated room call into a report that reaches Graph with the gateway’s Teams ids', async () => {
     const world: DemoWorld = await startDemoWorld({ rooms: 1, seed: 7, tickMs: 60, pollSeconds: 1 });
+    world.emulator.setCallRecordPublishing({ delayMs: 200 });
     cleanups.push(() => world.close());
-    const harness = await startHarness({ managed: world.managed, demo: true });
+    const harness = await startHarness({ managed: world.managed, demo: true, callRecords: { notYetRetryMs: 300 } });
     const token = harness.core.parts.tokens.create('gateway').token;
     const gateway = startDemoGateway({ rooms: world.rooms, ingestUrl: harness.core.ingestUrl!, token, log: harness.core.parts.log, checkIntervalMs: 50 });
     cleanups.push(() => gateway.stop());
@@ -106,6 +107,15 @@ describe('the composed core', () => {
     const received = world.emulator.received().map((item) => (item.body as { quality: { callChainId: string } }).quality.callChainId);
     expect(received).toContain(report.callChainId);
     expect([...gateway.contexts.values()].map((ids) => ids.callChainId)).toContain(report.callChainId);
+
+    // Teams publishes the call's record a little later (id = callChainId); the core fetches it on its own
+    // and shows it beside the room's report, both ways.
+    await harness.waitFor<{ ids: string[] }>('callRecordsChanged', (payload) => payload.ids.includes(report.callChainId!), 30_000);
+    const record = (await harness.core.dispatch('getCallRecord', { id: report.callChainId! })) as { ok: true; value: CallRecordDetailView };
+    expect(record.value.availability).toBe('ok');
+    expect(record.value.reports.map((item) => item.id)).toContain(report.id);
+    const detail = (await harness.core.dispatch('getReport', { id: report.id })) as { ok: true; value: ReportDetail };
+    expect(detail.value.callRecord).toMatchObject({ id: report.callChainId, availability: 'ok' });
   }, 60_000);
 
   it('keeps reports while Graph is not configured and delivers them once the operator saves credentials', async () => {

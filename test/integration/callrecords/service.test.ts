@@ -92,11 +92,11 @@ describe('list', () => {
     ]);
     const listed = (await rig.service.list({})).items.find((i) => i.id === id)!;
     // A listed record has no participants_v2 and no sessions (graph-api.md §3.2): the organizer only.
-    expect(listed).toMatchObject({ organizerName: 'Olivia Organizer', participantNames: [] });
+    expect(listed).toMatchObject({ organizerName: 'Olivia Organizer', participantNames: ['Olivia Organizer'] });
     await rig.service.get({ id });
     const afterDetail = (await rig.service.list({ refresh: true })).items.find((i) => i.id === id)!;
     expect(afterDetail.organizerName).toBe('Olivia Organizer');
-    expect(afterDetail.participantNames).toEqual(['VTC Bldg 30/21', 'Gus Guest']);
+    expect(afterDetail.participantNames).toEqual(['Olivia Organizer', 'VTC Bldg 30/21', 'Gus Guest']);
     expect(JSON.stringify(afterDetail)).not.toContain('Deprecated');
   });
 

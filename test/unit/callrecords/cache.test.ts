@@ -74,11 +74,11 @@ describe('details and statuses', () => {
     });
     expect(cache.storeDetail(full, NOW)).toBe(true);
     expect(cache.status('abc-1')).toBeUndefined();
-    expect(cache.record('Abc-1')).toMatchObject({ sessionCount: 1, detailFetchedAtMs: NOW, line: { organizerName: 'Olivia', participantNames: ['VTC Bldg 30/21'] } });
+    expect(cache.record('Abc-1')).toMatchObject({ sessionCount: 1, detailFetchedAtMs: NOW, line: { organizerName: 'Olivia', participantNames: ['Olivia', 'VTC Bldg 30/21'] } });
     expect(cache.storeDetail(full, NOW + 1)).toBe(false);
     // A later list item (no sessions) keeps the names the detail gave.
     cache.storeList('', NOW - 24 * HOUR_MS, NOW + 2, [record('ABC-1', NOW - HOUR_MS)]);
-    expect(cache.list('', NOW - 24 * HOUR_MS).lines[0]!.participantNames).toEqual(['VTC Bldg 30/21']);
+    expect(cache.list('', NOW - 24 * HOUR_MS).lines[0]!.participantNames).toEqual(['Olivia', 'VTC Bldg 30/21']);
   });
 
   it('due statuses come in order; purge drops old records and old expired statuses only', () => {

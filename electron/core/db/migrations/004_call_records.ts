@@ -50,7 +50,7 @@ CREATE TABLE call_record_list_items (
   list_key TEXT NOT NULL REFERENCES call_record_lists(list_key) ON DELETE CASCADE,
   record_id TEXT NOT NULL REFERENCES call_records(id) ON DELETE CASCADE,
   PRIMARY KEY (list_key, record_id)
-) STRICT, WITHOUT ROWID;
+) STRICT;
 CREATE INDEX call_record_list_items_record ON call_record_list_items (record_id);
 
 CREATE TABLE call_record_status (

@@ -8,20 +8,26 @@ import type { SettingsView } from '../../../../shared/api/views';
 import { Field } from '../../components/Field';
 import { useT } from '../../i18n';
 import { isObject } from '../../lib/read';
+import { thresholdOverridesSchema } from '../../../../shared/domain/thresholds';
+import { formatIssues, validate } from '../../../../shared/validation';
 import { useStores } from '../../stores/provider';
 import { isLocked, useSectionForm } from './form';
 import { SaveStatus } from './SaveStatus';
 
-type Parsed = { ok: true; value: Record<string, unknown> } | { ok: false };
+type Parsed = { ok: true; value: Record<string, unknown> } | { ok: false; problem?: string };
 
+/** JSON object, then the shared thresholds schema: a wrong key or value is named before anything is sent. */
 function parseObject(text: string): Parsed {
   if (text.trim() === '') return { ok: true, value: {} };
+  let value: unknown;
   try {
-    const value: unknown = JSON.parse(text);
-    return isObject(value) ? { ok: true, value } : { ok: false };
+    value = JSON.parse(text);
   } catch {
     return { ok: false };
   }
+  if (!isObject(value)) return { ok: false };
+  const checked = validate(thresholdOverridesSchema, value, 'thresholds');
+  return checked.ok ? { ok: true, value } : { ok: false, problem: formatIssues(checked.issues) };
 }
 
 export function AlertsSection({ view }: { view: SettingsView }) {
@@ -37,7 +43,7 @@ export function AlertsSection({ view }: { view: SettingsView }) {
   if (!locked('thresholds') && parsed.ok) patch.thresholds = parsed.value;
   if (!locked('alertCooldownMinutes')) patch.alertCooldownMinutes = cooldown.trim() === '' ? Number.NaN : Number(cooldown);
   if (!locked('doNotDisturb')) patch.doNotDisturb = doNotDisturb;
-  const form = useSectionForm(patch, parsed.ok ? {} : { thresholds: t('settings.thresholdsInvalid') });
+  const form = useSectionForm(patch, parsed.ok ? {} : { thresholds: parsed.problem ?? t('settings.thresholdsInvalid') });
 
   return (
     <section className="card settings-section" aria-labelledby="settings-alerts">

@@ -1,7 +1,7 @@
 /**
  * First run (no tenant, no rooms): two ways forward. Connect a real tenant (the steps, then Settings), or try
- * the demo: simulated rooms against the built-in Graph emulator, labelled DEMO everywhere. The demo is
- * started from the command line for now (`npm run demo`); the contract has no method to start it.
+ * the demo: simulated rooms against the built-in Graph emulator, labelled DEMO everywhere. The core switches
+ * to the demo on its own data directory, so nothing the operator configures later is mixed with it.
  */
 import { useT } from '../../i18n';
 import { useAppStore, useStores } from '../../stores/provider';
@@ -9,7 +9,7 @@ import { useAppStore, useStores } from '../../stores/provider';
 export function SetupFlow() {
   const t = useT();
   const { app } = useStores();
-  const transport = useAppStore((state) => (state.info.status === 'ready' ? state.info.value.transport : undefined));
+  const demoStart = useAppStore((state) => state.demoStart);
   return (
     <section aria-labelledby="setup-heading" className="setup">
       <h1 id="setup-heading">{t('setup.title')}</h1>
@@ -30,10 +30,17 @@ export function SetupFlow() {
         <article className="card" aria-labelledby="setup-demo">
           <h2 id="setup-demo">{t('setup.demoTitle')}</h2>
           <p>{t('setup.demoIntro')}</p>
-          <p>{transport === 'web' ? t('setup.demoWeb') : t('setup.demoElectron')}</p>
-          <pre className="command">
-            <code>npm run demo</code>
-          </pre>
+          <button type="button" className="primary" disabled={demoStart.status === 'starting'} onClick={() => void app.getState().startDemo()}>
+            {demoStart.status === 'starting' ? t('setup.demoStarting') : t('setup.demoStart')}
+          </button>
+          {demoStart.status === 'error' ? (
+            <p role="alert" className="error">
+              {demoStart.error.message}
+            </p>
+          ) : null}
+          <p className="muted">
+            {t('setup.demoCommand')} <code>npm run demo</code>
+          </p>
         </article>
       </div>
       <button type="button" className="link-button" onClick={() => app.getState().dismissSetup()}>

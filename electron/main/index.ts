@@ -4,7 +4,7 @@
  * notifications, launch at login and safeStorage. Hardening is imported first, before any web contents exists.
  */
 import './security';
-import { app, BrowserWindow, dialog, Notification } from 'electron';
+import { app, BrowserWindow, dialog, Notification, shell } from 'electron';
 import { join } from 'node:path';
 import { mainWindowOptions } from './window-options';
 import { registerAppSchemePrivileges, serveRenderer } from './protocol';
@@ -75,6 +75,8 @@ async function start(): Promise<void> {
   registerAppApiIpc(async (method, request) => {
     const result = await dispatch(method, request);
     if (method === 'updateSettings' && result.ok) applyShellSettings(result.value as { launchAtLogin: boolean; doNotDisturb: boolean });
+    // The operator attaches the zip to a support ticket: show it in the file manager.
+    if (method === 'exportDiagnostics' && result.ok) shell.showItemInFolder((result.value as { path: string }).path);
     return result;
   }, trusted);
 

@@ -26,6 +26,7 @@ const api = {
   createIngestToken: (req) => invoke('createIngestToken', req),
   revokeIngestToken: (req) => invoke('revokeIngestToken', req),
   startDemo: () => invoke('startDemo', undefined),
+  exportDiagnostics: () => invoke('exportDiagnostics', undefined),
   on: (event, listener) => subscribe(event, listener),
 } satisfies AppApiClient;
 

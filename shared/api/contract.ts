@@ -20,7 +20,7 @@ import type {
   SyncStatusView,
 } from './views';
 import { OUTBOX_STATES } from './views';
-import type { AlertEvent, RoomSnapshot } from '../domain/legs';
+import type { AlertEvent, RoomsChange, RoomSnapshot } from '../domain/legs';
 import type { SettingsPatch } from './requests';
 
 export interface AppApiSpec {
@@ -43,6 +43,8 @@ export interface AppApiSpec {
   listIngestTokens: { req: void; res: IngestTokenView[] };
   createIngestToken: { req: { name: string }; res: { name: string; token: string } };
   revokeIngestToken: { req: { name: string }; res: { revoked: boolean } };
+  /** Zips logs, the configuration without secrets, outbox counts and recent errors, for support. */
+  exportDiagnostics: { req: void; res: { path: string; sizeBytes: number } };
 }
 
 export type AppApiMethod = keyof AppApiSpec;
@@ -57,7 +59,8 @@ export type AppApiHandlers = { [M in AppApiMethod]: (req: AppRequest<M>) => AppR
 
 /** Events pushed from the core to every connected UI. */
 export interface AppEventSpec {
-  roomsChanged: RoomSnapshot[];
+  /** Only what changed since the previous push; getRooms gives the full state (shared/domain/legs.ts). */
+  roomsChanged: RoomsChange;
   syncStatus: SyncStatusView;
   alert: AlertEvent;
   /** A report changed state (sent, failed…): lists re-query what they show. */
@@ -107,6 +110,7 @@ export const requestSchemas: { [M in AppApiMethod]: z.ZodType<AppRequest<M>> } =
   listIngestTokens: z.undefined(),
   createIngestToken: z.strictObject({ name: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, { message: 'must be 1–64 letters, digits, dot, dash or underscore' }) }),
   revokeIngestToken: z.strictObject({ name: z.string().min(1).max(64) }),
+  exportDiagnostics: z.undefined(),
 };
 
 export const APP_API_METHODS = Object.keys(requestSchemas) as AppApiMethod[];

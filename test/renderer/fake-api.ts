@@ -53,6 +53,7 @@ function defaults(): Handlers {
   return {
     getAppInfo: () => ok({ version: '0.1.0', transport: 'web', demo: false }),
     startDemo: () => ok({ version: '0.1.0', transport: 'web', demo: true }),
+    exportDiagnostics: () => ok({ path: '/data/diagnostics/vtc-diagnostics.zip', sizeBytes: 2048 }),
     getRooms: () => ok([]),
     getSyncStatus: () => ok(syncStatus()),
     setSyncPaused: ({ paused }) => ok(syncStatus({ state: paused ? 'paused' : 'idle', pausedByOperator: paused })),
@@ -99,6 +100,7 @@ export function createFakeApi(): FakeApi {
   const client: AppApiClient = {
     getAppInfo: call('getAppInfo'),
     startDemo: call('startDemo'),
+    exportDiagnostics: call('exportDiagnostics'),
     getRooms: call('getRooms'),
     getSyncStatus: call('getSyncStatus'),
     setSyncPaused: call('setSyncPaused'),

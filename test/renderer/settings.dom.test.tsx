@@ -198,6 +198,17 @@ describe('Settings view', () => {
     );
   });
 
+  it('exports diagnostics and says where the zip is, or why it failed', async () => {
+    const { fake } = renderSettings();
+    const support = await screen.findByRole('region', { name: 'Support' });
+    fireEvent.click(within(support).getByRole('button', { name: 'Export diagnostics' }));
+    expect((await within(support).findByRole('status')).textContent).toContain('/data/diagnostics/vtc-diagnostics.zip');
+    expect(fake.callsTo('exportDiagnostics')).toHaveLength(1);
+    fake.respond('exportDiagnostics', () => fail('internal', 'disk full'));
+    fireEvent.click(within(support).getByRole('button', { name: 'Export diagnostics' }));
+    expect(await within(support).findByText(/disk full/)).toBeTruthy();
+  });
+
   it('saves launch at login', async () => {
     const { fake } = renderSettings();
     const startup = await screen.findByRole('region', { name: 'Startup' });

@@ -49,6 +49,7 @@ export function fakeHandlers(overrides: Partial<AppApiHandlers> = {}): AppApiHan
   return {
     getAppInfo: () => ({ version: '0.0.0-test', transport: 'web', demo: false }),
     startDemo: unavailable,
+    exportDiagnostics: unavailable,
     getRooms: () => FAKE_ROOMS,
     getSyncStatus: sync,
     setSyncPaused: ({ paused: next }) => {

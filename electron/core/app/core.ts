@@ -28,6 +28,8 @@ import { createDeviceCollectors } from './device-collectors';
 import { createIngestDeps } from './ingest-wiring';
 import { toReportDetailView, toSyncStatusView, withGraphProblem } from './report-views';
 import { createCallRecordsService } from '../callrecords';
+import { exportDiagnostics } from '../diagnostics';
+import { join } from 'node:path';
 import { USER_AGENT } from './version';
 
 export interface CoreOptions {
@@ -172,6 +174,23 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     events,
     reconfigure,
     syncView: () => syncView(),
+    exportDiagnostics: async () => {
+      const stamp = new Date(now()).toISOString().replace(/[:.]/g, '-');
+      const failed = outbox.list({ state: 'failed', limit: 50 }).items.map((report) => ({ reportId: report.id, at: new Date(report.updatedAtMs).toISOString(), ...report.lastError }));
+      const lastSync = sync.snapshot().lastError;
+      const result = await exportDiagnostics({
+        dataDir: options.dataDir,
+        db,
+        config: resolved.config,
+        outboxStats: outbox.stats(),
+        recentErrors: lastSync ? [...failed, { sync: lastSync }] : failed,
+        outPath: join(options.dataDir, 'diagnostics', `vtc-diagnostics-${stamp}.zip`),
+        redactor: log.redactor,
+        appVersion: options.version,
+      });
+      log.info('diagnostics exported', { path: result.path, sizeBytes: result.sizeBytes });
+      return { path: result.path, sizeBytes: result.sizeBytes };
+    },
   });
   const dispatch = createDispatcher({ getHandlers: () => handlers, log });
 

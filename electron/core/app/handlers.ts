@@ -30,6 +30,8 @@ export interface HandlerServices {
   reconfigure(): Promise<void>;
   /** The sync status as the UI shows it (worker snapshot + Graph configuration). */
   syncView(): SyncStatusView;
+  /** Writes the diagnostics zip into the data directory and returns where. */
+  exportDiagnostics(): Promise<{ path: string; sizeBytes: number }>;
 }
 
 const OPERATOR = 'operator';
@@ -101,6 +103,7 @@ export function createHandlers(services: HandlerServices): AppApiHandlers {
         throw error;
       }
     },
+    exportDiagnostics: () => services.exportDiagnostics(),
     revokeIngestToken: ({ name }) => {
       const result = tokens.revoke(name);
       if (!result.revoked && result.reason === 'not_found') throw new AppFailure('not_found', `No ingest token is named "${name}"`);

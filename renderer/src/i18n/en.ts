@@ -369,6 +369,11 @@ export const en = {
   'setup.demoStart': 'Start the demo',
   'setup.demoStarting': 'Starting the demo…',
   'setup.demoCommand': 'From a shell in the project folder:',
+  'settings.support': 'Support',
+  'settings.diagnosticsHint': 'Collects the logs, the configuration without secrets, the outbox counts and the recent errors into one zip file for your support team.',
+  'settings.diagnosticsExport': 'Export diagnostics',
+  'settings.diagnosticsExporting': 'Exporting…',
+  'settings.diagnosticsSaved': 'Saved to',
   'setup.skip': 'Skip for now',
 
   'validation.guid': 'must be a GUID such as 0622673d-9f69-49b3-9d4f-5ec64f42ecce',

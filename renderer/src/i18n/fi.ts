@@ -371,6 +371,11 @@ export const fi: Messages = {
   'setup.demoStart': 'Käynnistä demo',
   'setup.demoStarting': 'Demo käynnistyy…',
   'setup.demoCommand': 'Komentoriviltä projektikansiossa:',
+  'settings.support': 'Tuki',
+  'settings.diagnosticsHint': 'Kokoaa lokit, asetukset ilman salaisuuksia, lähtevien raporttien määrät ja viimeisimmät virheet yhteen zip-tiedostoon tukea varten.',
+  'settings.diagnosticsExport': 'Vie diagnostiikka',
+  'settings.diagnosticsExporting': 'Viedään…',
+  'settings.diagnosticsSaved': 'Tallennettu:',
   'setup.skip': 'Ohita toistaiseksi',
 
   'validation.guid': 'on oltava GUID, esimerkiksi 0622673d-9f69-49b3-9d4f-5ec64f42ecce',

@@ -368,6 +368,11 @@ export const fr: Messages = {
   'setup.demoStart': 'Lancer la démo',
   'setup.demoStarting': 'Lancement de la démo…',
   'setup.demoCommand': 'Depuis un terminal, dans le dossier du projet :',
+  'settings.support': 'Assistance',
+  'settings.diagnosticsHint': 'Rassemble les journaux, la configuration sans les secrets, les compteurs de la boîte d’envoi et les erreurs récentes dans un fichier zip pour votre support.',
+  'settings.diagnosticsExport': 'Exporter les diagnostics',
+  'settings.diagnosticsExporting': 'Export en cours…',
+  'settings.diagnosticsSaved': 'Enregistré dans',
   'setup.skip': 'Plus tard',
 
   'validation.guid': 'doit être un GUID, par exemple 0622673d-9f69-49b3-9d4f-5ec64f42ecce',

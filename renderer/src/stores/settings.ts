@@ -31,10 +31,12 @@ export interface SettingsState {
   tokens: LoadState<IngestTokenView[]>;
   newToken: NewTokenState;
   revokeError: AppError | undefined;
+  diagnostics: LoadState<{ path: string; sizeBytes: number }>;
   start(): () => void;
   load(): Promise<void>;
   update(section: SettingsSection, patch: SettingsPatch): Promise<Result<SettingsView>>;
   testConnection(): Promise<void>;
+  exportDiagnostics(): Promise<void>;
   loadTokens(): Promise<void>;
   createToken(name: string): Promise<void>;
   dismissNewToken(): void;
@@ -51,6 +53,7 @@ export function createSettingsStore(api: AppApiClient) {
     tokens: IDLE,
     newToken: { status: 'idle' },
     revokeError: undefined,
+    diagnostics: IDLE,
 
     start() {
       void get().load();
@@ -73,6 +76,11 @@ export function createSettingsStore(api: AppApiClient) {
     async testConnection() {
       set({ connectionTest: LOADING });
       set({ connectionTest: fromResult(await settle(() => api.testConnection())) });
+    },
+
+    async exportDiagnostics() {
+      set({ diagnostics: LOADING });
+      set({ diagnostics: fromResult(await settle(() => api.exportDiagnostics())) });
     },
 
     async loadTokens() {

@@ -16,6 +16,7 @@ import type { AppEventName } from '../../../shared/api/contract';
 import type { RoomSnapshot } from '../../../shared/domain/legs';
 import type { CallRecordDetailView, ReportDetail, ReportPage, SyncStatusView } from '../../../shared/api/views';
 import { makeTempDir } from '../../support/temp-dir';
+import { readZip } from '../../support/zip-reader';
 import seedBody from '../../fixtures/seed-quality-body.json';
 
 /** A real AES-256-GCM cipher with a per-test key: what safeStorage gives the Electron shell. */
@@ -155,8 +156,16 @@ describe('the composed core', () => {
     // The secret is in no log line, no AppApi answer, and not in clear in any database file.
     expect(again.logLines.join('\n')).not.toContain(secret);
     expect(JSON.stringify(await again.core.dispatch('getSettings', undefined))).not.toContain(secret);
+    // Export diagnostics: the support zip has the logs, config and counts, and not the secret.
+    const exported = (await again.core.dispatch('exportDiagnostics', undefined)) as { ok: true; value: { path: string; sizeBytes: number } };
+    expect(exported.ok).toBe(true);
+    const zip = readZip(readFileSync(exported.value.path));
+    expect([...zip.keys()]).toEqual(expect.arrayContaining(['config.json', 'outbox-counts.json', 'recent-errors.json', 'about.json']));
+    for (const [name, data] of zip) expect(data.includes(Buffer.from(secret)), name).toBe(false);
     await again.core.stop();
-    for (const file of readdirSync(dir)) expect(readFileSync(join(dir, file)).includes(Buffer.from(secret))).toBe(false);
+    for (const file of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+      if (file.isFile()) expect(readFileSync(join(file.parentPath, file.name)).includes(Buffer.from(secret)), file.name).toBe(false);
+    }
   }, 60_000);
 
   it('answers the AppApi with clear, field-named errors and leaves settings unchanged on bad input', async () => {

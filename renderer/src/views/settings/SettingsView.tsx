@@ -7,6 +7,7 @@ import { ConnectionSection } from './ConnectionSection';
 import { LanguageSection } from './LanguageSection';
 import { RoomsSection } from './RoomsSection';
 import { StartupSection } from './StartupSection';
+import { SupportSection } from './SupportSection';
 import { TokensSection } from './TokensSection';
 
 export function SettingsView() {
@@ -27,6 +28,7 @@ export function SettingsView() {
           <TokensSection view={state.value} />
           <AlertsSection view={state.value} />
           <StartupSection view={state.value} />
+          <SupportSection />
         </>
       )}
     </section>

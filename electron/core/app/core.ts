@@ -93,7 +93,16 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   const sync = createSyncWorker({ outbox, sender: graph, concurrency: resolved.config.outbox.concurrency, now, random: Math.random, log });
   // Before the first send the worker cannot know Graph is not configured; the operator should see it at once.
   const syncView = (snapshot = sync.snapshot()) => withGraphProblem(toSyncStatusView(snapshot), graph.problem());
-  sync.on('snapshot', (snapshot) => events.publish('syncStatus', syncView(snapshot)));
+  // `status` in another process reads the saved record: it must say "setup needed" too, not the worker's "idle".
+  const persistSetupProblem = (snapshot = sync.snapshot()): void => {
+    const view = syncView(snapshot);
+    if (view.state !== 'setup_needed' || snapshot.state === 'setup_needed') return;
+    outbox.saveSyncStatus({ state: view.state, reason: view.reason ?? '', pausedByOperator: snapshot.pausedByOperator, lastSuccessAtMs: snapshot.lastSuccessAtMs, lastError: snapshot.lastError });
+  };
+  sync.on('snapshot', (snapshot) => {
+    persistSetupProblem(snapshot);
+    events.publish('syncStatus', syncView(snapshot));
+  });
   sync.on('reportsChanged', (payload) => events.publish('reportsChanged', payload));
 
   const tracker = createLegTracker({
@@ -157,7 +166,10 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     log.info('settings applied', { graph: reason ?? 'configured', devices: resolved.devices.length });
     // A fixed credential or a granted consent ends an auth/permission/setup pause at once.
     sync.notify('credentials');
-    events.publish('syncStatus', syncView());
+    const snapshot = sync.snapshot();
+    if (reason) persistSetupProblem(snapshot);
+    else outbox.saveSyncStatus({ state: snapshot.state, reason: snapshot.reason, pausedByOperator: snapshot.pausedByOperator, lastSuccessAtMs: snapshot.lastSuccessAtMs, lastError: snapshot.lastError });
+    events.publish('syncStatus', syncView(snapshot));
     tracker.setRooms(trackedRooms(resolved.config));
     await collectors.apply(resolved.devices);
   };
@@ -195,6 +207,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   const dispatch = createDispatcher({ getHandlers: () => handlers, log });
 
   sync.start();
+  persistSetupProblem();
   await collectors.apply(resolved.devices);
   callRecords?.start?.();
   log.info('core started', { dataDir: options.dataDir, transport: options.transport, demo: options.demo ?? false, devices: collectors.count });

@@ -13,7 +13,7 @@ import type { SecretCipher } from '../../../electron/core/settings/store';
 import { startDemoGateway, startDemoWorld, type DemoWorld } from '../../../electron/core/demo';
 import { startEmulator, type EmulatorHandle } from '../../../electron/core/emulator';
 import type { AppEventName } from '../../../shared/api/contract';
-import type { RoomSnapshot } from '../../../shared/domain/legs';
+import type { RoomsChange } from '../../../shared/domain/legs';
 import type { CallRecordDetailView, ReportDetail, ReportPage, SyncStatusView } from '../../../shared/api/views';
 import { makeTempDir } from '../../support/temp-dir';
 import { readZip } from '../../support/zip-reader';
@@ -96,7 +96,7 @@ describe('the composed core', () => {
     cleanups.push(() => gateway.stop());
 
     // Live legs appear for the configured room while the call runs.
-    const rooms = await harness.waitFor<RoomSnapshot[]>('roomsChanged', (changed) => changed.some((room) => room.roomId === 'room-1' && (room.activeCall?.legs.length ?? 0) > 0));
+    const { rooms } = await harness.waitFor<RoomsChange>('roomsChanged', (changed) => changed.rooms.some((room) => room.roomId === 'room-1' && (room.activeCalls[0]?.legs.length ?? 0) > 0));
     expect(rooms.find((room) => room.roomId === 'room-1')?.roomName).toBe('Boardroom');
 
     // The call ends, is reported, and the sync worker delivers it.
@@ -125,6 +125,8 @@ describe('the composed core', () => {
     const harness = await startHarness({ cipher: testCipher() });
     const status = (await harness.core.dispatch('getSyncStatus', undefined)) as { ok: true; value: SyncStatusView };
     expect(status.value.state).toBe('setup_needed');
+    // `status` in another process reads what the agent saved: it says so too, before any send.
+    expect(harness.core.parts.outbox.syncStatus()?.state).toBe('setup_needed');
 
     // A report posted through the ingest API is accepted and kept.
     const token = harness.core.parts.tokens.create('sender').token;

@@ -12,6 +12,7 @@ import type { AlertEvent } from '../../../shared/domain/legs';
 import { isoDurationToMs } from '../../../shared/graph/duration';
 import { MODALITY_ODATA_TYPE, teleconferenceDeviceQualityDraftSchema, teleconferenceDeviceQualitySchema } from '../../../shared/graph/quality';
 import { validate } from '../../../shared/validation';
+import { startRig } from '../outbox/support';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -89,7 +90,7 @@ describe.each(['ce9', 'roomos11'] as const)('simulated %s codec end to end', (fi
     // The injected loss burst and jitter spike crossed the CQD rules: one alert, a recovery, summaries.
     expect(alerts.map((alert) => alert.kind)).toContain('leg_poor');
     expect(alerts.map((alert) => alert.kind)).toContain('leg_summary');
-    expect(tracker.snapshot()[0]!.activeCall).toBeNull();
+    expect(tracker.snapshot()[0]!.activeCalls).toEqual([]);
   });
 });
 
@@ -102,6 +103,34 @@ describe('call context on a live simulated call', () => {
     for (let i = 0; i < 30; i += 1) await step();
     expect(validate(teleconferenceDeviceQualitySchema, reports[0]!.body)).toMatchObject({ ok: true });
     expect(reports[0]!.body).toMatchObject(ids);
+  });
+});
+
+describe('simulated codec to Microsoft Graph (the emulator)', () => {
+  it('delivers the call report with the numbers the scenario injected', async () => {
+    const { simulator, tracker, reports, step } = await rig({ seed: 9 });
+    const graph = await startRig();
+    cleanups.push(() => graph.close());
+    await step();
+    const ids = { callChainId: '7b0b2a51-3f0e-4f7c-9d51-2f0e8f7d6c11', participantId: '3c9d6a2e-8b1f-4e0a-a7d2-5b6c7d8e9f00' };
+    tracker.setCallContext({ deviceId: 'sx80', callId: simulator.currentCallId()!, ...ids });
+    for (let i = 0; i < simulator.scenario.calls[0]!.durationTicks + 3; i += 1) await step();
+    expect(reports).toHaveLength(1);
+
+    graph.outbox.enqueue({ ...reports[0]!, source: 'device' });
+    graph.worker.start();
+    await graph.waitFor('sent', 1);
+    const received = graph.emulator.received().map((item) => (item.body as { quality: Record<string, unknown> }).quality);
+    expect(received).toHaveLength(1);
+    expect(received[0]).toMatchObject(ids);
+    const items = received[0]!.mediaQualityList as Record<string, unknown>[];
+    for (const channel of simulator.expected()[0]!.channels) {
+      const item = items.find((candidate) => candidate['@odata.type'] === MODALITY_ODATA_TYPE[channel.modality] && candidate.channelIndex === channel.channelIndex)!;
+      const dir = channel.direction === 'inbound' ? 'Inbound' : 'Outbound';
+      expect(item[`average${dir}PacketLossRateInPercentage`]).toBeCloseTo(channel.avgLossPercent, 3);
+      expect(isoDurationToMs(item[`average${dir}Jitter`] as string)).toBe(Math.round(channel.avgJitterMs));
+      expect(item[`${channel.direction}Packets`]).toBe(channel.packets);
+    }
   });
 });
 

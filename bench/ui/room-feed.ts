@@ -1,25 +1,31 @@
 /**
  * Synthetic live rooms for the Rooms view benchmark: N rooms, each in one call with 6 legs (audio, video,
  * screen sharing × inbound/outbound) and a full sparkline history, shaped exactly as the core's tracker
- * publishes them (shared/domain/legs.ts RoomSnapshot; history ring of electron/core/legs/history.ts: 120
- * points at one per 5 s step, the newest point refreshed within its step).
+ * answers and publishes them (shared/domain/legs.ts RoomSnapshot for getRooms, RoomsChange for pushes;
+ * history ring of electron/core/legs/history.ts: 120 points at one per 5 s step, the newest point refreshed
+ * within its step, steps numbered from the leg's first).
  *
  * `advance(changed)` moves the clock by one publish interval and gives only the `changed` rooms a new sample
- * on every leg; the other rooms keep their very same snapshot (same lastSampleAt, sampleCount and
- * classification: the renderer's fingerprint says "unchanged"). Numbers come from a seeded generator, so
- * every run pushes the same sequence.
+ * on every leg; the other rooms keep their very same state (same lastSampleAt, sampleCount and
+ * classification: the renderer's fingerprint says "unchanged"). `push(rooms)` is the next numbered push of
+ * those rooms, carrying per leg only the points changed since that leg was last pushed, as the core's
+ * publisher does. Numbers come from a seeded generator, so every run pushes the same sequence.
  */
 import { DEFAULT_HISTORY_POINTS, DEFAULT_HISTORY_STEP_MS } from '../../electron/core/legs/history';
 import {
   DIRECTIONS,
   MODALITIES,
   legKeyId,
+  type CallSnapshot,
   type LegClassification,
+  type LegDelta,
   type LegHistoryPoint,
   type LegKey,
   type LegStatsSnapshot,
   type MetricStats,
+  type RoomDelta,
   type RoomSnapshot,
+  type RoomsChange,
 } from '../../shared/domain/legs';
 
 export const PUBLISH_INTERVAL_MS = 500;
@@ -30,6 +36,10 @@ interface LegState {
   sampleCount: number;
   lastSampleMs: number;
   history: LegHistoryPoint[];
+  /** Steps ever added: history[0] is step `steps - history.length`. */
+  steps: number;
+  /** The oldest step changed since the leg was last pushed, if any (history.ts takeChanges). */
+  changedFrom: number | null;
   latest: LegHistoryPoint;
   /** Running sums for the averages, per metric. */
   sums: Record<Metric, number>;
@@ -47,15 +57,18 @@ interface RoomIdentity {
 
 interface RoomState extends RoomIdentity {
   legs: LegState[];
-  snapshot: RoomSnapshot;
+  /** The room in full but its asOfSeq, rebuilt when it changes. */
+  snapshot: Omit<RoomSnapshot, 'asOfSeq'>;
 }
 
 export interface RoomFeed {
   readonly roomCount: number;
-  /** The current snapshot of every room, in a stable order (what getRooms answers). */
+  /** The current snapshot of every room, in a stable order (what getRooms answers between two pushes). */
   snapshots(): RoomSnapshot[];
   /** One publish interval later: the rooms at `changed` indexes get a sample on every leg. */
   advance(changed: readonly number[]): void;
+  /** The next push (seq + 1) of the rooms at these indexes: per leg only the points changed since its last push. */
+  push(roomIndexes: readonly number[]): RoomsChange;
 }
 
 /** mulberry32: small, fast, deterministic. */
@@ -76,6 +89,7 @@ export function createRoomFeed(roomCount: number, seed = 7): RoomFeed {
   const random = seededRandom(seed);
   let clockMs = CALL_STARTED_MS + DEFAULT_HISTORY_POINTS * DEFAULT_HISTORY_STEP_MS; // calls 10 minutes in: full sparklines
   let tick = 0;
+  let seq = 0; // pushes built so far
 
   /** Loss bursts move around the rooms, so classifications (and the badges) change during the run. */
   const classify = (roomIndex: number, loss: number): LegClassification => {
@@ -105,6 +119,9 @@ export function createRoomFeed(roomCount: number, seed = 7): RoomFeed {
   const addSample = (leg: LegState, roomIndex: number, legIndex: number, atMs: number): void => {
     const point = samplePoint(roomIndex, legIndex, atMs);
     const sameStep = Math.floor(atMs / DEFAULT_HISTORY_STEP_MS) === Math.floor(leg.lastSampleMs / DEFAULT_HISTORY_STEP_MS);
+    const changedStep = sameStep ? leg.steps - 1 : leg.steps;
+    if (leg.changedFrom === null || changedStep < leg.changedFrom) leg.changedFrom = changedStep;
+    if (!sameStep) leg.steps += 1;
     // A new array every sample, as each snapshot the core builds is a fresh copy of its ring.
     leg.history = sameStep ? [...leg.history.slice(0, -1), point] : [...leg.history, point].slice(-DEFAULT_HISTORY_POINTS);
     leg.latest = point;
@@ -124,7 +141,7 @@ export function createRoomFeed(roomCount: number, seed = 7): RoomFeed {
     return { current, avg: leg.sums[metric] / leg.sampleCount, max: leg.maxima[metric] };
   };
 
-  const legSnapshot = (leg: LegState): LegStatsSnapshot => ({
+  const legStats = (leg: LegState): Omit<LegStatsSnapshot, 'history'> => ({
     id: legKeyId(leg.key),
     key: leg.key,
     startedAt: new Date(CALL_STARTED_MS).toISOString(),
@@ -138,15 +155,25 @@ export function createRoomFeed(roomCount: number, seed = 7): RoomFeed {
     frameRate: stats(leg, 'frameRate'),
     classification: leg.latest.classification,
     classificationReason: leg.latest.classification === 'poor' ? { metric: 'lossPercent', value: leg.latest.lossPercent ?? 0, threshold: 10 } : null,
-    history: leg.history,
+    historyStart: leg.steps - leg.history.length,
   });
 
+  const legSnapshot = (leg: LegState): LegStatsSnapshot => ({ ...legStats(leg), history: leg.history });
+
+  /** Marks the leg's changed points as pushed, as the core's delta builder does. */
+  const legDelta = (leg: LegState): LegDelta => {
+    const start = leg.steps - leg.history.length;
+    const from = leg.changedFrom === null ? leg.steps : Math.max(leg.changedFrom, start);
+    leg.changedFrom = null;
+    return { ...legStats(leg), historyFrom: from, historyTail: leg.history.slice(from - start) };
+  };
+
   const WORST: LegClassification[] = ['poor', 'warning', 'good', 'unknown'];
-  const roomSnapshot = (room: RoomIdentity & { legs: LegState[] }): RoomSnapshot => {
+  const roomSnapshot = (room: RoomIdentity & { legs: LegState[] }): Omit<RoomSnapshot, 'asOfSeq'> => {
     const legs = room.legs.map(legSnapshot);
     const classification = WORST.find((c) => legs.some((leg) => leg.classification === c)) ?? 'unknown';
     const lastSampleAt = legs.reduce((latest, leg) => (leg.lastSampleAt > latest ? leg.lastSampleAt : latest), '');
-    const call = {
+    const call: CallSnapshot = {
       deviceId: room.deviceId,
       callId: '1',
       startedAt: new Date(CALL_STARTED_MS).toISOString(),
@@ -160,7 +187,6 @@ export function createRoomFeed(roomCount: number, seed = 7): RoomFeed {
       roomId: room.roomId,
       roomName: room.roomName,
       devices: [{ deviceId: room.deviceId, state: 'online', lastError: null, since: new Date(CALL_STARTED_MS).toISOString() }],
-      activeCall: call,
       activeCalls: [call],
       classification,
     };
@@ -175,6 +201,8 @@ export function createRoomFeed(roomCount: number, seed = 7): RoomFeed {
         sampleCount: 0,
         lastSampleMs: CALL_STARTED_MS - DEFAULT_HISTORY_STEP_MS,
         history: [],
+        steps: 0,
+        changedFrom: null,
         latest: { at: '', classification: 'unknown' },
         sums: { lossPercent: 0, jitterMs: 0, roundTripMs: 0, bitRate: 0, frameRate: 0 },
         maxima: { lossPercent: 0, jitterMs: 0, roundTripMs: 0, bitRate: 0, frameRate: 0 },
@@ -189,7 +217,7 @@ export function createRoomFeed(roomCount: number, seed = 7): RoomFeed {
 
   return {
     roomCount,
-    snapshots: () => rooms.map((room) => room.snapshot),
+    snapshots: () => rooms.map((room) => ({ ...room.snapshot, asOfSeq: seq })),
     advance(changed) {
       tick += 1;
       clockMs += PUBLISH_INTERVAL_MS;
@@ -199,6 +227,16 @@ export function createRoomFeed(roomCount: number, seed = 7): RoomFeed {
         room.legs.forEach((leg, legIndex) => addSample(leg, roomIndex, legIndex, clockMs));
         room.snapshot = roomSnapshot(room);
       }
+    },
+    push(roomIndexes) {
+      seq += 1;
+      const deltas = roomIndexes.map((roomIndex): RoomDelta => {
+        const room = rooms[roomIndex];
+        if (room === undefined) throw new RangeError(`pushed room index ${roomIndex} is outside 0..${roomCount - 1}`);
+        const { legs: _snapshotLegs, ...call } = room.snapshot.activeCalls[0]!;
+        return { ...room.snapshot, activeCalls: [{ ...call, legs: room.legs.map(legDelta) }] };
+      });
+      return { seq, rooms: deltas };
     },
   };
 }

@@ -9,7 +9,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
 import type { AppEventSpec } from '../../shared/api/contract';
-import type { RoomSnapshot } from '../../shared/domain/legs';
+import type { RoomDelta } from '../../shared/domain/legs';
 import { chromiumAvailable, CHROMIUM_PATH, launchChromium, type ChromiumSession } from '../../test/support/chromium';
 import { FAKE_SETTINGS, fakeHandlers } from '../../test/support/fake-app-api';
 import { startTestWebServer, type TestWebServer } from '../../test/support/web-server';
@@ -33,7 +33,7 @@ export interface MainThreadTimes {
 export interface RoomsPage {
   page: Page;
   /** Pushes roomsChanged, tagged with `seq` (see page-probe.ts) so the page knows which phase sent it. */
-  publish(rooms: AppEventSpec['roomsChanged'], seq: number): void;
+  publish(change: AppEventSpec['roomsChanged'], seq: number): void;
   /** Resolves true once the page handled message `seq` (or a later one) and drew a frame; false on timeout. */
   waitForSeq(seq: number, timeoutMs: number): Promise<boolean>;
   /** The page's performance.now(), for the probe's windows. */
@@ -107,17 +107,17 @@ export async function openRoomsPage(feed: RoomFeed): Promise<RoomsPage> {
  * The last room of the payload carries `benchSeq` as its last field, so it ends the JSON text where the probe
  * finds it cheaply. The renderer ignores unknown fields (its fingerprint reads named fields only).
  */
-function tagged(rooms: AppEventSpec['roomsChanged'], seq: number): AppEventSpec['roomsChanged'] {
-  const last = rooms.at(-1);
-  if (last === undefined) return rooms;
-  const tag: RoomSnapshot = Object.assign({ ...last }, { benchSeq: seq });
-  return [...rooms.slice(0, -1), tag];
+function tagged(change: AppEventSpec['roomsChanged'], seq: number): AppEventSpec['roomsChanged'] {
+  const last = change.rooms.at(-1);
+  if (last === undefined) return change;
+  const tag: RoomDelta = Object.assign({ ...last }, { benchSeq: seq });
+  return { seq: change.seq, rooms: [...change.rooms.slice(0, -1), tag] };
 }
 
 function harness(page: Page, cdp: CDPSession, web: TestWebServer, browser: ChromiumSession, browserVersion: string): RoomsPage {
   return {
     page,
-    publish: (rooms, seq) => web.hub.publish('roomsChanged', tagged(rooms, seq)),
+    publish: (change, seq) => web.hub.publish('roomsChanged', tagged(change, seq)),
     waitForSeq: (seq, timeoutMs) => page.evaluate(`window.__roomsBench.waitForSeq(${seq}, ${timeoutMs})`) as Promise<boolean>,
     pageNowMs: () => page.evaluate('window.__roomsBench.now()') as Promise<number>,
     summary: (fromMs, toMs, firstSeq, lastSeq) => page.evaluate(`window.__roomsBench.summary(${fromMs}, ${toMs}, ${firstSeq}, ${lastSeq})`) as Promise<ProbeSummary>,

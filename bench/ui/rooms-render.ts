@@ -10,6 +10,8 @@
  *      20 unchanged cards saves (the store keeps their entries, the memoized cards bail out). This is the
  *      "re-render everything" alternative measured without a switch in the renderer: A renders all 24;
  *   C. 4 rooms change and only they are sent, as the core's publisher does (electron/core/legs/publisher.ts).
+ * Every push is a delta (shared/domain/legs.ts RoomsChange: per leg only the history points changed since the
+ * previous push); the page reads the full snapshot (getRooms) once at load.
  * In every phase the page probe counts which room cards rendered per commit (page-probe.ts): unchanged rooms
  * must render 0 times, changed rooms once per update.
  *   npx tsx bench/ui/rooms-render.ts     (BENCH_UI_SECONDS sets phase A, default 20; B and C take a quarter)
@@ -67,6 +69,8 @@ interface PhaseFigures {
   missedRenders: number;
   /** Renders of rooms that did not change: must be 0. */
   unchangedRenders: number;
+  /** Mean size of one pushed roomsChanged message, as JSON text. */
+  updateBytes: number;
   cardsInTree: number;
 }
 
@@ -75,7 +79,7 @@ export async function main(): Promise<BenchResult> {
   const page = await openRoomsPage(feed);
   const sequence: Sequence = { last: 0 };
   try {
-    const payloadBytes = Buffer.byteLength(JSON.stringify({ event: 'roomsChanged', payload: feed.snapshots() }));
+    const fullSnapshotBytes = Buffer.byteLength(JSON.stringify({ id: 1, result: { ok: true, value: feed.snapshots() } }));
     await runPhase(page, feed, sequence, { key: 'warmUp', label: 'warm-up', seconds: WARM_UP_SECONDS, changed: ALL, sendAll: false });
     const heapBeforeBytes = await page.heapAfterGcBytes();
     const idle = await runPhase(page, feed, sequence, { key: 'idle', label: 'idle (no updates)', seconds: WARM_UP_SECONDS, changed: null, sendAll: false });
@@ -84,7 +88,7 @@ export async function main(): Promise<BenchResult> {
     const resent = await runPhase(page, feed, sequence, { key: 'resent', label: `${FEW_CHANGED.length} of ${ROOMS} changed, all ${ROOMS} re-sent`, seconds: SIDE_SECONDS, changed: FEW_CHANGED, sendAll: true });
     const changedOnly = await runPhase(page, feed, sequence, { key: 'changedOnly', label: `${FEW_CHANGED.length} of ${ROOMS} changed, only they sent`, seconds: SIDE_SECONDS, changed: FEW_CHANGED, sendAll: false });
     const heapAfterBytes = await page.heapAfterGcBytes();
-    return report(page, { idle, all, resent, changedOnly }, { payloadBytes, heapBeforeBytes, heapAfterBytes, peakHeapBytes });
+    return report(page, { idle, all, resent, changedOnly }, { fullSnapshotBytes, heapBeforeBytes, heapAfterBytes, peakHeapBytes });
   } finally {
     await page.close();
   }
@@ -104,11 +108,13 @@ async function runPhase(page: RoomsPage, feed: RoomFeed, sequence: Sequence, pha
   const fromMs = await page.pageNowMs();
   const startedMs = performance.now();
   const firstSeq = sequence.last + 1;
+  let publishedBytes = 0;
   for (let window = 0; window < windows; window += 1) {
     if (phase.changed !== null) {
       feed.advance(phase.changed);
-      const rooms = feed.snapshots();
-      page.publish(phase.sendAll ? rooms : phase.changed.map((index) => rooms[index]!), ++sequence.last);
+      const change = feed.push(phase.sendAll ? ALL : phase.changed);
+      publishedBytes += Buffer.byteLength(JSON.stringify({ event: 'roomsChanged', payload: change }));
+      page.publish(change, ++sequence.last);
     }
     // The publisher's own rhythm: the next update one interval after the previous one started.
     await delay(Math.max(0, startedMs + (window + 1) * PUBLISH_INTERVAL_MS - performance.now()));
@@ -159,6 +165,7 @@ async function runPhase(page: RoomsPage, feed: RoomFeed, sequence: Sequence, pha
     extraRenders,
     missedRenders,
     unchangedRenders,
+    updateBytes: published > 0 ? publishedBytes / published : 0,
     cardsInTree: probe.cardsInTree,
   };
 }
@@ -171,7 +178,8 @@ interface Phases {
 }
 
 interface Memory {
-  payloadBytes: number;
+  /** The getRooms answer for every room (read once at load and after a reconnect). */
+  fullSnapshotBytes: number;
   heapBeforeBytes: number;
   heapAfterBytes: number;
   peakHeapBytes: number;
@@ -219,7 +227,7 @@ function report(page: RoomsPage, phases: Phases, memory: Memory): BenchResult {
   console.log(line);
   for (const f of [all, resent, changedOnly, idle]) console.log(phaseLine(f));
   console.log(
-    `  payload of all ${ROOMS} rooms: ${fixed(memory.payloadBytes / MB, 2)} MB per update; JS heap after GC ${fixed(memory.heapBeforeBytes / MB, 1)} MB before the measured phases, ` +
+    `  roomsChanged of all ${ROOMS} rooms: ${fixed(all.updateBytes / 1024, 1)} KiB per update (getRooms of all ${ROOMS}: ${fixed(memory.fullSnapshotBytes / MB, 2)} MB); JS heap after GC ${fixed(memory.heapBeforeBytes / MB, 1)} MB before the measured phases, ` +
       `${fixed(memory.heapAfterBytes / MB, 1)} MB after (${memory.heapAfterBytes >= memory.heapBeforeBytes ? '+' : ''}${fixed((memory.heapAfterBytes - memory.heapBeforeBytes) / MB, 2)} MB); ` +
       `${fixed(memory.peakHeapBytes / MB, 1)} MB in use (no GC) at the end of phase A`,
   );
@@ -231,7 +239,8 @@ function report(page: RoomsPage, phases: Phases, memory: Memory): BenchResult {
     resentToAllRatio: skipSaving,
     changedOnlyToAllRatio: changedOnly.busyMsPerWindow / all.busyMsPerWindow,
     unchangedRenderRatio: unchangedRenderRatio([resent, changedOnly]),
-    payloadBytes: memory.payloadBytes,
+    payloadBytes: all.updateBytes,
+    fullSnapshotBytes: memory.fullSnapshotBytes,
     heapBeforeBytes: memory.heapBeforeBytes,
     heapAfterBytes: memory.heapAfterBytes,
     peakHeapBytes: memory.peakHeapBytes,

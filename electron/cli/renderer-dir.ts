@@ -1,6 +1,6 @@
 /**
- * Where the built renderer is: beside the bundled CLI (out/main/cli.js → out/renderer) or, when run from
- * source with tsx, in the checkout's out/renderer. `npm run build` makes it.
+ * Where the built renderer is: `out/renderer` in the first ancestor that has one, which is the same folder
+ * for the bundled CLI (out/main/cli.js) and for the sources run with tsx. `npm run build` makes it.
  */
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -8,9 +8,10 @@ import { dirname, join, resolve } from 'node:path';
 export function findRendererDir(from: string = import.meta.dirname): string {
   let dir = resolve(from);
   for (;;) {
-    for (const candidate of [join(dir, 'renderer'), join(dir, 'out', 'renderer')]) {
-      if (existsSync(join(candidate, 'index.html'))) return candidate;
-    }
+    // Only `out/renderer`: the checkout's `renderer/` has an index.html too (Vite's source template, a blank
+    // page when served), and walking up from electron/cli reaches it before out/renderer.
+    const candidate = join(dir, 'out', 'renderer');
+    if (existsSync(join(candidate, 'index.html'))) return candidate;
     const parent = dirname(dir);
     if (parent === dir) throw new Error('The UI is not built: run `npm run build` first (it writes out/renderer)');
     dir = parent;

@@ -19,7 +19,7 @@ import { startCoreHost, type CoreHost } from '../core/app/host';
 import { loadFleetConfig } from '../core/config/fleet';
 import { createFileLogSink } from '../core/log/file-sink';
 import { createLogger } from '../core/log/logger';
-import type { RoomSnapshot } from '../../shared/domain/legs';
+import type { RoomsChange, RoomSnapshot, RoomSummary } from '../../shared/domain/legs';
 import type { SyncStatusView } from '../../shared/api/views';
 
 registerAppSchemePrivileges();
@@ -32,7 +32,8 @@ let core: CoreHost | undefined;
 let mainWindow: BrowserWindow | undefined;
 let quitting = false;
 let closeHintShown = false;
-let rooms: RoomSnapshot[] = [];
+/** What the tray shows of each room; pushes carry every changed room's summary in full. */
+let rooms: RoomSummary[] = [];
 let sync: SyncStatusView | undefined;
 let doNotDisturb = false;
 
@@ -88,7 +89,7 @@ async function start(): Promise<void> {
   });
   core.subscribe((event, payload) => {
     if (mainWindow) sendAppEvent(mainWindow.webContents, event, payload);
-    if (event === 'roomsChanged') rooms = mergeRooms(rooms, payload as RoomSnapshot[]);
+    if (event === 'roomsChanged') rooms = mergeRooms(rooms, payload as RoomsChange);
     if (event === 'alert') notify(notificationForAlert(payload as Parameters<typeof notificationForAlert>[0], doNotDisturb));
     if (event === 'syncStatus') {
       const next = payload as SyncStatusView;
@@ -117,9 +118,14 @@ function applyShellSettings(settings: { launchAtLogin: boolean; doNotDisturb: bo
   app.setLoginItemSettings({ openAtLogin: settings.launchAtLogin, args: ['--hidden'], enabled: settings.launchAtLogin });
 }
 
-function mergeRooms(current: RoomSnapshot[], changed: RoomSnapshot[]): RoomSnapshot[] {
+/**
+ * Upserts the summaries of the changed rooms. The tray needs no call or history, so unlike the renderer the
+ * shell applies no history delta and never needs to re-read: the core is in this process and every push
+ * reaches this listener in order.
+ */
+function mergeRooms(current: RoomSummary[], change: RoomsChange): RoomSummary[] {
   const byId = new Map(current.map((room) => [room.roomId, room]));
-  for (const room of changed) byId.set(room.roomId, room);
+  for (const { roomId, roomName, devices, classification } of change.rooms) byId.set(roomId, { roomId, roomName, devices, classification });
   return [...byId.values()];
 }
 

@@ -2,7 +2,7 @@
  * The one overall state the tray shows (issue 7): setup needed > offline or sync error > poor > warning > ok.
  * Pure (no Electron import) so it is tested directly. The tooltip names the worst room and the backlog.
  */
-import type { RoomSnapshot } from '../../shared/domain/legs';
+import type { RoomSummary } from '../../shared/domain/legs';
 import type { SyncStatusView } from '../../shared/api/views';
 
 export type TrayState = 'ok' | 'warning' | 'poor' | 'offline' | 'setup';
@@ -15,8 +15,8 @@ export interface TraySummary {
 
 const RANK = { unknown: 0, good: 1, warning: 2, poor: 3 } as const;
 
-export function summarizeTray(rooms: readonly RoomSnapshot[], sync: SyncStatusView | undefined): TraySummary {
-  const worst = rooms.reduce<RoomSnapshot | undefined>((acc, room) => (!acc || RANK[room.classification] > RANK[acc.classification] ? room : acc), undefined);
+export function summarizeTray(rooms: readonly RoomSummary[], sync: SyncStatusView | undefined): TraySummary {
+  const worst = rooms.reduce<RoomSummary | undefined>((acc, room) => (!acc || RANK[room.classification] > RANK[acc.classification] ? room : acc), undefined);
   const unsent = sync ? sync.counts.pending + sync.counts.in_flight + sync.counts.needs_context + sync.counts.failed : 0;
   const backlog = `${unsent} report${unsent === 1 ? '' : 's'} waiting`;
   const deviceDown = rooms.some((room) => room.devices.some((device) => device.state === 'offline' || device.state === 'auth_failed' || device.state === 'error'));

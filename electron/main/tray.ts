@@ -5,7 +5,7 @@
  */
 import { Menu, nativeImage, Tray, type MenuItemConstructorOptions } from 'electron';
 import { join } from 'node:path';
-import type { RoomSnapshot } from '../../shared/domain/legs';
+import type { RoomSummary } from '../../shared/domain/legs';
 import type { SyncStatusView } from '../../shared/api/views';
 import { summarizeTray, type TrayState } from './tray-state';
 
@@ -23,7 +23,7 @@ export function createAppTray(resourcesDir: string, actions: TrayActions) {
   let lastState: TrayState | undefined;
 
   return {
-    update(rooms: readonly RoomSnapshot[], sync: SyncStatusView | undefined): TrayState {
+    update(rooms: readonly RoomSummary[], sync: SyncStatusView | undefined): TrayState {
       const summary = summarizeTray(rooms, sync);
       if (summary.state !== lastState) tray.setImage(icon(summary.state));
       lastState = summary.state;

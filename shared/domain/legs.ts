@@ -83,6 +83,11 @@ export interface LegStatsSnapshot {
   classificationReason: ClassificationReason | null;
   /** Oldest first; bounded (the last minutes only). */
   history: LegHistoryPoint[];
+  /**
+   * The step number of history[0] among all the steps of the leg (0: its first step). A pushed LegDelta
+   * addresses points by step number, so a receiver knows which of the points it holds a push replaces.
+   */
+  historyStart: number;
 }
 
 export const DEVICE_STATES = ['online', 'offline', 'auth_failed', 'error', 'unknown'] as const;
@@ -110,17 +115,68 @@ export interface CallSnapshot {
   legs: LegStatsSnapshot[];
 }
 
-export interface RoomSnapshot {
+/** A room without its calls: what the tray needs, and what every push repeats in full. */
+export interface RoomSummary {
   roomId: string;
   roomName: string;
   devices: DeviceSnapshot[];
-  /** The most recently started active call of the room, or null when the room is idle. */
-  activeCall: CallSnapshot | null;
-  /** All active calls (a room with several codecs may have more than one); newest first. */
-  activeCalls: CallSnapshot[];
   /** The worst leg classification over the active calls ('unknown' when idle). */
   classification: LegClassification;
 }
+
+/** A room in full, as `getRooms` answers (at load and after a reconnect). */
+export interface RoomSnapshot extends RoomSummary {
+  /**
+   * All active calls (a room with several codecs may have more than one), newest first: activeCalls[0] is
+   * the room's current call, the one a room card shows. Each call is here once (no separate copy of it).
+   */
+  activeCalls: CallSnapshot[];
+  /**
+   * The seq of the last push (RoomsChange.seq) sent before this snapshot was read, the same for every room
+   * of one getRooms answer (0 before the first push). The snapshot already holds all that push and earlier
+   * ones carried: a receiver skips pushes numbered up to here (one sent before the snapshot was read can be
+   * delivered after it) and expects asOfSeq + 1 next.
+   */
+  asOfSeq: number;
+}
+
+/**
+ * A leg in a push: its statistics in full (they are small) but only the history points that changed since
+ * the previous push. The receiver keeps its points from step `historyStart` up to step `historyFrom` and
+ * appends `historyTail`; it must already hold those kept steps, else it missed a push and re-reads getRooms.
+ */
+export interface LegDelta extends Omit<LegStatsSnapshot, 'history'> {
+  /** The step number of historyTail[0] (historyStart ≤ historyFrom). */
+  historyFrom: number;
+  /** The newest step refreshed by later samples and any new steps, oldest first; empty when none changed. */
+  historyTail: LegHistoryPoint[];
+}
+
+export interface CallDelta extends Omit<CallSnapshot, 'legs'> {
+  legs: LegDelta[];
+}
+
+/** A changed room in a push: everything but its unchanged history points. */
+export interface RoomDelta extends RoomSummary {
+  /** Newest first, as RoomSnapshot.activeCalls; a call that ended is absent. */
+  activeCalls: CallDelta[];
+}
+
+/** The `roomsChanged` event: the rooms that changed since the previous push (at most 2 per second). */
+export interface RoomsChange {
+  /**
+   * 1 for a core's first push, +1 per push. A receiver that sees anything but its previous seq + 1 has
+   * missed a push (or the core restarted) and re-reads getRooms.
+   */
+  seq: number;
+  rooms: RoomDelta[];
+}
+
+/**
+ * A seq no core sends. A transport that may have missed pushes (the web client after a reconnect) delivers
+ * `{ seq: ROOMS_RESYNC_SEQ, rooms: [] }`, which never lines up, so the receiver re-reads getRooms.
+ */
+export const ROOMS_RESYNC_SEQ = 0;
 
 export type AlertKind = 'leg_poor' | 'leg_recovered' | 'leg_summary';
 

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable, launchChromium, type ChromiumSession } from '../support/chromium';
 import { createLogger } from '../../electron/core/log/logger';
 import { FAKE_ROOMS, fakeRoom } from '../support/fake-app-api';
+import { wholeRoomsChange } from '../support/room-deltas';
 import { startTestWebServer, type TestWebServer } from '../support/web-server';
 
 const RENDERER_DIR = resolve('out/renderer');
@@ -71,7 +72,8 @@ describe.skipIf(missing !== undefined)('web shell in Chromium', () => {
 
   it('shows pushed roomsChanged events', async () => {
     const page = browser.context.pages().at(-1)!;
-    web.hub.publish('roomsChanged', [...FAKE_ROOMS, fakeRoom('room-cygnus', 'Cygnus Lab')]);
+    // The first push after the page read getRooms (asOfSeq 0), carrying only the room that changed.
+    web.hub.publish('roomsChanged', wholeRoomsChange(1, [fakeRoom('room-cygnus', 'Cygnus Lab')]));
     await page.getByText('Cygnus Lab', { exact: true }).first().waitFor({ state: 'visible' });
   });
 

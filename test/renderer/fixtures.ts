@@ -56,6 +56,7 @@ export function leg(options: {
     classification: options.classification ?? 'good',
     classificationReason: options.classification === 'poor' ? { metric: 'lossPercent', value: loss, threshold: 10 } : null,
     history,
+    historyStart: 0,
   };
 }
 
@@ -77,9 +78,9 @@ export function room(id: string, name: string, options: { legs?: LegStatsSnapsho
     roomId: id,
     roomName: name,
     devices: [{ deviceId: 'codec-1', state: 'online', lastError: null, since: at(0) }],
-    activeCall: call,
     activeCalls: call === null ? [] : [call],
     classification: options.classification ?? (call === null ? 'unknown' : 'good'),
+    asOfSeq: 0,
   };
 }
 

@@ -4,6 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { RoomDetailView } from '../../renderer/src/views/rooms/RoomDetailView';
 import { RoomsView } from '../../renderer/src/views/rooms/RoomsView';
 import { createFakeApi, fail, ok } from './fake-api';
+import { wholeRoomsChange } from '../support/room-deltas';
 import { leg, room } from './fixtures';
 import { Started, renderWithApi } from './render';
 
@@ -110,7 +111,7 @@ describe('Rooms view', () => {
       room('b', 'Room B', { legs: [leg({ roomId: 'b', lossPercent: 7, lastSecond: 20, samples: 6 }), leg({ roomId: 'b', direction: 'outbound' })] }),
       room('c', 'Room C'),
     ];
-    act(() => fake.emit('roomsChanged', next));
+    act(() => fake.emit('roomsChanged', wholeRoomsChange(1, next)));
     expect(renders.get('b')).toBe(1);
     expect(renders.get('a')).toBeUndefined();
     expect(renders.get('c')).toBeUndefined();
@@ -118,7 +119,7 @@ describe('Rooms view', () => {
     expect(within(b).getByText('7%')).toBeTruthy();
 
     // An identical push renders nothing at all.
-    act(() => fake.emit('roomsChanged', next.map((r) => structuredClone(r))));
+    act(() => fake.emit('roomsChanged', wholeRoomsChange(2, next.map((r) => structuredClone(r)))));
     expect(renders.get('b')).toBe(1);
     expect(renders.get('a')).toBeUndefined();
   });
@@ -127,7 +128,7 @@ describe('Rooms view', () => {
     const { fake } = renderRooms((f) => f.respond('getRooms', () => ok([room('a', 'Room A'), room('b', 'Room B')])));
     await screen.findByRole('heading', { name: 'Room B' });
     renders.clear();
-    act(() => fake.emit('roomsChanged', [room('b', 'Room B', { idle: true }), room('new', 'New room')]));
+    act(() => fake.emit('roomsChanged', wholeRoomsChange(1, [room('b', 'Room B', { idle: true }), room('new', 'New room')])));
     expect([...renders.keys()].sort()).toEqual(['b', 'new']);
     expect(screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent)).toEqual(['Room A', 'Room B', 'New room']);
     const b = screen.getByRole('heading', { name: 'Room B' }).closest('article')!;

@@ -12,9 +12,9 @@ export function fakeRoom(roomId: string, roomName: string): RoomSnapshot {
     roomId,
     roomName,
     devices: [{ deviceId: `${roomId}-codec`, state: 'online', lastError: null, since: '2026-01-05T09:00:00.000Z' }],
-    activeCall: null,
     activeCalls: [],
     classification: 'unknown',
+    asOfSeq: 0,
   };
 }
 

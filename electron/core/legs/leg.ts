@@ -6,6 +6,7 @@ import type {
   ClassificationReason,
   LegClassification,
   LegHistoryPoint,
+  LegDelta,
   LegKey,
   LegStatsSnapshot,
   LegSummary,
@@ -117,7 +118,8 @@ export function updateLeg(leg: LegState, sample: LiveSample, atMs: number, limit
   return step;
 }
 
-export function snapshotLeg(leg: LegState): LegStatsSnapshot {
+/** Everything a snapshot or a push says of a leg but its history points. */
+function legStats(leg: LegState): Omit<LegStatsSnapshot, 'history'> {
   return {
     id: leg.id,
     key: leg.key,
@@ -132,8 +134,19 @@ export function snapshotLeg(leg: LegState): LegStatsSnapshot {
     frameRate: toMetricStats(leg.frameRate),
     classification: leg.classifier.state,
     classificationReason: leg.classifier.reason,
-    history: leg.history.toArray(),
+    historyStart: leg.history.start(),
   };
+}
+
+/** The leg in full (getRooms); leaves what the next push carries unchanged. */
+export function snapshotLeg(leg: LegState): LegStatsSnapshot {
+  return { ...legStats(leg), history: leg.history.toArray() };
+}
+
+/** The leg in a push: only the history points changed since the previous push, which it marks as pushed. */
+export function deltaLeg(leg: LegState): LegDelta {
+  const changes = leg.history.takeChanges();
+  return { ...legStats(leg), historyFrom: changes.from, historyTail: changes.points };
 }
 
 export function summarizeLeg(leg: LegState): LegSummary {

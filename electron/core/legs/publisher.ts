@@ -1,10 +1,11 @@
 /**
  * Pushes changed rooms to subscribers (the UI over IPC / the web UI over a socket) at most once per
  * interval (default 500 ms: "at most 2× a second per leg", issue 5 §4), and only the rooms that changed
- * since the last push. Changes between pushes coalesce into one snapshot per room. Snapshots are built only
- * when someone listens, so an agent without a UI pays nothing.
+ * since the last push. Changes between pushes coalesce into one RoomDelta per room. Pushes are numbered
+ * (RoomsChange.seq) so a receiver notices one it missed. Deltas are built only when someone listens, so an
+ * agent without a UI pays nothing.
  */
-import type { RoomSnapshot } from '../../../shared/domain/legs';
+import type { RoomDelta, RoomsChange } from '../../../shared/domain/legs';
 
 export interface Timers {
   setTimeout(callback: () => void, ms: number): unknown;
@@ -23,13 +24,14 @@ export const nodeTimers: Timers = {
   },
 };
 
-export type RoomsListener = (changedRooms: RoomSnapshot[]) => void;
+export type RoomsListener = (change: RoomsChange) => void;
 
 export interface PublisherOptions {
   intervalMs: number;
   now: () => number;
   timers: Timers;
-  buildRooms: (roomIds: readonly string[]) => RoomSnapshot[];
+  /** The deltas of these rooms (those that still exist); called once per push, it marks what it carries as pushed. */
+  buildRooms: (roomIds: readonly string[]) => RoomDelta[];
   onListenerError?: (error: unknown) => void;
 }
 
@@ -38,6 +40,7 @@ export function createPublisher(options: PublisherOptions) {
   const dirty = new Set<string>();
   let lastPushAtMs = Number.NEGATIVE_INFINITY;
   let timer: unknown;
+  let seq = 0; // pushes sent so far
 
   const flush = (): void => {
     if (timer !== undefined) options.timers.clearTimeout(timer);
@@ -49,9 +52,11 @@ export function createPublisher(options: PublisherOptions) {
     if (listeners.size === 0) return;
     const rooms = options.buildRooms(roomIds);
     if (rooms.length === 0) return;
+    seq += 1;
+    const change: RoomsChange = { seq, rooms };
     for (const listener of listeners) {
       try {
-        listener(rooms);
+        listener(change);
       } catch (error) {
         options.onListenerError?.(error);
       }
@@ -70,6 +75,10 @@ export function createPublisher(options: PublisherOptions) {
       return () => {
         listeners.delete(listener);
       };
+    },
+    /** The seq of the last push sent (0 before the first): what a snapshot read now already holds. */
+    lastSeq(): number {
+      return seq;
     },
     /** Pushes pending changes now (tests, shutdown). */
     flush,

@@ -1,18 +1,21 @@
 /**
- * The tracker's bookkeeping of rooms, their devices and active device calls, and how it is shown
- * (RoomSnapshot, shared/domain/legs.ts). Snapshots are built on demand (push or `snapshot()`), never per
- * sample.
+ * The tracker's bookkeeping of rooms, their devices and active device calls, and how it is shown: in full
+ * (RoomSnapshot, for getRooms) or as what changed since the previous push (RoomDelta, for roomsChanged),
+ * both in shared/domain/legs.ts. Both are built on demand (getRooms or a push), never per sample.
  */
 import type {
+  CallDelta,
   CallSnapshot,
   DeviceSnapshot,
   DeviceState,
   LegClassification,
+  RoomDelta,
   RoomSnapshot,
+  RoomSummary,
 } from '../../../shared/domain/legs';
 import { MODALITIES, DIRECTIONS } from '../../../shared/domain/legs';
 import type { MatchableCall, TeamsIds } from './call-context';
-import { snapshotLeg, worseOf, type LegState } from './leg';
+import { deltaLeg, snapshotLeg, worseOf, type LegState } from './leg';
 
 export interface DeviceInfo {
   deviceId: string;
@@ -57,8 +60,8 @@ function compareLegs(a: LegState, b: LegState): number {
   );
 }
 
-export function snapshotCall(call: CallState): CallSnapshot {
-  const legs = [...call.legs.values()].sort(compareLegs).map(snapshotLeg);
+/** A call's fields but its legs, with the worst of its legs' classifications. */
+function callFields(call: CallState, legs: readonly { classification: LegClassification }[]): Omit<CallSnapshot, 'legs'> {
   let classification: LegClassification = 'unknown';
   for (const leg of legs) classification = worseOf(classification, leg.classification);
   return {
@@ -69,8 +72,21 @@ export function snapshotCall(call: CallState): CallSnapshot {
     callChainId: call.ids?.callChainId ?? null,
     participantId: call.ids?.participantId ?? null,
     classification,
-    legs,
   };
+}
+
+function sortedLegs(call: CallState): LegState[] {
+  return [...call.legs.values()].sort(compareLegs);
+}
+
+export function snapshotCall(call: CallState): CallSnapshot {
+  const legs = sortedLegs(call).map(snapshotLeg);
+  return { ...callFields(call, legs), legs };
+}
+
+function deltaCall(call: CallState): CallDelta {
+  const legs = sortedLegs(call).map(deltaLeg);
+  return { ...callFields(call, legs), legs };
 }
 
 function snapshotDevice(device: DeviceInfo): DeviceSnapshot {
@@ -82,18 +98,28 @@ function snapshotDevice(device: DeviceInfo): DeviceSnapshot {
   };
 }
 
-export function snapshotRoom(room: RoomState): RoomSnapshot {
-  const activeCalls = [...room.calls.values()]
-    .sort((a, b) => b.firstAtMs - a.firstAtMs)
-    .map(snapshotCall);
+/** Newest first: activeCalls[0] is the call a room card shows. */
+function sortedCalls(room: RoomState): CallState[] {
+  return [...room.calls.values()].sort((a, b) => b.firstAtMs - a.firstAtMs);
+}
+
+function roomSummary(room: RoomState, calls: readonly { classification: LegClassification }[]): RoomSummary {
   let classification: LegClassification = 'unknown';
-  for (const call of activeCalls) classification = worseOf(classification, call.classification);
-  return {
-    roomId: room.id,
-    roomName: room.name,
-    devices: [...room.devices.values()].map(snapshotDevice),
-    activeCall: activeCalls[0] ?? null,
-    activeCalls,
-    classification,
-  };
+  for (const call of calls) classification = worseOf(classification, call.classification);
+  return { roomId: room.id, roomName: room.name, devices: [...room.devices.values()].map(snapshotDevice), classification };
+}
+
+/** The room in full (getRooms); `asOfSeq`: the last push sent (RoomSnapshot.asOfSeq). */
+export function snapshotRoom(room: RoomState, asOfSeq: number): RoomSnapshot {
+  const activeCalls = sortedCalls(room).map(snapshotCall);
+  return { ...roomSummary(room, activeCalls), activeCalls, asOfSeq };
+}
+
+/**
+ * The room in a push: every active call and leg, but per leg only the history points changed since the
+ * previous push (marked as pushed here, so build it once per push).
+ */
+export function deltaRoom(room: RoomState): RoomDelta {
+  const activeCalls = sortedCalls(room).map(deltaCall);
+  return { ...roomSummary(room, activeCalls), activeCalls };
 }

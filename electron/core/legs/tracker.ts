@@ -3,8 +3,9 @@
  *
  * Samples come from the Cisco collectors and from `POST /api/v1/samples` (already validated with
  * shared/domain/samples.ts). Per sample the cost is O(1): two map look-ups, constant-size accumulators,
- * one classification step, one ring-buffer write and a dirty mark; snapshots are built at most every
- * `pushIntervalMs` for the rooms that changed, and only when someone listens.
+ * one classification step, one ring-buffer write and a dirty mark; pushes are built at most every
+ * `pushIntervalMs` for the rooms that changed, only when someone listens, and carry per leg only the history
+ * points changed since the previous push (`snapshot()`, for getRooms, gives everything).
  *
  * A device call ends when its collector says so (`endCall`) or, for senders that cannot say so (the ingest
  * API has no "call ended" message), after `callIdleTimeoutMs` without a sample. Its legs then become ONE
@@ -26,7 +27,7 @@ import { DEFAULT_HISTORY_POINTS, DEFAULT_HISTORY_STEP_MS } from './history';
 import { createLegState, summarizeLeg, updateLeg, type LegState } from './leg';
 import { createPublisher, nodeTimers, type RoomsListener, type Timers } from './publisher';
 import { buildQualityReport } from './report';
-import { callKeyOf, newDevice, snapshotRoom, type CallState, type RoomState } from './rooms';
+import { callKeyOf, deltaRoom, newDevice, snapshotRoom, type CallState, type RoomState } from './rooms';
 
 /**
  * What the lead wires to the outbox: `enqueue({ body, source: 'device', roomId, deviceId, deviceCallId,
@@ -139,7 +140,7 @@ export function createLegTracker(options: LegTrackerOptions) {
     timers,
     onListenerError: reportError,
     buildRooms: (roomIds) =>
-      roomIds.map((id) => rooms.get(id)).filter((room): room is RoomState => room !== undefined).map(snapshotRoom),
+      roomIds.map((id) => rooms.get(id)).filter((room): room is RoomState => room !== undefined).map(deltaRoom),
   });
 
   const roomFor = (roomId: string): RoomState => {
@@ -294,8 +295,10 @@ export function createLegTracker(options: LegTrackerOptions) {
       }
       return matched.flatMap((call) => [...call.legs.values()].map((leg) => leg.key));
     },
+    /** Every room in full (getRooms); pushes carry only what changed since the previous push. */
     snapshot(): RoomSnapshot[] {
-      return [...rooms.values()].map(snapshotRoom);
+      const asOfSeq = publisher.lastSeq();
+      return [...rooms.values()].map((room) => snapshotRoom(room, asOfSeq));
     },
     subscribe(listener: RoomsListener): () => void {
       return publisher.subscribe(listener);

@@ -7,13 +7,15 @@
  *   idempotent).
  * - Calls made while (re)connecting wait in order and go out once the socket opens.
  * - Reconnects with exponential backoff and jitter while anything listens or waits. Listeners survive a
- *   reconnect; since events may have been missed meanwhile, the snapshot events (`roomsChanged`,
- *   `syncStatus`) are re-read and re-delivered, and `reportsChanged` with no ids tells lists to re-query.
+ *   reconnect; since events may have been missed meanwhile, `syncStatus` is re-read and re-delivered,
+ *   `roomsChanged` gets a push numbered ROOMS_RESYNC_SEQ (which never lines up, so the rooms store re-reads
+ *   getRooms) and `reportsChanged` with no ids tells lists to re-query.
  * One function per method is generated from APP_API_METHODS only here, in the browser transport (the
  * preload is written by hand); the server's dispatcher validates every request anyway.
  */
 import { APP_API_METHODS, APP_EVENT_NAMES, type AppApiClient, type AppApiMethod, type AppEventName } from '../../../shared/api/contract';
 import type { AppErrorCode, Result } from '../../../shared/api/result';
+import { ROOMS_RESYNC_SEQ, type RoomsChange } from '../../../shared/domain/legs';
 
 export interface WebSocketClientOptions {
   /** Defaults to ws(s)://<this page's host>/api/ws. */
@@ -157,7 +159,7 @@ export function createWebSocketClient(options: WebSocketClientOptions = {}): Web
   }
 
   function resync(): void {
-    if (listeners.has('roomsChanged')) void call('getRooms', undefined).then((r) => r.ok && deliver('roomsChanged', r.value));
+    if (listeners.has('roomsChanged')) deliver('roomsChanged', { seq: ROOMS_RESYNC_SEQ, rooms: [] } satisfies RoomsChange);
     if (listeners.has('syncStatus')) void call('getSyncStatus', undefined).then((r) => r.ok && deliver('syncStatus', r.value));
     if (listeners.has('reportsChanged')) deliver('reportsChanged', { ids: [] });
   }

@@ -6,9 +6,11 @@
  *   MAX_CALL_POINTS, every other point of the older half is dropped, so a long call keeps its whole span at a
  *   coarser step instead of losing its beginning.
  * - `roomFingerprint` is cheap (no JSON of the histories): every leg value derives from its samples, so
- *   lastSampleAt + sampleCount + classification per leg, with the device states, identify a snapshot.
+ *   lastSampleAt + sampleCount + classification per leg, with the device states, identify a snapshot. It
+ *   reads the fields a snapshot and a pushed delta share, so a push of an unchanged room is recognised
+ *   before anything is built from it.
  */
-import type { LegHistoryPoint, RoomSnapshot } from '../../../shared/domain/legs';
+import type { CallSnapshot, LegHistoryPoint, LegStatsSnapshot, RoomSummary } from '../../../shared/domain/legs';
 
 export const MAX_CALL_POINTS = 600;
 
@@ -33,7 +35,12 @@ export function mergeHistory(
   return merged;
 }
 
-export function roomFingerprint(room: RoomSnapshot): string {
+/** What roomFingerprint reads: the fields a RoomSnapshot and a RoomDelta have in common. */
+export interface FingerprintedRoom extends RoomSummary {
+  activeCalls: readonly (Omit<CallSnapshot, 'legs'> & { legs: readonly Pick<LegStatsSnapshot, 'id' | 'lastSampleAt' | 'sampleCount' | 'classification'>[] })[];
+}
+
+export function roomFingerprint(room: FingerprintedRoom): string {
   const parts: string[] = [room.roomId, room.roomName, room.classification];
   for (const device of room.devices) {
     parts.push(`d:${device.deviceId}:${device.state}:${device.since ?? ''}:${device.lastError ?? ''}`);
@@ -42,6 +49,5 @@ export function roomFingerprint(room: RoomSnapshot): string {
     parts.push(`c:${call.deviceId}:${call.callId}:${call.lastSampleAt}:${call.classification}:${call.callChainId ?? ''}:${call.participantId ?? ''}`);
     for (const leg of call.legs) parts.push(`l:${leg.id}:${leg.lastSampleAt}:${leg.sampleCount}:${leg.classification}`);
   }
-  parts.push(`a:${room.activeCall?.callId ?? ''}`);
   return parts.join('|');
 }

@@ -1,15 +1,21 @@
 /**
  * The rooms store: live room snapshots by id. `getRooms` gives the complete list; `roomsChanged` arrives at
- * up to 2 Hz with only the rooms that changed (electron/core/legs/publisher.ts), which are upserted. A room
- * whose fingerprint did not change keeps the very same entry object, so its card's selector returns the same
- * reference and React skips it (issue 7: no re-render of unchanged rooms). Rooms removed from the
+ * up to 2 Hz with only the rooms that changed, each as a delta (per leg only the new history points,
+ * shared/domain/legs.ts RoomsChange) that is applied to the snapshot held here. A push that does not line up
+ * (a missed push, a leg whose earlier points are not held) makes the store re-read the complete list, so what
+ * it shows is always what getRooms would answer.
+ *
+ * A room whose fingerprint did not change keeps the very same entry object, so its card's selector returns
+ * the same reference and React skips it (issue 7: no re-render of unchanged rooms). Rooms removed from the
  * configuration disappear on the next complete list (reload after the rooms settings are saved).
  */
 import { createStore } from 'zustand/vanilla';
 import type { AppApiClient } from '../../../shared/api/contract';
 import type { AppError } from '../../../shared/api/result';
-import type { LegHistoryPoint, RoomSnapshot } from '../../../shared/domain/legs';
+import type { LegHistoryPoint, RoomDelta, RoomSnapshot, RoomsChange } from '../../../shared/domain/legs';
+import { applyRoomDelta } from '../../../shared/domain/room-delta';
 import { settle } from './load-state';
+import { createPushSequence } from './push-sequence';
 import { mergeHistory, roomFingerprint } from './room-history';
 
 export interface RoomEntry {
@@ -27,14 +33,17 @@ export interface RoomsState {
   order: string[];
   byId: Record<string, RoomEntry>;
   start(): () => void;
+  /** Re-reads the complete list; a call while one is under way joins it. */
   reload(): Promise<void>;
-  /** `complete`: the list is every room (getRooms), so rooms not in it are removed; else an upsert. */
-  applySnapshots(snapshots: RoomSnapshot[], complete: boolean): void;
+  /** The complete list (getRooms): rooms not in it are removed. */
+  applySnapshots(snapshots: RoomSnapshot[]): void;
+  /** A pushed change: applied to the held snapshots, or a re-read when it does not line up with them. */
+  applyChange(change: RoomsChange): void;
 }
 
 export type RoomsStore = ReturnType<typeof createRoomsStore>;
 
-function nextEntry(previous: RoomEntry | undefined, snapshot: RoomSnapshot): RoomEntry {
+function entryFromSnapshot(previous: RoomEntry | undefined, snapshot: RoomSnapshot): RoomEntry {
   const fingerprint = roomFingerprint(snapshot);
   if (previous !== undefined && previous.fingerprint === fingerprint) return previous;
   const callHistory: Record<string, LegHistoryPoint[]> = {};
@@ -44,11 +53,35 @@ function nextEntry(previous: RoomEntry | undefined, snapshot: RoomSnapshot): Roo
   return { snapshot, fingerprint, callHistory };
 }
 
+/** The entry after push `seq`; the same object when the room did not change; null when it does not line up. */
+function entryFromDelta(previous: RoomEntry | undefined, delta: RoomDelta, seq: number): RoomEntry | null {
+  const fingerprint = roomFingerprint(delta);
+  // Every leg value derives from its samples, so an equal fingerprint means no new history point either.
+  if (previous !== undefined && previous.fingerprint === fingerprint) return previous;
+  const snapshot = applyRoomDelta(previous?.snapshot, delta, seq);
+  if (snapshot === null) return null;
+  const callHistory: Record<string, LegHistoryPoint[]> = {};
+  snapshot.activeCalls.forEach((call, callIndex) => {
+    call.legs.forEach((leg, legIndex) => {
+      const held = previous?.callHistory[leg.id];
+      const tail = delta.activeCalls[callIndex]!.legs[legIndex]!.historyTail;
+      if (held === undefined) callHistory[leg.id] = mergeHistory(undefined, leg.history);
+      else callHistory[leg.id] = tail.length === 0 ? held : mergeHistory(held, tail);
+    });
+  });
+  return { snapshot, fingerprint, callHistory };
+}
+
 function sameOrder(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((id, index) => id === b[index]);
 }
 
 export function createRoomsStore(api: AppApiClient) {
+  const sequence = createPushSequence();
+  let reloading: Promise<void> | undefined;
+  /** A re-read that was needed failed: the next push tries again (it may be a while before a gap shows). */
+  let reloadOwed = false;
+
   return createStore<RoomsState>()((set, get) => ({
     load: { status: 'idle' },
     order: [],
@@ -56,30 +89,59 @@ export function createRoomsStore(api: AppApiClient) {
 
     start() {
       void get().reload();
-      return api.on('roomsChanged', (snapshots) => get().applySnapshots(snapshots, false));
+      return api.on('roomsChanged', (change) => get().applyChange(change));
     },
 
-    async reload() {
-      if (get().load.status !== 'ready') set({ load: { status: 'loading' } });
-      const result = await settle(() => api.getRooms());
-      if (result.ok) get().applySnapshots(result.value, true);
-      else if (get().load.status !== 'ready') set({ load: { status: 'error', error: result.error } });
+    reload() {
+      reloading ??= (async () => {
+        if (get().load.status !== 'ready') set({ load: { status: 'loading' } });
+        const result = await settle(() => api.getRooms());
+        reloadOwed = !result.ok;
+        if (result.ok) get().applySnapshots(result.value);
+        else if (get().load.status !== 'ready') set({ load: { status: 'error', error: result.error } });
+      })().finally(() => {
+        reloading = undefined;
+      });
+      return reloading;
     },
 
-    applySnapshots(snapshots, complete) {
+    applySnapshots(snapshots) {
+      sequence.fullList(snapshots);
       const { byId: previous, order: previousOrder } = get();
-      const byId: Record<string, RoomEntry> = complete ? {} : { ...previous };
-      let changed = complete && snapshots.length !== previousOrder.length;
+      const byId: Record<string, RoomEntry> = {};
+      let changed = snapshots.length !== previousOrder.length;
       for (const snapshot of snapshots) {
-        const entry = nextEntry(previous[snapshot.roomId], snapshot);
+        const entry = entryFromSnapshot(previous[snapshot.roomId], snapshot);
         if (entry !== previous[snapshot.roomId]) changed = true;
         byId[snapshot.roomId] = entry;
       }
-      const incoming = snapshots.map((snapshot) => snapshot.roomId);
-      const order = complete ? incoming : previousOrder.concat(incoming.filter((id) => previous[id] === undefined));
+      const order = snapshots.map((snapshot) => snapshot.roomId);
       const orderChanged = !sameOrder(order, previousOrder);
       if (!changed && !orderChanged && get().load.status === 'ready') return;
       set({ byId, order: orderChanged ? order : previousOrder, load: { status: 'ready' } });
+    },
+
+    applyChange(change) {
+      const verdict = sequence.push(change.seq);
+      if (verdict === 'skip') return;
+      const { byId: previous, order } = get();
+      let byId = previous;
+      const added: string[] = [];
+      let linedUp = verdict === 'apply';
+      for (const delta of change.rooms) {
+        const held = previous[delta.roomId];
+        const entry = entryFromDelta(held, delta, change.seq);
+        if (entry === null) {
+          linedUp = false; // keeps showing what it held until the full list replaces it
+          continue;
+        }
+        if (entry === held) continue;
+        if (byId === previous) byId = { ...previous };
+        byId[delta.roomId] = entry;
+        if (held === undefined) added.push(delta.roomId);
+      }
+      if (byId !== previous) set(added.length > 0 ? { byId, order: order.concat(added) } : { byId });
+      if (!linedUp || reloadOwed) void get().reload();
     },
   }));
 }

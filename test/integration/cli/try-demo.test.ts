@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startAgent, type Agent } from '../../../electron/cli/agent';
 import { buildContext } from '../../../electron/cli/context';
 import type { AppInfoView } from '../../../shared/api/views';
-import type { RoomSnapshot } from '../../../shared/domain/legs';
+import type { RoomsChange, RoomSnapshot } from '../../../shared/domain/legs';
 import { captureIo } from '../../support/cli-io';
 import { makeTempDir } from '../../support/temp-dir';
 
@@ -31,11 +31,11 @@ describe('Try the demo (startDemo)', () => {
     expect(before.value).toMatchObject({ demo: false, dataDir: dir });
     expect(await host.dispatch('getRooms', undefined)).toEqual({ ok: true, value: [] });
 
-    const roomsSeen = new Promise<RoomSnapshot[]>((resolve) => {
+    const roomsSeen = new Promise<RoomsChange['rooms']>((resolve) => {
       const stop = host.subscribe((event, payload) => {
-        if (event !== 'roomsChanged' || (payload as RoomSnapshot[]).length === 0) return;
+        if (event !== 'roomsChanged' || (payload as RoomsChange).rooms.length === 0) return;
         stop();
-        resolve(payload as RoomSnapshot[]);
+        resolve((payload as RoomsChange).rooms);
       });
     });
     const switched = (await host.dispatch('startDemo', undefined)) as { ok: true; value: AppInfoView };

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WebSocket } from 'ws';
 import { FAKE_ROOMS, fakeHandlers, fakeRoom } from '../../support/fake-app-api';
+import { wholeRoomsChange } from '../../support/room-deltas';
 import { exchange, openSocket, signIn, startTestWebServer, type TestWebServer } from '../../support/web-server';
 
 let web: TestWebServer;
@@ -122,13 +123,13 @@ describe('events', () => {
     underlying.pause(); // the tab stops reading: kernel buffers fill, then the server must hold back
     const padding = 'p'.repeat(256 * 1024);
     const snapshotCount = 200; // 200 × 256 KiB = 50 MiB, far beyond loopback socket buffers
-    for (let i = 0; i < snapshotCount; i += 1) web.hub.publish('roomsChanged', [{ ...fakeRoom(`room-${i}`, padding) }]);
+    for (let i = 0; i < snapshotCount; i += 1) web.hub.publish('roomsChanged', wholeRoomsChange(i + 1, [fakeRoom(`room-${i}`, padding)]));
     const seen: string[] = [];
     const last = new Promise<void>((resolve) => {
       ws.on('message', (data: Buffer) => {
-        const message = JSON.parse(data.toString('utf8')) as { payload: { roomId: string }[] };
-        seen.push(message.payload[0]!.roomId);
-        if (message.payload[0]!.roomId === `room-${snapshotCount - 1}`) resolve();
+        const message = JSON.parse(data.toString('utf8')) as { payload: { rooms: { roomId: string }[] } };
+        seen.push(message.payload.rooms[0]!.roomId);
+        if (message.payload.rooms[0]!.roomId === `room-${snapshotCount - 1}`) resolve();
       });
     });
     underlying.resume();

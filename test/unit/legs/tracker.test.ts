@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createLegTracker, type DeviceCallReport, type LegTrackerOptions } from '../../../electron/core/legs';
-import type { AlertEvent, RoomSnapshot } from '../../../shared/domain/legs';
+import type { AlertEvent, RoomsChange } from '../../../shared/domain/legs';
 import type { LiveSample } from '../../../shared/domain/samples';
 import { teleconferenceDeviceQualityDraftSchema, teleconferenceDeviceQualitySchema } from '../../../shared/graph/quality';
 import { validate } from '../../../shared/validation';
@@ -36,10 +36,10 @@ describe('leg tracker', () => {
   it('keeps current, average and maximum per leg, and classifies after 3 samples', () => {
     const { tracker, sample } = setup();
     tracker.ingestSamples([sample({ lossPercent: 0, jitterMs: 4 }), sample({ lossPercent: 2, jitterMs: 8 })]);
-    let leg = tracker.snapshot()[0]!.activeCall!.legs[0]!;
+    let leg = tracker.snapshot()[0]!.activeCalls[0]!.legs[0]!;
     expect(leg.classification).toBe('unknown');
     tracker.ingestSamples([sample({ lossPercent: 1, jitterMs: 6, packets: 750 })]);
-    leg = tracker.snapshot()[0]!.activeCall!.legs[0]!;
+    leg = tracker.snapshot()[0]!.activeCalls[0]!.legs[0]!;
     expect(leg.lossPercent).toEqual({ current: 1, avg: 1, max: 2 });
     expect(leg.jitterMs).toEqual({ current: 6, avg: 6, max: 8 });
     expect(leg.roundTripMs).toEqual({ current: null, avg: null, max: null });
@@ -74,7 +74,7 @@ describe('leg tracker', () => {
       averageOutboundRoundTripDelay: 'PT0.08S', outboundPackets: 260, mediaDuration: 'PT10S',
     });
     expect(video).toMatchObject({ channelIndex: 1, averageInboundBitRate: 2_000_000, averageInboundFrameRate: 30 });
-    expect(tracker.snapshot()[0]!.activeCall).toBeNull();
+    expect(tracker.snapshot()[0]!.activeCalls).toEqual([]);
     expect(tracker.endCall('sx80', '3', { deviceName: 'Cisco SX80' })).toBeNull();
   });
 
@@ -94,7 +94,7 @@ describe('leg tracker', () => {
       tracker.ingestSamples([sample({ lossPercent: 0 }), sample({ direction: 'outbound', lossPercent: 0 })]);
       const matched = tracker.setCallContext({ deviceId: 'sx80', callId: '3', ...ids });
       expect(matched.map((key) => key.direction).sort()).toEqual(['inbound', 'outbound']);
-      expect(tracker.snapshot()[0]!.activeCall).toMatchObject(ids);
+      expect(tracker.snapshot()[0]!.activeCalls[0]).toMatchObject(ids);
       tracker.endCall('sx80', '3', { deviceName: 'Cisco SX80' });
       expect(reports[0]!.body).toMatchObject(ids);
       expect(validate(teleconferenceDeviceQualitySchema, reports[0]!.body)).toMatchObject({ ok: true });
@@ -132,19 +132,19 @@ describe('leg tracker', () => {
 
   it('pushes changed rooms at most every 500 ms, coalesced, and only the rooms that changed', () => {
     const { tracker, sample, clock } = setup();
-    const pushes: RoomSnapshot[][] = [];
-    const unsubscribe = tracker.subscribe((rooms) => pushes.push(rooms));
+    const pushes: RoomsChange[] = [];
+    const unsubscribe = tracker.subscribe((change) => pushes.push(change));
     tracker.ingestSamples([sample(), sample()]);
     clock.advance(0);
     expect(pushes).toHaveLength(1);
-    expect(pushes[0]!.map((room) => room.roomId)).toEqual(['bldg-30']);
+    expect(pushes[0]!.rooms.map((room) => room.roomId)).toEqual(['bldg-30']);
     tracker.ingestSamples([sample()]);
     tracker.ingestSamples([sample()]);
     clock.advance(499);
     expect(pushes).toHaveLength(1);
     clock.advance(1);
     expect(pushes).toHaveLength(2);
-    expect(pushes[1]![0]!.activeCall!.legs[0]!.sampleCount).toBe(4);
+    expect(pushes[1]!.rooms[0]!.activeCalls[0]!.legs[0]!.sampleCount).toBe(4);
     unsubscribe();
     tracker.ingestSamples([sample()]);
     clock.advance(1_000);

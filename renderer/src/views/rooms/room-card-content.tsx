@@ -8,7 +8,7 @@ import { CallSummary, DeviceList } from './room-parts';
 export function RoomCardContent({ room, onOpen }: { room: RoomSnapshot; onOpen(roomId: string): void }) {
   const t = useT();
   const headingId = `room-${room.roomId}-heading`;
-  const call = room.activeCall;
+  const call = room.activeCalls[0] ?? null; // newest first: the room's current call
   return (
     <article className={`card room-card room-${room.classification}`} aria-labelledby={headingId}>
       <header className="card-header">

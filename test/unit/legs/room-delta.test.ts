@@ -1,0 +1,58 @@
+// How a receiver applies a pushed leg or room (shared/domain/room-delta.ts), and when it cannot.
+import { describe, expect, it } from 'vitest';
+import type { LegDelta, LegHistoryPoint, LegStatsSnapshot, RoomDelta } from '../../../shared/domain/legs';
+import { applyLegDelta, applyRoomDelta } from '../../../shared/domain/room-delta';
+
+const point = (step: number): LegHistoryPoint => ({ at: `2025-03-01T10:00:${String(step).padStart(2, '0')}Z`, lossPercent: step, classification: 'good' });
+const points = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => point(from + i));
+
+function held(historyStart: number, history: LegHistoryPoint[]): LegStatsSnapshot {
+  const none = { current: null, avg: null, max: null };
+  return {
+    id: 'leg-1',
+    key: { roomId: 'r', deviceId: 'd', callId: '1', modality: 'audio', direction: 'inbound', channelIndex: 1 },
+    startedAt: point(0).at,
+    lastSampleAt: history.at(-1)?.at ?? point(0).at,
+    sampleCount: history.length,
+    lossPercent: none, jitterMs: none, roundTripMs: none, packets: none, bitRate: none, frameRate: none,
+    classification: 'good',
+    classificationReason: null,
+    history,
+    historyStart,
+  };
+}
+
+function delta(historyStart: number, historyFrom: number, historyTail: LegHistoryPoint[], sampleCount = 99): LegDelta {
+  const { history: _history, ...stats } = held(historyStart, []);
+  return { ...stats, historyStart, historyFrom, historyTail, sampleCount, lastSampleAt: historyTail.at(-1)?.at ?? stats.lastSampleAt };
+}
+
+describe('applyLegDelta', () => {
+  it('replaces the refreshed newest point and appends new steps', () => {
+    const next = applyLegDelta(held(0, points(0, 5)), delta(0, 4, [{ ...point(4), lossPercent: 44 }, point(5)]));
+    expect(next?.history.map((p) => p.lossPercent)).toEqual([0, 1, 2, 3, 44, 5]);
+  });
+
+  it('drops the points that left the core window, so the length stays bounded', () => {
+    const next = applyLegDelta(held(0, points(0, 4)), delta(2, 4, [point(4), point(5)]));
+    expect(next).toMatchObject({ historyStart: 2, history: points(2, 6) });
+  });
+
+  it('refuses a delta that builds on points it does not hold (a missed push)', () => {
+    expect(applyLegDelta(held(0, points(0, 4)), delta(0, 6, [point(6)]))).toBeNull(); // steps 4–5 missing
+    expect(applyLegDelta(undefined, delta(0, 3, [point(3)]))).toBeNull(); // an unknown leg needs its whole window
+    expect(applyLegDelta(undefined, delta(3, 3, [point(3)]))).toMatchObject({ historyStart: 3, history: [point(3)] });
+  });
+
+  it('keeps the very same leg object when nothing about it changed', () => {
+    const leg = held(0, points(0, 3));
+    expect(applyLegDelta(leg, { ...delta(0, 3, []), sampleCount: 3, lastSampleAt: leg.lastSampleAt })).toBe(leg);
+  });
+});
+
+describe('applyRoomDelta', () => {
+  it('drops calls that ended and takes the push seq as the room asOfSeq', () => {
+    const room: RoomDelta = { roomId: 'r', roomName: 'R', devices: [], classification: 'unknown', activeCalls: [] };
+    expect(applyRoomDelta(undefined, room, 7)).toEqual({ ...room, activeCalls: [], asOfSeq: 7 });
+  });
+});

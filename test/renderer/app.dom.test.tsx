@@ -70,6 +70,14 @@ describe('App shell', () => {
     fireEvent.click(within(bar).getByRole('button', { name: 'Pause sending' }));
     await waitFor(() => expect(fake.callsTo('setSyncPaused')).toEqual([{ paused: true }]));
     expect(await within(bar).findByRole('button', { name: 'Resume sending' })).toBeTruthy();
+    // A send that succeeded after the error makes it history: the bar stops showing it.
+    act(() =>
+      fake.emit(
+        'syncStatus',
+        syncStatus({ state: 'idle', lastSuccessAt: '2025-03-10T09:05:00Z', lastError: { at: '2025-03-10T09:00:00Z', code: 'TooManyRequests', message: 'Throttled', httpStatus: 429 } }),
+      ),
+    );
+    expect(bar.textContent).not.toContain('TooManyRequests');
     // The core's pushes replace it.
     act(() => fake.emit('syncStatus', syncStatus({ state: 'setup_needed', reason: 'No tenant configured' })));
     expect(bar.textContent).toContain('Sending: setup needed · No tenant configured');

@@ -53,11 +53,16 @@ describe('Outbox view', () => {
     const { fake } = renderOutbox((f) => {
       f.respond('getSyncStatus', () => ok(syncStatus({ counts: { ...emptyCounts(), failed: 3, pending: 12, sent: 1400 } })));
       f.respond('getSettings', () => ok({ ...baseSettings(), rooms: [{ id: 'boardroom', name: 'Boardroom', devices: [] }] }));
+      f.respond('listReports', () => ok({ items: [summary(1, { roomId: 'boardroom' })] }));
     });
     const counts = await screen.findByRole('list', { name: /Reports by state/ });
     await waitFor(() => expect(within(counts).getByRole('button', { name: '1,400 Sent' })).toBeTruthy());
     fireEvent.click(within(counts).getByRole('button', { name: '3 Failed' }));
     await waitFor(() => expect(fake.callsTo('listReports').at(-1)).toEqual({ limit: 1000, state: 'failed' }));
+    // Rows name the room as the operator knows it, not by its id.
+    const grid = await screen.findByRole('grid', { name: 'Reports' });
+    await waitFor(() => expect(within(grid).getAllByText('Boardroom').length).toBeGreaterThan(0));
+    expect(within(grid).queryByText('boardroom')).toBeNull();
     fireEvent.change(screen.getByLabelText('Room'), { target: { value: 'boardroom' } });
     await waitFor(() => expect(fake.callsTo('listReports').at(-1)).toEqual({ limit: 1000, state: 'failed', roomId: 'boardroom' }));
     fireEvent.change(screen.getByLabelText('Created from'), { target: { value: '2025-03-10T08:00' } });

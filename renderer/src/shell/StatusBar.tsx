@@ -32,7 +32,8 @@ export function StatusBar() {
             {t('status.failed')}: <strong>{format.number(sync.value.counts.failed, 0)}</strong>
           </span>
           {sync.value.lastSuccessAt !== undefined && <span className="muted">{t('status.lastSuccess', { time: format.time(sync.value.lastSuccessAt) })}</span>}
-          {sync.value.lastError !== undefined && (
+          {/* An error followed by a successful send is history (the Outbox keeps it); only a current one shows here. */}
+          {sync.value.lastError !== undefined && !(sync.value.lastSuccessAt !== undefined && sync.value.lastSuccessAt > sync.value.lastError.at) && (
             <span className="status-error">
               {t('status.lastError')}: {format.time(sync.value.lastError.at)} · <code>{sync.value.lastError.code}</code> {sync.value.lastError.message}
             </span>

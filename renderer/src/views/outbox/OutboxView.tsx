@@ -32,16 +32,18 @@ export function OutboxView({ reportId }: { reportId?: string }) {
     if (reportId !== undefined) outbox.getState().select(reportId);
   }, [outbox, reportId]);
 
+  // Operators know rooms by name; the id stays for rooms no longer configured.
+  const roomNames = useMemo(() => new Map(rooms.map((room) => [room.id, room.name])), [rooms]);
   const columns = useMemo<Column<ReportSummary>[]>(
     () => [
       { key: 'created', header: t('outbox.created'), width: 'minmax(10rem, 1.2fr)', render: (row) => format.dateTimeShort(row.createdAt) },
       { key: 'state', header: t('outbox.state'), width: 'minmax(7rem, 1fr)', render: (row) => <span className={`state state-${row.state}`}>{t(OUTBOX_STATE_KEY[row.state])}</span> },
-      { key: 'room', header: t('outbox.room'), width: 'minmax(6rem, 1fr)', render: (row) => row.roomId ?? '—' },
+      { key: 'room', header: t('outbox.room'), width: 'minmax(6rem, 1fr)', render: (row) => (row.roomId !== undefined ? (roomNames.get(row.roomId) ?? row.roomId) : '—') },
       { key: 'attempts', header: t('outbox.attemptCount'), width: '5rem', render: (row) => format.number(row.attemptCount, 0) },
       { key: 'error', header: t('outbox.lastError'), width: 'minmax(8rem, 2fr)', render: (row) => (row.lastError !== undefined ? `${row.lastError.httpStatus ?? ''} ${row.lastError.code}`.trim() : '—') },
       { key: 'next', header: t('outbox.nextAttempt'), width: 'minmax(7rem, 1fr)', render: (row) => (row.nextAttemptAt !== undefined ? format.time(row.nextAttemptAt) : '—') },
     ],
-    [t, format],
+    [t, format, roomNames],
   );
   const onSelect = useCallback((row: ReportSummary) => outbox.getState().select(row.id), [outbox]);
   const onEndReached = useCallback(() => void outbox.getState().loadMore(), [outbox]);

@@ -6,7 +6,7 @@ import type { ReportDetail } from '../../../../shared/api/views';
 import { ErrorNotice, Loading } from '../../components/status';
 import { useFormat, useT, type MessageKey } from '../../i18n';
 import { OUTBOX_STATE_KEY } from '../../lib/labels';
-import { useOutboxStore, useStores } from '../../stores/provider';
+import { useOutboxStore, useSettingsStore, useStores } from '../../stores/provider';
 import { ReportActions } from './report-actions';
 
 const OUTCOME_KEY: Record<ReportDetail['attempts'][number]['outcome'], MessageKey> = {
@@ -73,10 +73,11 @@ function Attempts({ report }: { report: ReportDetail }) {
 function Summary({ report }: { report: ReportDetail }) {
   const t = useT();
   const format = useFormat();
+  const roomName = useSettingsStore((state) => (state.settings.status === 'ready' ? state.settings.value.rooms.find((room) => room.id === report.roomId)?.name : undefined));
   const rows: [string, string | undefined][] = [
     [t('outbox.state'), t(OUTBOX_STATE_KEY[report.state]) + (report.failedReason !== undefined ? ` (${t(report.failedReason === 'expired' ? 'outbox.failedExpired' : 'outbox.failedPermanent')})` : '')],
     [t('outbox.source'), t(SOURCE_KEY[report.source])],
-    [t('outbox.room'), report.roomId],
+    [t('outbox.room'), roomName !== undefined ? `${roomName} (${report.roomId})` : report.roomId],
     [t('outbox.device'), report.deviceId],
     [t('outbox.created'), format.dateTime(report.createdAt)],
     [t('outbox.nextAttempt'), report.nextAttemptAt !== undefined ? format.dateTime(report.nextAttemptAt) : undefined],

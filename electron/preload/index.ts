@@ -27,6 +27,7 @@ const api = {
   revokeIngestToken: (req) => invoke('revokeIngestToken', req),
   startDemo: () => invoke('startDemo', undefined),
   exportDiagnostics: () => invoke('exportDiagnostics', undefined),
+  testDevice: (req) => invoke('testDevice', req),
   on: (event, listener) => subscribe(event, listener),
 } satisfies AppApiClient;
 

@@ -5,13 +5,14 @@
  * Every request is validated with `requestSchemas` on the core side before a handler sees it.
  */
 import { z } from 'zod';
-import { guidSchema, settingsPatchSchema } from './requests';
+import { devicePatchSchema, guidSchema, settingsPatchSchema } from './requests';
 import type { Result } from './result';
 import type {
   AppInfoView,
   CallRecordDetailView,
   CallRecordListView,
   ConnectionTestView,
+  DeviceTestView,
   IngestTokenView,
   ReportDetail,
   ReportPage,
@@ -40,6 +41,8 @@ export interface AppApiSpec {
   getSettings: { req: void; res: SettingsView };
   updateSettings: { req: SettingsPatch; res: SettingsView };
   testConnection: { req: void; res: ConnectionTestView };
+  /** Reads the codec's status once with these settings; without a password, the stored one of `deviceId`. */
+  testDevice: { req: { deviceId?: string; url: string; username: string; password?: string; allowSelfSigned: boolean }; res: DeviceTestView };
   listIngestTokens: { req: void; res: IngestTokenView[] };
   createIngestToken: { req: { name: string }; res: { name: string; token: string } };
   revokeIngestToken: { req: { name: string }; res: { revoked: boolean } };
@@ -107,6 +110,13 @@ export const requestSchemas: { [M in AppApiMethod]: z.ZodType<AppRequest<M>> } =
   getSettings: z.undefined(),
   updateSettings: settingsPatchSchema,
   testConnection: z.undefined(),
+  testDevice: z.strictObject({
+    deviceId: z.string().min(1).max(64).optional(),
+    url: devicePatchSchema.shape.url,
+    username: z.string().min(1, { message: 'is required' }),
+    password: z.string().min(1).optional(),
+    allowSelfSigned: z.boolean(),
+  }),
   listIngestTokens: z.undefined(),
   createIngestToken: z.strictObject({ name: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, { message: 'must be 1–64 letters, digits, dot, dash or underscore' }) }),
   revokeIngestToken: z.strictObject({ name: z.string().min(1).max(64) }),

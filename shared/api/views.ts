@@ -171,6 +171,15 @@ export interface ConnectionTestView {
   error?: string;
 }
 
+/** "Test" next to a codec in Settings: one authenticated status read. */
+export interface DeviceTestView {
+  ok: boolean;
+  state: 'online' | 'offline' | 'auth_failed' | 'error';
+  productId?: string;
+  softwareVersion?: string;
+  error?: string;
+}
+
 export interface IngestTokenView {
   name: string;
   createdAt: string;

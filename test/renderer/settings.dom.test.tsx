@@ -144,6 +144,23 @@ describe('Settings view', () => {
     );
   });
 
+  it('tests a codec with the values being edited, before saving, and says why it fails', async () => {
+    const { fake } = renderSettings();
+    const rooms = await screen.findByRole('region', { name: 'Rooms and devices' });
+    fireEvent.click(within(rooms).getByRole('button', { name: 'Add a Cisco codec' }));
+    fireEvent.change(within(rooms).getByLabelText('Device id'), { target: { value: 'sx80' } });
+    fireEvent.change(within(rooms).getByLabelText('Host URL'), { target: { value: 'https://10.0.0.20' } });
+    fireEvent.change(within(rooms).getByLabelText('User'), { target: { value: 'admin' } });
+    fireEvent.change(within(rooms).getByLabelText('Password'), { target: { value: 'codec-pass' } });
+    fireEvent.click(within(rooms).getByRole('button', { name: 'Test device' }));
+    expect((await within(rooms).findByText(/Connected: Cisco Room Kit Pro RoomOS 11.9/)).textContent).toBeTruthy();
+    expect(fake.callsTo('testDevice')).toEqual([{ url: 'https://10.0.0.20', username: 'admin', password: 'codec-pass', allowSelfSigned: false }]);
+    expect(fake.callsTo('updateSettings')).toEqual([]);
+    fake.respond('testDevice', () => ok({ ok: false, state: 'auth_failed', error: 'the codec refused the user name or password' }));
+    fireEvent.click(within(rooms).getByRole('button', { name: 'Test device' }));
+    expect(await within(rooms).findByText('Not reachable: the codec refused the user name or password')).toBeTruthy();
+  });
+
   it('shows a new ingest token once, with copy, and never again', async () => {
     const { fake } = renderSettings();
     const ingest = await screen.findByRole('region', { name: 'Ingest API' });

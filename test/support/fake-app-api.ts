@@ -50,6 +50,7 @@ export function fakeHandlers(overrides: Partial<AppApiHandlers> = {}): AppApiHan
     getAppInfo: () => ({ version: '0.0.0-test', transport: 'web', demo: false }),
     startDemo: unavailable,
     exportDiagnostics: unavailable,
+    testDevice: unavailable,
     getRooms: () => FAKE_ROOMS,
     getSyncStatus: sync,
     setSyncPaused: ({ paused: next }) => {

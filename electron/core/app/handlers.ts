@@ -5,6 +5,7 @@
 import type { AppApiHandlers } from '../../../shared/api/contract';
 import type { SyncStatusView } from '../../../shared/api/views';
 import type { CallRecordsService } from '../callrecords';
+import { testCiscoDevice } from '../devices/cisco';
 import { AppFailure } from '../api/failure';
 import type { Outbox } from '../outbox';
 import type { SyncWorker } from '../sync';
@@ -94,6 +95,12 @@ export function createHandlers(services: HandlerServices): AppApiHandlers {
       return view;
     },
     testConnection: () => graph.test(),
+    testDevice: async ({ deviceId, url, username, password, allowSelfSigned }) => {
+      // The UI never holds a stored password: without a new one, test with the one kept for that device.
+      const stored = password ?? (await settings.resolve()).devices.find((device) => device.id === deviceId)?.password;
+      if (stored === undefined) throw new AppFailure('invalid_input', 'Enter the password to test this device', [{ path: 'password', message: 'is required to test a new device' }]);
+      return testCiscoDevice({ url, username, password: stored, allowSelfSigned });
+    },
     listIngestTokens: () => tokens.list().map(({ name, createdAt, lastUsedAt, revoked }) => ({ name, createdAt, lastUsedAt, revoked })),
     createIngestToken: ({ name }) => {
       try {

@@ -27,6 +27,7 @@ export const en = {
   'common.working': 'Working…',
   'common.copied': 'Copied to the clipboard.',
   'common.copyFailed': 'Could not copy: select the text and copy it yourself.',
+  'common.copy': 'Copy',
   'common.request': 'request',
 
   'error.not_ready': 'The monitor is still starting.',
@@ -194,6 +195,7 @@ export const en = {
   'outbox.requestId': 'request-id (for Microsoft support)',
   'outbox.requestIdColumn': 'request-id',
   'outbox.clientRequestId': 'client-request-id',
+  'outbox.copyAttemptId': 'Copy the {name} of attempt {attempt}',
   'outbox.retryAfter': 'retry after {time}',
   'outbox.duration': 'Duration',
   'outbox.body': 'Report body (JSON)',
@@ -374,6 +376,11 @@ export const en = {
   'settings.diagnosticsExport': 'Export diagnostics',
   'settings.diagnosticsExporting': 'Exporting…',
   'settings.diagnosticsSaved': 'Saved to',
+  'settings.deviceTest': 'Test device',
+  'settings.deviceTesting': 'Testing…',
+  'settings.deviceTestOk': 'Connected: {product}',
+  'settings.deviceTestUnknownProduct': 'a codec',
+  'settings.deviceTestFailed': 'Not reachable: {reason}',
   'setup.skip': 'Skip for now',
 
   'validation.guid': 'must be a GUID such as 0622673d-9f69-49b3-9d4f-5ec64f42ecce',

@@ -29,6 +29,7 @@ export const fi: Messages = {
   'common.working': 'Käsitellään…',
   'common.copied': 'Kopioitu leikepöydälle.',
   'common.copyFailed': 'Kopiointi ei onnistunut: valitse teksti ja kopioi se itse.',
+  'common.copy': 'Kopioi',
   'common.request': 'pyyntö',
 
   'error.not_ready': 'Valvonta käynnistyy vielä.',
@@ -196,6 +197,7 @@ export const fi: Messages = {
   'outbox.requestId': 'request-id (Microsoftin tukea varten)',
   'outbox.requestIdColumn': 'request-id',
   'outbox.clientRequestId': 'client-request-id',
+  'outbox.copyAttemptId': 'Kopioi yrityksen {attempt} {name}',
   'outbox.retryAfter': 'uusi yritys: {time}',
   'outbox.duration': 'Kesto',
   'outbox.body': 'Raportin sisältö (JSON)',
@@ -376,6 +378,11 @@ export const fi: Messages = {
   'settings.diagnosticsExport': 'Vie diagnostiikka',
   'settings.diagnosticsExporting': 'Viedään…',
   'settings.diagnosticsSaved': 'Tallennettu:',
+  'settings.deviceTest': 'Testaa laite',
+  'settings.deviceTesting': 'Testataan…',
+  'settings.deviceTestOk': 'Yhteys toimii: {product}',
+  'settings.deviceTestUnknownProduct': 'koodekki',
+  'settings.deviceTestFailed': 'Ei yhteyttä: {reason}',
   'setup.skip': 'Ohita toistaiseksi',
 
   'validation.guid': 'on oltava GUID, esimerkiksi 0622673d-9f69-49b3-9d4f-5ec64f42ecce',

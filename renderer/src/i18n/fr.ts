@@ -26,6 +26,7 @@ export const fr: Messages = {
   'common.working': 'En cours…',
   'common.copied': 'Copié dans le presse-papiers.',
   'common.copyFailed': 'Copie impossible : sélectionnez le texte et copiez-le vous-même.',
+  'common.copy': 'Copier',
   'common.request': 'requête',
 
   'error.not_ready': 'Le moniteur est encore en cours de démarrage.',
@@ -193,6 +194,7 @@ export const fr: Messages = {
   'outbox.requestId': 'request-id (pour le support Microsoft)',
   'outbox.requestIdColumn': 'request-id',
   'outbox.clientRequestId': 'client-request-id',
+  'outbox.copyAttemptId': 'Copier le {name} de la tentative {attempt}',
   'outbox.retryAfter': 'nouvelle tentative dans {time}',
   'outbox.duration': 'Durée',
   'outbox.body': 'Corps du rapport (JSON)',
@@ -373,6 +375,11 @@ export const fr: Messages = {
   'settings.diagnosticsExport': 'Exporter les diagnostics',
   'settings.diagnosticsExporting': 'Export en cours…',
   'settings.diagnosticsSaved': 'Enregistré dans',
+  'settings.deviceTest': 'Tester l’appareil',
+  'settings.deviceTesting': 'Test en cours…',
+  'settings.deviceTestOk': 'Connecté : {product}',
+  'settings.deviceTestUnknownProduct': 'un codec',
+  'settings.deviceTestFailed': 'Injoignable : {reason}',
   'setup.skip': 'Plus tard',
 
   'validation.guid': 'doit être un GUID, par exemple 0622673d-9f69-49b3-9d4f-5ec64f42ecce',

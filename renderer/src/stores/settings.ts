@@ -4,10 +4,10 @@
  * operator dismisses it: it is shown once and never fetched again (the core cannot return it).
  */
 import { createStore } from 'zustand/vanilla';
-import type { AppApiClient } from '../../../shared/api/contract';
+import type { AppApiClient, AppRequest } from '../../../shared/api/contract';
 import type { AppError, Result } from '../../../shared/api/result';
 import type { SettingsPatch } from '../../../shared/api/requests';
-import type { ConnectionTestView, IngestTokenView, SettingsView } from '../../../shared/api/views';
+import type { ConnectionTestView, DeviceTestView, IngestTokenView, SettingsView } from '../../../shared/api/views';
 import { IDLE, LOADING, fromResult, settle, type LoadState } from './load-state';
 
 export type SettingsSection = 'connection' | 'rooms' | 'ingest' | 'alerts' | 'startup';
@@ -37,6 +37,8 @@ export interface SettingsState {
   update(section: SettingsSection, patch: SettingsPatch): Promise<Result<SettingsView>>;
   testConnection(): Promise<void>;
   exportDiagnostics(): Promise<void>;
+  /** One status read of a codec with the settings being edited (not saved); the answer is the caller's to show. */
+  testDevice(request: AppRequest<'testDevice'>): Promise<Result<DeviceTestView>>;
   loadTokens(): Promise<void>;
   createToken(name: string): Promise<void>;
   dismissNewToken(): void;
@@ -76,6 +78,10 @@ export function createSettingsStore(api: AppApiClient) {
     async testConnection() {
       set({ connectionTest: LOADING });
       set({ connectionTest: fromResult(await settle(() => api.testConnection())) });
+    },
+
+    testDevice(request) {
+      return settle(() => api.testDevice(request));
     },
 
     async exportDiagnostics() {

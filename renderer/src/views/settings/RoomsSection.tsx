@@ -10,6 +10,7 @@ import { useT } from '../../i18n';
 import { useStores } from '../../stores/provider';
 import { isLocked, useSectionForm, type SectionForm } from './form';
 import { SaveStatus } from './SaveStatus';
+import { DeviceTest } from './DeviceTest';
 
 interface DeviceDraft {
   key: number;
@@ -107,6 +108,7 @@ function DeviceEditor({ device, path, form, locked, onChange, onRemove }: { devi
         <input type="checkbox" checked={device.allowSelfSigned} disabled={locked} onChange={(event) => onChange({ ...device, allowSelfSigned: event.target.checked })} />
         {t('settings.allowSelfSigned')}
       </label>
+      <DeviceTest device={device} />
       {!locked && (
         <button type="button" className="danger" onClick={onRemove}>
           {t('settings.removeDevice')}

@@ -1,0 +1,51 @@
+/**
+ * "Test device": one status read of the codec with the values being edited, before saving. Without a new
+ * password the core uses the stored one (the UI never holds it).
+ */
+import { useState } from 'react';
+import type { AppError } from '../../../../shared/api/result';
+import type { DeviceTestView } from '../../../../shared/api/views';
+import { useT } from '../../i18n';
+import { useStores } from '../../stores/provider';
+
+type TestState = { status: 'idle' } | { status: 'testing' } | { status: 'done'; value: DeviceTestView } | { status: 'error'; error: AppError };
+
+export interface DeviceTestTarget {
+  id: string;
+  isNew: boolean;
+  url: string;
+  username: string;
+  password: string;
+  allowSelfSigned: boolean;
+}
+
+export function DeviceTest({ device }: { device: DeviceTestTarget }) {
+  const t = useT();
+  const { settings } = useStores();
+  const [state, setState] = useState<TestState>({ status: 'idle' });
+  const run = async (): Promise<void> => {
+    setState({ status: 'testing' });
+    const result = await settings.getState().testDevice({
+      ...(device.isNew ? {} : { deviceId: device.id }),
+      url: device.url.trim(),
+      username: device.username,
+      ...(device.password !== '' ? { password: device.password } : {}),
+      allowSelfSigned: device.allowSelfSigned,
+    });
+    setState(result.ok ? { status: 'done', value: result.value } : { status: 'error', error: result.error });
+  };
+  return (
+    <div className="device-test">
+      <button type="button" disabled={state.status === 'testing'} onClick={() => void run()}>
+        {state.status === 'testing' ? t('settings.deviceTesting') : t('settings.deviceTest')}
+      </button>
+      <span role="status" className={state.status === 'done' && state.value.ok ? 'ok' : state.status === 'idle' || state.status === 'testing' ? undefined : 'error'}>
+        {state.status === 'done' &&
+          (state.value.ok
+            ? t('settings.deviceTestOk', { product: [state.value.productId, state.value.softwareVersion].filter(Boolean).join(' ') || t('settings.deviceTestUnknownProduct') })
+            : t('settings.deviceTestFailed', { reason: state.value.error ?? state.value.state }))}
+        {state.status === 'error' && (state.error.details?.map((issue) => `${issue.path}: ${issue.message}`).join('; ') || state.error.message)}
+      </span>
+    </div>
+  );
+}

@@ -169,6 +169,12 @@ export interface RoomsChange {
    * missed a push (or the core restarted) and re-reads getRooms.
    */
   seq: number;
+  /**
+   * Only on a push that stands for several (a web tab's server merges the pushes waiting for a slow tab,
+   * shared/domain/room-delta.ts mergeRoomsChanges): the seq of the first one. Applying it equals applying
+   * pushes firstSeq…seq in order, so it lines up after firstSeq - 1. Absent: firstSeq = seq.
+   */
+  firstSeq?: number;
   rooms: RoomDelta[];
 }
 

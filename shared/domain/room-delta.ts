@@ -3,7 +3,7 @@
  * counterpart of the core's delta builder (electron/core/legs/rooms.ts). Pure, so the renderer store applies
  * it and the tracker's tests check that applying every push reproduces the full snapshot.
  */
-import type { CallSnapshot, LegDelta, LegStatsSnapshot, RoomDelta, RoomSnapshot } from './legs';
+import type { CallDelta, CallSnapshot, LegDelta, LegStatsSnapshot, RoomDelta, RoomSnapshot, RoomsChange } from './legs';
 
 /**
  * The leg after `delta`, or null when the receiver lacks history points the delta builds on (it missed a
@@ -58,4 +58,69 @@ export function applyRoomDelta(previous: RoomSnapshot | undefined, delta: RoomDe
     activeCalls,
     asOfSeq: seq,
   };
+}
+
+/**
+ * One leg delta equal to applying `earlier` then `later` (both of the same leg id), or null when `later` does
+ * not build on what `earlier` leaves (it keeps steps `earlier` did not reach): no real tracker sends that.
+ * The merge keeps `later`'s statistics and window start and, from `earlier`, only the tail points `later`
+ * keeps; it can line up where `earlier` would not (when `later` no longer keeps any point older than it).
+ */
+export function mergeLegDeltas(earlier: LegDelta, later: LegDelta): LegDelta | null {
+  // `later` replaces the whole window: what came before does not matter.
+  if (later.historyFrom === later.historyStart) return later;
+  const earlierEnd = earlier.historyFrom + earlier.historyTail.length;
+  if (later.historyStart < earlier.historyStart || later.historyFrom > earlierEnd) return null;
+  if (later.historyFrom <= earlier.historyFrom) return later;
+  const historyFrom = Math.max(earlier.historyFrom, later.historyStart);
+  const kept = earlier.historyTail.slice(historyFrom - earlier.historyFrom, later.historyFrom - earlier.historyFrom);
+  return { ...later, historyFrom, historyTail: kept.concat(later.historyTail) };
+}
+
+/** The room after `earlier` then `later`; null when a leg does not line up (see mergeLegDeltas). */
+function mergeRoomDeltas(earlier: RoomDelta, later: RoomDelta): RoomDelta | null {
+  const earlierLegs = new Map<string, LegDelta>();
+  for (const call of earlier.activeCalls) for (const leg of call.legs) earlierLegs.set(leg.id, leg);
+  const activeCalls: CallDelta[] = [];
+  // `later` lists every call and leg still active: those only in `earlier` ended, as applying `later` drops them.
+  for (const call of later.activeCalls) {
+    const legs: LegDelta[] = [];
+    for (const leg of call.legs) {
+      const held = earlierLegs.get(leg.id);
+      const merged = held === undefined ? leg : mergeLegDeltas(held, leg);
+      if (merged === null) return null;
+      legs.push(merged);
+    }
+    activeCalls.push({ ...call, legs });
+  }
+  return { ...later, activeCalls };
+}
+
+/**
+ * One push equal to applying `earlier` then `later` in order (for a receiver of either kind: one that holds
+ * push `earlier.seq - 1`, or a full list read at any point up to `later`): numbered `later.seq`, with
+ * `firstSeq` the first push it stands for, so the receiver sees no gap. Rooms keep the order in which the
+ * pushes first named them. Pure (inputs are shared with other subscribers and never changed).
+ *
+ * When `later` does not follow `earlier` (seqs not consecutive) or a leg does not line up, no exact merge
+ * exists: the answer is `later` alone, whose numbering shows the receiver the gap, so it re-reads getRooms.
+ */
+export function mergeRoomsChanges(earlier: RoomsChange, later: RoomsChange): RoomsChange {
+  const laterFirstSeq = later.firstSeq ?? later.seq;
+  if (laterFirstSeq !== earlier.seq + 1) return { seq: later.seq, rooms: later.rooms };
+  const laterRooms = new Map(later.rooms.map((room) => [room.roomId, room]));
+  const rooms: RoomDelta[] = [];
+  for (const room of earlier.rooms) {
+    const newer = laterRooms.get(room.roomId);
+    laterRooms.delete(room.roomId);
+    if (newer === undefined) {
+      rooms.push(room);
+      continue;
+    }
+    const merged = mergeRoomDeltas(room, newer);
+    if (merged === null) return { seq: later.seq, rooms: later.rooms };
+    rooms.push(merged);
+  }
+  rooms.push(...laterRooms.values());
+  return { seq: later.seq, firstSeq: earlier.firstSeq ?? earlier.seq, rooms };
 }

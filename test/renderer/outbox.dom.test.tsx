@@ -105,9 +105,8 @@ describe('Outbox view', () => {
   it('shows a report with its attempts, Graph error, request-id and pretty JSON body', async () => {
     renderOutbox((f) => f.respond('getReport', ({ id }) => ok(detail({ id }))), 'report-1');
     const panel = await screen.findByRole('region', { name: 'Report' });
-    await within(panel).findByRole('table', { name: 'Attempts' });
-    const attempts = within(panel).getByRole('table', { name: 'Attempts' });
-    const row = within(attempts).getAllByRole('row')[1]!;
+    const attempts = await within(panel).findByRole('list', { name: 'Attempts' });
+    const row = within(attempts).getAllByRole('listitem')[0]!;
     expect(within(row).getByText('failed')).toBeTruthy();
     expect(within(row).getByText('400')).toBeTruthy();
     expect(within(row).getByText('BadRequest')).toBeTruthy();

@@ -44,7 +44,7 @@ export class ClientRegistry {
       this.options.log?.error('web event could not be encoded', { event, error });
       return;
     }
-    for (const client of this.clients) client.pushEvent(event, text);
+    for (const client of this.clients) client.pushEvent(event, text, payload);
   }
 
   async closeAll(): Promise<void> {

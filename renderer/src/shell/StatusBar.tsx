@@ -8,10 +8,32 @@ export function backlogOf(status: SyncStatusView): number {
   return status.counts.needs_context + status.counts.pending + status.counts.in_flight;
 }
 
+/** One line, cut with an ellipsis; the whole text stays in the DOM (screen readers read it) and in the tooltip. */
+function LastError({ error }: { error: NonNullable<SyncStatusView['lastError']> }) {
+  const t = useT();
+  const format = useFormat();
+  return (
+    <span className="status-error status-last-error" title={`${t('status.lastError')}: ${format.time(error.at)} · ${error.code} ${error.message}`}>
+      {t('status.lastError')}: {format.time(error.at)} · <code>{error.code}</code> {error.message}
+    </span>
+  );
+}
+
+function PauseButton({ sync }: { sync: SyncStatusView }) {
+  const t = useT();
+  const { app } = useStores();
+  const saving = useAppStore((state) => state.pauseChange.status === 'saving');
+  if (sync.state !== 'paused' && sync.state !== 'running' && sync.state !== 'idle') return null;
+  return (
+    <button type="button" disabled={saving} onClick={() => void app.getState().setSyncPaused(!sync.pausedByOperator)}>
+      {sync.pausedByOperator ? t('status.resume') : t('status.pause')}
+    </button>
+  );
+}
+
 export function StatusBar() {
   const t = useT();
   const format = useFormat();
-  const { app } = useStores();
   const sync = useAppStore((state) => state.sync);
   const pauseChange = useAppStore((state) => state.pauseChange);
   const demo = useAppStore((state) => state.info.status === 'ready' && state.info.value.demo);
@@ -33,15 +55,15 @@ export function StatusBar() {
           </span>
           {sync.value.lastSuccessAt !== undefined && <span className="muted">{t('status.lastSuccess', { time: format.time(sync.value.lastSuccessAt) })}</span>}
           {/* An error followed by a successful send is history (the Outbox keeps it); only a current one shows here. */}
-          {sync.value.lastError !== undefined && !(sync.value.lastSuccessAt !== undefined && sync.value.lastSuccessAt > sync.value.lastError.at) && (
-            <span className="status-error">
-              {t('status.lastError')}: {format.time(sync.value.lastError.at)} · <code>{sync.value.lastError.code}</code> {sync.value.lastError.message}
+          {sync.value.lastError !== undefined && !(sync.value.lastSuccessAt !== undefined && sync.value.lastSuccessAt > sync.value.lastError.at) ? (
+            // The error and the button move to a second line together when the bar is too narrow for both,
+            // and the error is cut with an ellipsis (never the button): see .status-end in app.css.
+            <span className="status-end">
+              <LastError error={sync.value.lastError} />
+              <PauseButton sync={sync.value} />
             </span>
-          )}
-          {(sync.value.state === 'paused' || sync.value.state === 'running' || sync.value.state === 'idle') && (
-            <button type="button" disabled={pauseChange.status === 'saving'} onClick={() => void app.getState().setSyncPaused(!sync.value.pausedByOperator)}>
-              {sync.value.pausedByOperator ? t('status.resume') : t('status.pause')}
-            </button>
+          ) : (
+            <PauseButton sync={sync.value} />
           )}
           {pauseChange.status === 'error' && <span className="status-error">{pauseChange.error.message}</span>}
         </>

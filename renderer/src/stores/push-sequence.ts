@@ -1,8 +1,10 @@
 /**
  * Whether a pushed roomsChanged lines up with what the rooms store holds (shared/domain/legs.ts RoomsChange):
- * after a full list (getRooms) the next push is its asOfSeq + 1, after push n it is n + 1. The push numbered
- * asOfSeq itself is skipped: the full list already holds it, and a web tab's server may deliver it after the
- * answer (it holds back the newest push while the tab is slow; an older one is never pending). Any other
+ * after a full list (getRooms) the next push is its asOfSeq + 1, after push n it is n + 1. A push that stands
+ * for several (RoomsChange.firstSeq, merged by a web tab's server while the tab is slow) lines up when the
+ * pushes it stands for include the next one. The push numbered asOfSeq itself is skipped: the full list
+ * already holds it, and a web tab's server may deliver it after the answer (it holds back the newest pushes
+ * while the tab is slow; an older one is never pending). Any other
  * number means pushes were missed: dropped for a slow tab, a reconnect, a restarted core (which counts from
  * 1 again); then only a new full list is right.
  */
@@ -26,10 +28,11 @@ export function createPushSequence() {
       heldFromFullList = true;
     },
 
-    push(seq: number): PushVerdict {
+    /** `firstSeq`: RoomsChange.firstSeq, for a push that stands for pushes firstSeq…seq. */
+    push(seq: number, firstSeq = seq): PushVerdict {
       if (seq === ROOMS_RESYNC_SEQ) return 'missed';
       if (heldFromFullList && seq === heldSeq) return 'skip';
-      const verdict: PushVerdict = heldSeq === undefined || seq === heldSeq + 1 ? 'apply' : 'missed';
+      const verdict: PushVerdict = heldSeq === undefined || (firstSeq <= heldSeq + 1 && heldSeq + 1 <= seq) ? 'apply' : 'missed';
       heldSeq = seq;
       heldFromFullList = false;
       return verdict;

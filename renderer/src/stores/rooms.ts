@@ -122,7 +122,7 @@ export function createRoomsStore(api: AppApiClient) {
     },
 
     applyChange(change) {
-      const verdict = sequence.push(change.seq);
+      const verdict = sequence.push(change.seq, change.firstSeq);
       if (verdict === 'skip') return;
       const { byId: previous, order } = get();
       let byId = previous;

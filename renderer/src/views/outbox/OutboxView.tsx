@@ -17,6 +17,15 @@ import { ReportDetailPanel } from './ReportDetailPanel';
 const ROW_HEIGHT = 36;
 const NO_ROOMS: never[] = [];
 
+/** A cell value that the column may cut with an ellipsis: the whole text on hover. */
+function WithTitle({ text, className }: { text: string; className?: string }) {
+  return (
+    <span className={className} title={text}>
+      {text}
+    </span>
+  );
+}
+
 export function OutboxView({ reportId }: { reportId?: string }) {
   const t = useT();
   const format = useFormat();
@@ -36,12 +45,15 @@ export function OutboxView({ reportId }: { reportId?: string }) {
   const roomNames = useMemo(() => new Map(rooms.map((room) => [room.id, room.name])), [rooms]);
   const columns = useMemo<Column<ReportSummary>[]>(
     () => [
-      { key: 'created', header: t('outbox.created'), width: 'minmax(10rem, 1.2fr)', render: (row) => format.dateTimeShort(row.createdAt) },
-      { key: 'state', header: t('outbox.state'), width: 'minmax(7rem, 1fr)', render: (row) => <span className={`state state-${row.state}`}>{t(OUTBOX_STATE_KEY[row.state])}</span> },
-      { key: 'room', header: t('outbox.room'), width: 'minmax(6rem, 1fr)', render: (row) => (row.roomId !== undefined ? (roomNames.get(row.roomId) ?? row.roomId) : '—') },
-      { key: 'attempts', header: t('outbox.attemptCount'), width: '5rem', render: (row) => format.number(row.attemptCount, 0) },
-      { key: 'error', header: t('outbox.lastError'), width: 'minmax(8rem, 2fr)', render: (row) => (row.lastError !== undefined ? `${row.lastError.httpStatus ?? ''} ${row.lastError.code}`.trim() : '—') },
-      { key: 'next', header: t('outbox.nextAttempt'), width: 'minmax(7rem, 1fr)', render: (row) => (row.nextAttemptAt !== undefined ? format.time(row.nextAttemptAt) : '—') },
+      // At 1440 px the list is ~46 rem wide: the date, the count and the next time get the width of their
+      // longest English value; state, room and error share the rest and show a cut value whole in a tooltip.
+      // Headers may wrap to a second line (app.css), never get cut.
+      { key: 'created', header: t('outbox.created'), width: '11.5rem', render: (row) => format.dateTimeShort(row.createdAt) },
+      { key: 'state', header: t('outbox.state'), width: 'minmax(6.5rem, 1fr)', render: (row) => <WithTitle className={`state state-${row.state}`} text={t(OUTBOX_STATE_KEY[row.state])} /> },
+      { key: 'room', header: t('outbox.room'), width: 'minmax(6rem, 1fr)', render: (row) => <WithTitle text={row.roomId !== undefined ? (roomNames.get(row.roomId) ?? row.roomId) : '—'} /> },
+      { key: 'attempts', header: t('outbox.attemptCount'), width: '5.75rem', render: (row) => format.number(row.attemptCount, 0) },
+      { key: 'error', header: t('outbox.lastError'), width: 'minmax(7rem, 1.2fr)', render: (row) => <WithTitle text={row.lastError !== undefined ? `${row.lastError.httpStatus ?? ''} ${row.lastError.code}`.trim() : '—'} /> },
+      { key: 'next', header: t('outbox.nextAttempt'), width: '6.75rem', render: (row) => (row.nextAttemptAt !== undefined ? format.time(row.nextAttemptAt) : '—') },
     ],
     [t, format, roomNames],
   );
@@ -50,7 +62,7 @@ export function OutboxView({ reportId }: { reportId?: string }) {
   const total = counts !== undefined && filter.state !== undefined && filter.roomId === undefined && filter.from === undefined && filter.to === undefined ? counts[filter.state] : undefined;
 
   return (
-    <section aria-labelledby="outbox-heading">
+    <section className="outbox" aria-labelledby="outbox-heading">
       <h1 id="outbox-heading">{t('outbox.title')}</h1>
       <OutboxCounts counts={counts} active={filter.state} onPick={(state) => outbox.getState().setFilter({ ...filter, state })} />
       <BulkResubmit failedCount={counts?.failed ?? 0} />

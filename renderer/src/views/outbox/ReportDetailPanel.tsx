@@ -1,74 +1,20 @@
 /**
- * One report: its identifiers and state, the last Graph error, every attempt (status, Graph error code and
- * message, request-id for Microsoft support), the actions, and the exact JSON body that is or will be sent.
+ * One report: its identifiers and state, the last Graph error, every attempt (AttemptsList), the actions,
+ * and the exact JSON body that is or will be sent.
  */
 import type { ReportDetail } from '../../../../shared/api/views';
 import { ErrorNotice, Loading } from '../../components/status';
 import { useFormat, useT, type MessageKey } from '../../i18n';
 import { OUTBOX_STATE_KEY } from '../../lib/labels';
 import { useOutboxStore, useSettingsStore, useStores } from '../../stores/provider';
+import { AttemptsList } from './AttemptsList';
 import { ReportActions } from './report-actions';
-
-const OUTCOME_KEY: Record<ReportDetail['attempts'][number]['outcome'], MessageKey> = {
-  sent: 'outbox.outcome.sent',
-  retry: 'outbox.outcome.retry',
-  failed: 'outbox.outcome.failed',
-  in_flight: 'outbox.outcome.in_flight',
-  deferred: 'outbox.outcome.deferred',
-  interrupted: 'outbox.outcome.interrupted',
-};
 
 const SOURCE_KEY: Record<ReportDetail['source'], MessageKey> = {
   ingest: 'outbox.source.ingest',
   device: 'outbox.source.device',
   operator: 'outbox.source.operator',
 };
-
-function Attempts({ report }: { report: ReportDetail }) {
-  const t = useT();
-  const format = useFormat();
-  if (report.attempts.length === 0) return <p className="muted">{t('outbox.noAttempts')}</p>;
-  return (
-    <div className="table-scroll">
-      <table className="attempts">
-        <caption>{t('outbox.attempts')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">#</th>
-            <th scope="col">{t('outbox.attemptStarted')}</th>
-            <th scope="col">{t('outbox.attemptOutcome')}</th>
-            <th scope="col">{t('outbox.httpStatus')}</th>
-            <th scope="col">{t('outbox.graphError')}</th>
-            <th scope="col">{t('outbox.requestIdColumn')}</th>
-            <th scope="col">{t('outbox.duration')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {report.attempts.map((attempt) => (
-            <tr key={attempt.attemptNo}>
-              <td>{attempt.attemptNo}</td>
-              <td>{format.dateTimeShort(attempt.startedAt)}</td>
-              <td>{t(OUTCOME_KEY[attempt.outcome])}</td>
-              <td>{attempt.httpStatus ?? '—'}</td>
-              <td>
-                {attempt.errorCode !== undefined && <code>{attempt.errorCode}</code>} {attempt.errorMessage ?? ''}
-                {attempt.retryAfterMs !== undefined && <span className="muted"> · {t('outbox.retryAfter', { time: format.span(attempt.retryAfterMs) })}</span>}
-              </td>
-              <td>
-                <code className="id">{attempt.requestId ?? '—'}</code>
-                <br />
-                <span className="muted">
-                  {t('outbox.clientRequestId')}: <code className="id">{attempt.clientRequestId}</code>
-                </span>
-              </td>
-              <td>{format.milliseconds(attempt.durationMs)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
-}
 
 function Summary({ report }: { report: ReportDetail }) {
   const t = useT();
@@ -135,7 +81,7 @@ export function ReportDetailPanel() {
             </div>
           )}
           <ReportActions report={detail.value} />
-          <Attempts report={detail.value} />
+          <AttemptsList report={detail.value} />
           <h3>{t('outbox.body')}</h3>
           <pre className="json" tabIndex={0} aria-label={t('outbox.body')}>
             {JSON.stringify(detail.value.body, null, 2)}

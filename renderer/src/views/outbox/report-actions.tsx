@@ -10,6 +10,7 @@ import { Field } from '../../components/Field';
 import { useT } from '../../i18n';
 import { useIssueMessages } from '../../lib/validation-text';
 import { useOutboxStore, useStores } from '../../stores/provider';
+import { copyText, type CopyOutcome } from './copy-text';
 
 const UNSENT = new Set(['needs_context', 'pending', 'failed']);
 
@@ -127,24 +128,10 @@ export function AttachAction({ report }: { report: ReportDetail }) {
 
 export function CopyJsonAction({ report }: { report: ReportDetail }) {
   const t = useT();
-  const [copied, setCopied] = useState<'idle' | 'copied' | 'failed'>('idle');
+  const [copied, setCopied] = useState<CopyOutcome | 'idle'>('idle');
   return (
     <>
-      <button
-        type="button"
-        onClick={() => {
-          const text = JSON.stringify(report.body, null, 2);
-          const clipboard = typeof navigator !== 'undefined' ? navigator.clipboard : undefined;
-          if (clipboard === undefined) {
-            setCopied('failed');
-            return;
-          }
-          clipboard.writeText(text).then(
-            () => setCopied('copied'),
-            () => setCopied('failed'),
-          );
-        }}
-      >
+      <button type="button" onClick={() => void copyText(JSON.stringify(report.body, null, 2)).then(setCopied)}>
         {t('outbox.copyJson')}
       </button>
       <span role="status" className="muted">

@@ -9,7 +9,7 @@ import { Loading } from '../../components/status';
 import { useFormat, useT } from '../../i18n';
 import { useRoomsStore, useStores } from '../../stores/provider';
 import { CHART_FLOOR, hasVideoMetrics, series, sortLegs, type ChartMetric } from './legs';
-import { METRIC_KEY, useLegLabel, useMetricText } from './leg-table';
+import { METRIC_KEY, useLegLabel, useMetricText } from './leg-texts';
 import { CallSummary, DeviceList } from './room-parts';
 
 

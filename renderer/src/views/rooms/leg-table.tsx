@@ -1,87 +1,71 @@
 /**
  * The legs of one call as a table: per leg the classification (badge with text), live loss, jitter, round
  * trip, bit rate and frame rate, each with a sparkline of the last minutes.
+ *
+ * A row renders again only when its leg changed: the store keeps the very leg object while a push brings it
+ * nothing new (shared/domain/room-delta.ts), and the texts come from the table, the same object per locale.
+ * Within a changed row, the badge renders again only when the classification changed.
  */
 import { memo } from 'react';
 import type { LegStatsSnapshot } from '../../../../shared/domain/legs';
 import { ClassificationBadge } from '../../components/ClassificationBadge';
 import { Sparkline } from '../../components/Sparkline';
-import { useFormat, useT, type MessageKey } from '../../i18n';
-import { DIRECTION_KEY, MODALITY_KEY } from '../../lib/labels';
 import { CHART_FLOOR, hasVideoMetrics, series, sortLegs, type ChartMetric } from './legs';
+import { METRIC_KEY, useLegTexts, type LegTexts } from './leg-texts';
 
-export const METRIC_KEY: Record<ChartMetric, MessageKey> = {
-  lossPercent: 'metric.loss',
-  jitterMs: 'metric.jitter',
-  roundTripMs: 'metric.roundTrip',
-  bitRate: 'metric.bitRate',
-  frameRate: 'metric.frameRate',
-};
+export { METRIC_KEY, useLegLabel, useMetricText } from './leg-texts';
 
-export function useLegLabel(): (leg: LegStatsSnapshot) => string {
-  const t = useT();
-  return (leg) =>
-    t(leg.key.channelIndex > 1 ? 'leg.nameWithChannel' : 'leg.name', {
-      modality: t(MODALITY_KEY[leg.key.modality]),
-      direction: t(DIRECTION_KEY[leg.key.direction]),
-      channel: String(leg.key.channelIndex),
-    });
+const Badge = memo(ClassificationBadge);
+
+function highestOf(values: readonly (number | undefined)[]): number | undefined {
+  let highest: number | undefined;
+  for (const value of values) if (value !== undefined && (highest === undefined || value > highest)) highest = value;
+  return highest;
 }
 
-/** Formats a metric value with its unit in the current locale. */
-export function useMetricText(): (metric: ChartMetric, value: number | null | undefined) => string {
-  const t = useT();
-  const format = useFormat();
-  return (metric, raw) => {
-    const value = raw ?? undefined;
-    switch (metric) {
-      case 'lossPercent':
-        return format.percent(value);
-      case 'jitterMs':
-      case 'roundTripMs':
-        return format.milliseconds(value);
-      case 'bitRate':
-        return format.bitRate(value);
-      case 'frameRate':
-        return value === undefined ? format.frameRate(value) : t('unit.fps', { value: format.frameRate(value) });
-    }
-  };
+interface MetricCellProps {
+  leg: LegStatsSnapshot;
+  legName: string;
+  metric: ChartMetric;
+  current: number | null;
+  texts: LegTexts;
 }
 
-const LegRow = memo(function LegRow({ leg }: { leg: LegStatsSnapshot }) {
-  const t = useT();
-  const legLabel = useLegLabel();
-  const metricText = useMetricText();
-  const name = legLabel(leg);
+function MetricCell({ leg, legName, metric, current, texts }: MetricCellProps) {
+  const { t, metricText } = texts;
+  const values = series(leg.history, metric);
+  const text = metricText(metric, current);
+  return (
+    <td className="metric">
+      <span className="metric-value">{text}</span>
+      {values.length > 1 && (
+        <Sparkline
+          values={values}
+          firstIndex={leg.historyStart}
+          width={64}
+          height={20}
+          minimumMax={CHART_FLOOR[metric]}
+          className={`trend-${leg.classification}`}
+          label={t('rooms.sparklineLabel', {
+            leg: legName,
+            metric: t(METRIC_KEY[metric]),
+            latest: text,
+            highest: metricText(metric, highestOf(values)),
+          })}
+        />
+      )}
+    </td>
+  );
+}
+
+export const LegRow = memo(function LegRow({ leg, texts }: { leg: LegStatsSnapshot; texts: LegTexts }) {
+  const name = texts.legLabel(leg);
   const video = hasVideoMetrics(leg.key.modality);
-  const cell = (metric: ChartMetric, current: number | null) => {
-    const values = series(leg.history, metric);
-    const highest = values.reduce<number | undefined>((max, value) => (value !== undefined && (max === undefined || value > max) ? value : max), undefined);
-    return (
-      <td className="metric">
-        <span className="metric-value">{metricText(metric, current)}</span>
-        {values.length > 1 && (
-          <Sparkline
-            values={values}
-            width={64}
-            height={20}
-            minimumMax={CHART_FLOOR[metric]}
-            className={`trend-${leg.classification}`}
-            label={t('rooms.sparklineLabel', {
-              leg: name,
-              metric: t(METRIC_KEY[metric]),
-              latest: metricText(metric, current),
-              highest: metricText(metric, highest),
-            })}
-          />
-        )}
-      </td>
-    );
-  };
+  const cell = (metric: ChartMetric, current: number | null) => <MetricCell leg={leg} legName={name} metric={metric} current={current} texts={texts} />;
   return (
     <tr className={`leg leg-${leg.classification}`}>
       <th scope="row">
-        <span className="leg-name">{name}</span> <ClassificationBadge classification={leg.classification} />
+        <span className="leg-name">{name}</span> <Badge classification={leg.classification} />
       </th>
       {cell('lossPercent', leg.lossPercent.current)}
       {cell('jitterMs', leg.jitterMs.current)}
@@ -93,27 +77,28 @@ const LegRow = memo(function LegRow({ leg }: { leg: LegStatsSnapshot }) {
 });
 
 export function LegTable({ legs, caption }: { legs: readonly LegStatsSnapshot[]; caption: string }) {
-  const t = useT();
+  const texts = useLegTexts();
+  const { t } = texts;
   return (
     <div className="table-scroll">
-    <table className="legs">
-      <caption className="visually-hidden">{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('leg.column')}</th>
-          <th scope="col">{t('metric.loss')}</th>
-          <th scope="col">{t('metric.jitter')}</th>
-          <th scope="col">{t('metric.roundTrip')}</th>
-          <th scope="col">{t('metric.bitRate')}</th>
-          <th scope="col">{t('metric.frameRate')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {sortLegs(legs).map((leg) => (
-          <LegRow key={leg.id} leg={leg} />
-        ))}
-      </tbody>
-    </table>
+      <table className="legs">
+        <caption className="visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('leg.column')}</th>
+            <th scope="col">{t('metric.loss')}</th>
+            <th scope="col">{t('metric.jitter')}</th>
+            <th scope="col">{t('metric.roundTrip')}</th>
+            <th scope="col">{t('metric.bitRate')}</th>
+            <th scope="col">{t('metric.frameRate')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {sortLegs(legs).map((leg) => (
+            <LegRow key={leg.id} leg={leg} texts={texts} />
+          ))}
+        </tbody>
+      </table>
     </div>
   );
 }

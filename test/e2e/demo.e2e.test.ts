@@ -128,7 +128,7 @@ describe.skipIf(missing !== undefined)('demo in Chromium', () => {
     const lastError = detail.locator('.notice-error');
     await lastError.getByText(FAULT.message).waitFor({ timeout: UI_WITHIN_MS });
     expect(await lastError.innerText()).toContain(`HTTP 400 ${FAULT.code}`);
-    await detail.getByRole('table', { name: 'Attempts' }).getByText(FAULT.code).first().waitFor();
+    await detail.getByRole('list', { name: 'Attempts' }).getByText(FAULT.code).first().waitFor();
     await shot('outbox.png');
     await shot('report-detail.png', detail);
 

@@ -67,6 +67,8 @@ describe('App shell', () => {
     expect(bar.textContent).toContain('Waiting to send: 42');
     expect(bar.textContent).toContain('Failed: 3');
     expect(bar.textContent).toContain('TooManyRequests Throttled');
+    // Cut with an ellipsis on a narrow bar: the whole text stays in the tooltip (and the DOM, for screen readers).
+    expect(within(bar).getByTitle(/^Last error: .* · TooManyRequests Throttled$/).textContent).toContain('TooManyRequests Throttled');
     fireEvent.click(within(bar).getByRole('button', { name: 'Pause sending' }));
     await waitFor(() => expect(fake.callsTo('setSyncPaused')).toEqual([{ paused: true }]));
     expect(await within(bar).findByRole('button', { name: 'Resume sending' })).toBeTruthy();

@@ -165,6 +165,17 @@ describe('Outbox view', () => {
     expect(writeText).toHaveBeenCalledWith(JSON.stringify(detail().body, null, 2));
   });
 
+  it('copies an attempt request-id for Microsoft support', async () => {
+    const writeText = vi.fn(() => Promise.resolve());
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    renderOutbox((f) => f.respond('getReport', ({ id }) => ok(detail({ id }))), 'report-1');
+    fireEvent.click(await screen.findByRole('button', { name: 'Copy the client-request-id of attempt 1' }));
+    expect(await screen.findByText('Copied to the clipboard.')).toBeTruthy();
+    expect(writeText).toHaveBeenCalledWith('client-42');
+    fireEvent.click(screen.getByRole('button', { name: 'Copy the request-id of attempt 1' }));
+    expect(writeText).toHaveBeenLastCalledWith('req-42');
+  });
+
   it('resubmits all failed reports in chunks with progress', async () => {
     let failed = 1500;
     const { fake } = renderOutbox((f) => {

@@ -1,7 +1,8 @@
 // The web-mode WebSocket on a real server: who may upgrade, calls through the real dispatcher, malformed
-// messages answered (never a crash), pushed events, latest-wins for a slow tab, and close.
+// messages answered (never a crash), pushed events, merged roomsChanged for a slow tab, and close.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WebSocket } from 'ws';
+import type { RoomsChange } from '../../../shared/domain/legs';
 import { FAKE_ROOMS, fakeHandlers, fakeRoom } from '../../support/fake-app-api';
 import { wholeRoomsChange } from '../../support/room-deltas';
 import { exchange, openSocket, signIn, startTestWebServer, type TestWebServer } from '../../support/web-server';
@@ -117,25 +118,28 @@ describe('events', () => {
     b.close();
   });
 
-  it('coalesces roomsChanged for a slow tab (latest wins) instead of buffering every snapshot', async () => {
+  it('merges the roomsChanged pushes waiting for a slow tab into one that lines up, instead of buffering every push', async () => {
     const ws = await openSocket(web.server, { cookie });
     const underlying = (ws as unknown as { _socket: { pause(): void; resume(): void } })._socket;
     underlying.pause(); // the tab stops reading: kernel buffers fill, then the server must hold back
     const padding = 'p'.repeat(256 * 1024);
-    const snapshotCount = 200; // 200 × 256 KiB = 50 MiB, far beyond loopback socket buffers
-    for (let i = 0; i < snapshotCount; i += 1) web.hub.publish('roomsChanged', wholeRoomsChange(i + 1, [fakeRoom(`room-${i}`, padding)]));
-    const seen: string[] = [];
+    const pushCount = 200; // 200 × 256 KiB = 50 MiB, far beyond loopback socket buffers
+    // One room renamed by every push: applying the pushes in order leaves the last name.
+    for (let i = 0; i < pushCount; i += 1) web.hub.publish('roomsChanged', wholeRoomsChange(i + 1, [fakeRoom('room-0', `${i + 1}:${padding}`)]));
+    const seen: RoomsChange[] = [];
     const last = new Promise<void>((resolve) => {
       ws.on('message', (data: Buffer) => {
-        const message = JSON.parse(data.toString('utf8')) as { payload: { rooms: { roomId: string }[] } };
-        seen.push(message.payload.rooms[0]!.roomId);
-        if (message.payload.rooms[0]!.roomId === `room-${snapshotCount - 1}`) resolve();
+        const message = JSON.parse(data.toString('utf8')) as { payload: RoomsChange };
+        seen.push(message.payload);
+        if (message.payload.seq === pushCount) resolve();
       });
     });
     underlying.resume();
     await last;
-    expect(seen.length).toBeLessThan(snapshotCount / 2);
-    expect(seen.at(-1)).toBe(`room-${snapshotCount - 1}`);
+    expect(seen.length).toBeLessThan(pushCount / 2);
+    // No gap: each push received stands for the ones after the previous (firstSeq), so the tab re-reads nothing.
+    expect(seen.map((change) => change.firstSeq ?? change.seq)).toEqual([1, ...seen.slice(0, -1).map((change) => change.seq + 1)]);
+    expect(seen.at(-1)!.rooms.map((room) => room.roomName.split(':')[0])).toEqual([String(pushCount)]);
     ws.close();
   });
 });

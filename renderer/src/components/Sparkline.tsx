@@ -4,11 +4,11 @@
  * alternative (latest, highest), because a screen reader cannot read a line.
  *
  * Why it is drawn this way (issue 7: 24 rooms × 6 legs × up to 5 charts, all redrawn at 2 Hz): a new sample
- * changes the newest point only, and once per history step the window slides by one point. So the line is
- * drawn in data coordinates (x = the point's absolute index, y = its value) and one `transform` maps them
- * to pixels: a new maximum or a slide changes that one attribute, not every point. The line is cut into
- * blocks of BLOCK_POINTS points by absolute index, each a memoized <path>, so a new sample rebuilds and
- * re-parses the newest block only (and, on a slide, the oldest), not 120 points.
+ * changes the newest point only, and once per history step the window slides by one point. So a point's x
+ * comes from its absolute index (a leg's historyStart + i) and the viewBox pans with the window, and the line
+ * is cut into blocks of BLOCK_POINTS points by absolute index, each a memoized set of polylines: a new sample
+ * rebuilds and re-parses the newest block only (and, after a slide, the oldest), not 120 points. A new
+ * maximum (the y scale) redraws every block; that is rare once a window is full.
  */
 import { memo } from 'react';
 
@@ -32,8 +32,11 @@ export interface SparklineProps {
 
 type Values = readonly (number | undefined)[];
 
-/** Points per block: small enough that a block is cheap to rebuild, large enough to keep the element count low. */
-export const BLOCK_POINTS = 16;
+/**
+ * Points per block: a new sample rebuilds at most this many. Each block is an element to lay out and paint,
+ * so smaller is not free; 16, 40 and 120 measured alike in the Rooms bench (bench/ui), 40 bounds the rebuild.
+ */
+export const BLOCK_POINTS = 40;
 
 const defined = (value: number | undefined): value is number => value !== undefined && Number.isFinite(value);
 
@@ -60,58 +63,72 @@ export function lineBlocks(firstIndex: number, count: number): LineBlockRange[] 
   return blocks;
 }
 
+/** How a block maps data to pixels: x = absolute index × xStep (the viewBox pans), y = height − value × yScale. */
+interface Scale {
+  xStep: number;
+  yScale: number;
+  height: number;
+}
+
+/** One decimal is sub-pixel: enough, and cheaper than toFixed. */
+const round = (n: number) => Math.round(n * 10) / 10;
+
 /**
- * Path data of the runs (two or more consecutive values) within from..to, in data coordinates. A run of one
+ * The runs (two or more consecutive values) within from..to, each as polyline points in pixels. A run of one
  * point inside a block is left out: it is either joined to a neighbour in the next or previous block (they
- * share their edge point) or isolated, and isolated points are drawn by `isolatedPointsPath`.
+ * share their edge point) or isolated, and isolated points are drawn by `isolatedPoints`.
  */
-export function blockPath(values: Values, firstIndex: number, from: number, to: number): string {
-  let path = '';
-  let run = 0;
-  let runStart = '';
-  for (let index = from; index <= to; index++) {
-    const value = values[index - firstIndex];
+export function blockRuns(values: Values, firstIndex: number, from: number, to: number, { xStep, yScale, height }: Scale): string[] {
+  const runs: string[] = [];
+  let run = '';
+  let length = 0;
+  for (let index = from; index <= to + 1; index++) {
+    const value = index <= to ? values[index - firstIndex] : undefined;
     if (!defined(value)) {
-      run = 0;
+      if (length > 1) runs.push(run);
+      run = '';
+      length = 0;
       continue;
     }
-    if (run === 0) runStart = 'M' + index + ' ' + value;
-    else path += (run === 1 ? runStart : '') + 'L' + index + ' ' + value;
-    run++;
+    run += (length === 0 ? '' : ' ') + round(index * xStep) + ',' + round(height - value * yScale);
+    length++;
   }
-  return path;
+  return runs;
 }
 
-/** Zero-length subpaths at every point without a defined neighbour: a round cap draws each as a dot. */
-export function isolatedPointsPath(values: Values, firstIndex: number): string {
-  let path = '';
+/** The points without a defined neighbour, in pixels: drawn as dots (a line needs two points). */
+export function isolatedPoints(values: Values, firstIndex: number, { xStep, yScale, height }: Scale): [number, number][] {
+  const points: [number, number][] = [];
   for (let i = 0; i < values.length; i++) {
     const value = values[i];
-    if (defined(value) && !defined(values[i - 1]) && !defined(values[i + 1])) path += 'M' + (firstIndex + i) + ' ' + value + 'h0';
+    if (defined(value) && !defined(values[i - 1]) && !defined(values[i + 1])) points.push([round((firstIndex + i) * xStep), round(height - value * yScale)]);
   }
-  return path;
+  return points;
 }
 
-interface LineBlockProps {
+interface LineBlockProps extends Scale {
   from: number;
   to: number;
   values: Values;
   firstIndex: number;
 }
 
-/** Equal when the block's own points are equal: the rest of the line may have changed around it. */
+/** Equal when the scale and the block's own points are equal: the rest of the line may have changed around it. */
 function sameBlock(previous: LineBlockProps, next: LineBlockProps): boolean {
   if (previous.from !== next.from || previous.to !== next.to) return false;
+  if (previous.xStep !== next.xStep || previous.yScale !== next.yScale || previous.height !== next.height) return false;
   for (let index = next.from; index <= next.to; index++) {
     if (previous.values[index - previous.firstIndex] !== next.values[index - next.firstIndex]) return false;
   }
   return true;
 }
 
-const LineBlock = memo(function LineBlock({ values, firstIndex, from, to }: LineBlockProps) {
-  const path = blockPath(values, firstIndex, from, to);
-  if (path === '') return null;
-  return <path d={path} fill="none" stroke="currentColor" strokeWidth={1.5} vectorEffect="non-scaling-stroke" />;
+// polyline `points` is not a CSS property (unlike path `d` or `transform`): changing it re-lays out the
+// shape without a style recalc.
+const LineBlock = memo(function LineBlock({ values, firstIndex, from, to, ...scale }: LineBlockProps) {
+  return blockRuns(values, firstIndex, from, to, scale).map((points, index) => (
+    <polyline key={index} points={points} fill="none" stroke="currentColor" strokeWidth={1.5} vectorEffect="non-scaling-stroke" />
+  ));
 }, sameBlock);
 
 export const Sparkline = memo(function Sparkline({
@@ -126,16 +143,16 @@ export const Sparkline = memo(function Sparkline({
 }: SparklineProps) {
   const max = chartMax(values, minimumMax);
   const count = values.length;
-  // Data → pixels: x from firstIndex..last onto 0..width (one point: the middle), y from 0..max onto height..0.
-  const xScale = count > 1 ? width / (count - 1) : 1;
-  const xShift = count > 1 ? -firstIndex * xScale : width / 2 - firstIndex;
-  const dots = isolatedPointsPath(values, firstIndex);
+  const scale: Scale = { xStep: count > 1 ? width / (count - 1) : 0, yScale: height / max, height };
+  // The viewBox pans to the first point, so a window that slid by one point keeps its blocks' coordinates;
+  // a single point sits in the middle.
+  const left = count > 1 ? firstIndex * scale.xStep : -width / 2;
   return (
     <svg
       className={className === undefined ? 'sparkline' : `sparkline ${className}`}
       role="img"
       aria-label={label}
-      viewBox={`0 0 ${width} ${height}`}
+      viewBox={`${left} 0 ${width} ${height}`}
       width={width}
       height={height}
       preserveAspectRatio="none"
@@ -143,16 +160,16 @@ export const Sparkline = memo(function Sparkline({
     >
       {grid && (
         <>
-          <line className="sparkline-grid" x1={0} x2={width} y1={0.5} y2={0.5} />
-          <line className="sparkline-grid" x1={0} x2={width} y1={height - 0.5} y2={height - 0.5} />
+          <line className="sparkline-grid" x1={left} x2={left + width} y1={0.5} y2={0.5} />
+          <line className="sparkline-grid" x1={left} x2={left + width} y1={height - 0.5} y2={height - 0.5} />
         </>
       )}
-      <g transform={`matrix(${xScale} 0 0 ${-height / max} ${xShift} ${height})`}>
-        {lineBlocks(firstIndex, count).map((block) => (
-          <LineBlock key={block.key} from={block.from} to={block.to} values={values} firstIndex={firstIndex} />
-        ))}
-        {dots !== '' && <path d={dots} fill="none" stroke="currentColor" strokeWidth={3} strokeLinecap="round" vectorEffect="non-scaling-stroke" />}
-      </g>
+      {lineBlocks(firstIndex, count).map((block) => (
+        <LineBlock key={block.key} from={block.from} to={block.to} values={values} firstIndex={firstIndex} {...scale} />
+      ))}
+      {isolatedPoints(values, firstIndex, scale).map(([x, y]) => (
+        <circle key={x} cx={x} cy={y} r={1.5} fill="currentColor" />
+      ))}
     </svg>
   );
 });

@@ -2,25 +2,31 @@
  * The legs of one call as a table: per leg the classification (badge with text), live loss, jitter, round
  * trip, bit rate and frame rate, each with a sparkline of the last minutes.
  *
- * A row renders again only when its leg changed: the store keeps the very leg object while a push brings it
- * nothing new (shared/domain/room-delta.ts), and the texts come from the table, the same object per locale.
- * Within a changed row, the badge renders again only when the classification changed.
+ * A row renders again only when its leg has a new sample (`sameLeg`), or the language changed (the texts come
+ * from the table, the same object per locale). Within a changed row, the badge renders again only when the
+ * classification changed.
  */
 import { memo } from 'react';
-import type { LegStatsSnapshot } from '../../../../shared/domain/legs';
+import type { LegHistoryPoint, LegStatsSnapshot } from '../../../../shared/domain/legs';
 import { ClassificationBadge } from '../../components/ClassificationBadge';
 import { Sparkline } from '../../components/Sparkline';
-import { CHART_FLOOR, hasVideoMetrics, series, sortLegs, type ChartMetric } from './legs';
+import { CHART_FLOOR, hasVideoMetrics, sortLegs, type ChartMetric } from './legs';
 import { METRIC_KEY, useLegTexts, type LegTexts } from './leg-texts';
 
 export { METRIC_KEY, useLegLabel, useMetricText } from './leg-texts';
 
 const Badge = memo(ClassificationBadge);
 
-function highestOf(values: readonly (number | undefined)[]): number | undefined {
+/** A metric's values over the leg's window and the highest of them, in one pass (up to 26 charts a room). */
+function metricSeries(history: readonly LegHistoryPoint[], metric: ChartMetric): { values: (number | undefined)[]; highest: number | undefined } {
+  const values = new Array<number | undefined>(history.length);
   let highest: number | undefined;
-  for (const value of values) if (value !== undefined && (highest === undefined || value > highest)) highest = value;
-  return highest;
+  for (let index = 0; index < history.length; index++) {
+    const value = history[index]![metric];
+    values[index] = value;
+    if (value !== undefined && (highest === undefined || value > highest)) highest = value;
+  }
+  return { values, highest };
 }
 
 interface MetricCellProps {
@@ -33,7 +39,7 @@ interface MetricCellProps {
 
 function MetricCell({ leg, legName, metric, current, texts }: MetricCellProps) {
   const { t, metricText } = texts;
-  const values = series(leg.history, metric);
+  const { values, highest } = metricSeries(leg.history, metric);
   const text = metricText(metric, current);
   return (
     <td className="metric">
@@ -50,7 +56,7 @@ function MetricCell({ leg, legName, metric, current, texts }: MetricCellProps) {
             leg: legName,
             metric: t(METRIC_KEY[metric]),
             latest: text,
-            highest: metricText(metric, highestOf(values)),
+            highest: metricText(metric, highest),
           })}
         />
       )}
@@ -58,7 +64,32 @@ function MetricCell({ leg, legName, metric, current, texts }: MetricCellProps) {
   );
 }
 
-export const LegRow = memo(function LegRow({ leg, texts }: { leg: LegStatsSnapshot; texts: LegTexts }) {
+interface LegRowProps {
+  leg: LegStatsSnapshot;
+  texts: LegTexts;
+}
+
+/**
+ * Every number of a leg derives from its samples, so the same sample count, last sample time, window start and
+ * length mean the same row (the rule of room-history.ts roomFingerprint, per leg). The store usually keeps
+ * the very object (shared/domain/room-delta.ts); a re-read of the full list brings equal copies.
+ */
+function sameLeg(previous: LegRowProps, next: LegRowProps): boolean {
+  const a = previous.leg;
+  const b = next.leg;
+  if (previous.texts !== next.texts) return false;
+  return (
+    a === b ||
+    (a.id === b.id &&
+      a.sampleCount === b.sampleCount &&
+      a.lastSampleAt === b.lastSampleAt &&
+      a.classification === b.classification &&
+      a.historyStart === b.historyStart &&
+      a.history.length === b.history.length)
+  );
+}
+
+export const LegRow = memo(function LegRow({ leg, texts }: LegRowProps) {
   const name = texts.legLabel(leg);
   const video = hasVideoMetrics(leg.key.modality);
   const cell = (metric: ChartMetric, current: number | null) => <MetricCell leg={leg} legName={name} metric={metric} current={current} texts={texts} />;
@@ -74,7 +105,7 @@ export const LegRow = memo(function LegRow({ leg, texts }: { leg: LegStatsSnapsh
       {video ? cell('frameRate', leg.frameRate.current) : <td className="metric">—</td>}
     </tr>
   );
-});
+}, sameLeg);
 
 export function LegTable({ legs, caption }: { legs: readonly LegStatsSnapshot[]; caption: string }) {
   const texts = useLegTexts();

@@ -2,52 +2,16 @@
 // leg only the history points changed since the previous push and each call once, and a receiver that
 // applies every push to the full list it read holds exactly what getRooms would answer.
 import { describe, expect, it } from 'vitest';
-import { createLegTracker, type LegTrackerOptions } from '../../../electron/core/legs';
-import type { RoomSnapshot, RoomsChange } from '../../../shared/domain/legs';
-import { applyRoomDelta } from '../../../shared/domain/room-delta';
+import type { LegTrackerOptions } from '../../../electron/core/legs';
+import type { RoomSnapshot } from '../../../shared/domain/legs';
 import type { LiveSample } from '../../../shared/domain/samples';
-import { createManualClock } from './helpers/manual-clock';
+import { TRACKER_START_MS as START_MS, applyPushes as applyAll, createPushingTracker } from '../../support/tracker-pushes';
 
-const START_MS = Date.parse('2025-03-01T10:00:00Z');
-
-function setup(overrides: Partial<LegTrackerOptions> = {}) {
-  const clock = createManualClock(START_MS);
-  const tracker = createLegTracker({
-    now: clock.now,
-    timers: clock.timers,
-    rooms: [{ id: 'bldg-30', name: 'VTC Bldg 30/21', devices: [{ id: 'sx80' }] }, { id: 'annex', name: 'Annex', devices: [{ id: 'kit' }] }],
-    onReport: () => undefined,
-    ...overrides,
-  });
-  const pushes: RoomsChange[] = [];
-  tracker.subscribe((change) => pushes.push(change));
-  /** Samples of every given leg at `atMs` (sample time = the clock), then the push slot passes. */
-  const tick = (legs: Partial<LiveSample>[], stepMs = 500): void => {
-    const at = new Date(clock.now()).toISOString();
-    tracker.ingestSamples(
-      legs.map((fields) => ({ roomId: 'bldg-30', deviceId: 'sx80', callId: '3', modality: 'audio', direction: 'inbound', channelIndex: 1, at, lossPercent: 0.5, jitterMs: 4, ...fields })),
-    );
-    clock.advance(stepMs);
-  };
-  return { clock, tracker, pushes, tick };
-}
+const setup = (overrides: Partial<LegTrackerOptions> = {}) => createPushingTracker(overrides);
 
 const SIX_LEGS: Partial<LiveSample>[] = (['audio', 'video', 'screenSharing'] as const).flatMap((modality) =>
   (['inbound', 'outbound'] as const).map((direction) => ({ modality, direction })),
 );
-
-/** What a receiver holds after applying `pushes` to `full`, in getRooms order. */
-function applyAll(full: RoomSnapshot[], pushes: readonly RoomsChange[]): RoomSnapshot[] {
-  const byId = new Map(full.map((room) => [room.roomId, room]));
-  for (const change of pushes) {
-    for (const delta of change.rooms) {
-      const next = applyRoomDelta(byId.get(delta.roomId), delta, change.seq);
-      if (next === null) throw new Error(`push ${change.seq} does not line up for ${delta.roomId}`);
-      byId.set(delta.roomId, next);
-    }
-  }
-  return [...byId.values()];
-}
 
 describe('leg tracker pushes', () => {
   it('carries each call once and, per leg, only the points changed since the previous push', () => {

@@ -72,14 +72,6 @@ async function start(): Promise<void> {
   });
   const trusted = (url: string): boolean => isAppUrl(url) || isDevServerUrl(url, DEV_SERVER_URL);
   const dispatch = core.dispatch;
-  // Settings that only the shell can apply (launch at login, do not disturb) are applied as they change.
-  registerAppApiIpc(async (method, request) => {
-    const result = await dispatch(method, request);
-    if (method === 'updateSettings' && result.ok) applyShellSettings(result.value as { launchAtLogin: boolean; doNotDisturb: boolean });
-    // The operator attaches the zip to a support ticket: show it in the file manager.
-    if (method === 'exportDiagnostics' && result.ok) shell.showItemInFolder((result.value as { path: string }).path);
-    return result;
-  }, trusted);
 
   const tray = createAppTray(resourcesDir, {
     open: (roomId) => showWindow(roomId ? { view: 'rooms', id: roomId } : undefined),
@@ -87,6 +79,23 @@ async function start(): Promise<void> {
     resubmitAllFailed: () => void core?.dispatch('resubmitReports', { allFailed: true }),
     quit: () => app.quit(),
   });
+  // The tray lists rooms from pushes, which carry only rooms that changed (never one that was removed):
+  // after the room list itself may have changed (settings saved, demo started), read it whole.
+  const refreshTrayRooms = async (): Promise<void> => {
+    const all = await dispatch('getRooms', undefined);
+    if (all.ok) rooms = all.value as RoomSnapshot[];
+    tray.update(rooms, sync);
+  };
+  // Settings that only the shell can apply (launch at login, do not disturb) are applied as they change.
+  registerAppApiIpc(async (method, request) => {
+    const result = await dispatch(method, request);
+    if (method === 'updateSettings' && result.ok) applyShellSettings(result.value as { launchAtLogin: boolean; doNotDisturb: boolean });
+    if ((method === 'updateSettings' || method === 'startDemo') && result.ok) void refreshTrayRooms();
+    // The operator attaches the zip to a support ticket: show it in the file manager.
+    if (method === 'exportDiagnostics' && result.ok) shell.showItemInFolder((result.value as { path: string }).path);
+    return result;
+  }, trusted);
+
   core.subscribe((event, payload) => {
     if (mainWindow) sendAppEvent(mainWindow.webContents, event, payload);
     if (event === 'roomsChanged') rooms = mergeRooms(rooms, payload as RoomsChange);

@@ -21,6 +21,9 @@ const recorder = vi.hoisted(() => {
     protocolHandlers: new Map<string, Listener>(),
     privileged: [] as unknown[],
     opened: [] as string[],
+    /** The tray's context menus as set, newest last (Menu.buildFromTemplate returns the template here). */
+    trayMenus: [] as unknown[],
+    trayMenuWaiters: [] as Array<() => void>,
     windowReady: undefined as unknown as Promise<void>,
     resolveWindow: () => {},
   };
@@ -79,7 +82,10 @@ vi.mock('electron', () => {
     on() {}
     setImage() {}
     setToolTip() {}
-    setContextMenu() {}
+    setContextMenu(menu: unknown) {
+      recorder.trayMenus.push(menu);
+      recorder.trayMenuWaiters.splice(0).forEach((wake) => wake());
+    }
     destroy() {}
   }
   class Notification {
@@ -197,6 +203,20 @@ describe('built main bundle (out/main/index.js)', () => {
     expect(await handler({ senderFrame: { url: 'https://evil.example/' } }, undefined)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(await handler({ senderFrame: null }, undefined)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(await handler({ senderFrame: { url: 'app://renderer/index.html' } }, undefined)).toMatchObject({ ok: true, value: { transport: 'electron', version: '0.0.0-test' } });
+  });
+
+  it('keeps the tray menu in step with the rooms saved in Settings, removals included', async () => {
+    const trayShows = (name: string): boolean => JSON.stringify(recorder.trayMenus.at(-1) ?? null).includes(name);
+    const waitForTray = async (test: () => boolean): Promise<void> => {
+      while (!test()) await new Promise<void>((resolve) => recorder.trayMenuWaiters.push(resolve));
+    };
+    const save = (rooms: unknown) => recorder.ipcHandlers.get('updateSettings')!({ senderFrame: { url: 'app://renderer/index.html' } }, { rooms });
+    expect(await save([{ id: 'lab-7', name: 'Lab 7', devices: [] }])).toMatchObject({ ok: true });
+    await waitForTray(() => trayShows('Lab 7'));
+    // A removed room is in no push (pushes carry rooms that changed): the shell must re-read the list.
+    expect(await save([])).toMatchObject({ ok: true });
+    await waitForTray(() => !trayShows('Lab 7'));
+    expect(trayShows('Lab 7')).toBe(false);
   });
 
   it('validates IPC requests with the shared schemas', async () => {

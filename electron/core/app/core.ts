@@ -93,16 +93,16 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   const sync = createSyncWorker({ outbox, sender: graph, concurrency: resolved.config.outbox.concurrency, now, random: Math.random, log });
   // Before the first send the worker cannot know Graph is not configured; the operator should see it at once.
   const syncView = (snapshot = sync.snapshot()) => withGraphProblem(toSyncStatusView(snapshot), graph.problem());
-  // `status` in another process reads the saved record: it must say "setup needed" too, not the worker's "idle".
-  const persistSetupProblem = (snapshot = sync.snapshot()): void => {
+  // `status` in another process reads the saved record: where the view overrides the worker ("setup needed"
+  // before any send), save the view; after a reconfigure save it either way, so a lifted override is too.
+  const publishStatus = (snapshot = sync.snapshot(), save = false): void => {
     const view = syncView(snapshot);
-    if (view.state !== 'setup_needed' || snapshot.state === 'setup_needed') return;
-    outbox.saveSyncStatus({ state: view.state, reason: view.reason ?? '', pausedByOperator: snapshot.pausedByOperator, lastSuccessAtMs: snapshot.lastSuccessAtMs, lastError: snapshot.lastError });
+    if (save || view.state !== snapshot.state) {
+      outbox.saveSyncStatus({ state: view.state, reason: view.reason ?? snapshot.reason, pausedByOperator: snapshot.pausedByOperator, lastSuccessAtMs: snapshot.lastSuccessAtMs, lastError: snapshot.lastError });
+    }
+    events.publish('syncStatus', view);
   };
-  sync.on('snapshot', (snapshot) => {
-    persistSetupProblem(snapshot);
-    events.publish('syncStatus', syncView(snapshot));
-  });
+  sync.on('snapshot', (snapshot) => publishStatus(snapshot));
   sync.on('reportsChanged', (payload) => events.publish('reportsChanged', payload));
 
   const tracker = createLegTracker({
@@ -166,10 +166,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     log.info('settings applied', { graph: reason ?? 'configured', devices: resolved.devices.length });
     // A fixed credential or a granted consent ends an auth/permission/setup pause at once.
     sync.notify('credentials');
-    const snapshot = sync.snapshot();
-    if (reason) persistSetupProblem(snapshot);
-    else outbox.saveSyncStatus({ state: snapshot.state, reason: snapshot.reason, pausedByOperator: snapshot.pausedByOperator, lastSuccessAtMs: snapshot.lastSuccessAtMs, lastError: snapshot.lastError });
-    events.publish('syncStatus', syncView(snapshot));
+    publishStatus(sync.snapshot(), true);
     tracker.setRooms(trackedRooms(resolved.config));
     await collectors.apply(resolved.devices);
   };
@@ -207,9 +204,9 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   const dispatch = createDispatcher({ getHandlers: () => handlers, log });
 
   sync.start();
-  persistSetupProblem();
+  publishStatus();
   await collectors.apply(resolved.devices);
-  callRecords?.start?.();
+  callRecords.start();
   log.info('core started', { dataDir: options.dataDir, transport: options.transport, demo: options.demo ?? false, devices: collectors.count });
 
   let stopping: Promise<void> | undefined;

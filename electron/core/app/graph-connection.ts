@@ -35,16 +35,12 @@ function missingSetting(settings: ResolvedSettings): string | undefined {
 export function createGraphConnection(options: { userAgent: string }): GraphConnection {
   let current: { client: GraphClient; provider: TokenProvider } | undefined;
   let problem: string | undefined = 'Graph credentials are not configured';
-  // Bumped by configure(): an auth or setup failure of a request started under older settings says nothing
-  // about the new ones, so it is turned into an immediate retry instead of pausing the worker for minutes.
-  let generation = 0;
 
   const unavailable = (): GraphError =>
     new GraphError({ kind: 'unavailable', code: 'not_configured', message: problem ?? 'Graph is not configured', retryable: false });
 
   return {
     configure(settings) {
-      generation += 1;
       current = undefined;
       problem = missingSetting(settings);
       if (problem) return problem;
@@ -75,17 +71,11 @@ export function createGraphConnection(options: { userAgent: string }): GraphConn
     async renewToken() {
       await current?.provider.getToken({ forceRefresh: true });
     },
-    async logTeleconferenceDeviceQuality(quality, sendOptions) {
-      const startedUnder = generation;
-      try {
-        if (!current) throw unavailable();
-        return await current.client.logTeleconferenceDeviceQuality(quality, sendOptions);
-      } catch (error) {
-        if (startedUnder !== generation && error instanceof GraphError && (error.kind === 'auth' || error.kind === 'unavailable' || error.status === 401 || error.status === 403)) {
-          throw new GraphError({ kind: 'http', code: 'settings_changed', message: `The settings changed during the request (${error.message}); retrying with the new settings`, retryable: true, retryAfterMs: 0 });
-        }
-        throw error;
-      }
+    // A failure of a request sent under older settings is not judged here: the sync worker ignores an auth
+    // or setup failure that predates its last notify('credentials') (worker.ts, credentialsEpoch).
+    logTeleconferenceDeviceQuality(quality, sendOptions) {
+      if (!current) return Promise.reject(unavailable());
+      return current.client.logTeleconferenceDeviceQuality(quality, sendOptions);
     },
     async test() {
       if (!current) return { tokenAcquired: false, grantedPermissions: [], missingPermissions: [], error: problem };

@@ -16,6 +16,7 @@ import type { QualitySender } from '../../electron/core/graph/types';
 import { createOutbox } from '../../electron/core/outbox/index';
 import { createSyncWorker } from '../../electron/core/sync/index';
 import type { ChildArgs } from './outbox-crash-child';
+import { mulberry32 } from '../../electron/core/emulator/prng';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const CHILD_SOURCE = fileURLToPath(new URL('./outbox-crash-child.ts', import.meta.url));
@@ -113,14 +114,5 @@ export async function reopenAndDrain(dataDir: string, sender: QualitySender): Pr
   }
 }
 
-/** mulberry32: a seeded PRNG so a failing run can be repeated with CRASH_SEED. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+/** mulberry32 (the emulator's): a seeded PRNG so a failing run can be repeated with CRASH_SEED. */
+export const seededRandom = (seed: number): (() => number) => mulberry32(seed);

@@ -195,6 +195,18 @@ export interface OperatorResult {
   skipped: { id: string; reason: string }[];
 }
 
+/** The last failed send, as the worker reports it and saves it for `status`. */
+export interface SyncLastError {
+  atMs: number;
+  reportId: string;
+  kind: string;
+  httpStatus?: number;
+  code: string;
+  message: string;
+  requestId?: string;
+  clientRequestId?: string;
+}
+
 /**
  * The sync worker's status as last saved by the agent (sync/status.ts SyncSnapshot without the counts),
  * for `status` in another process. Written only when it changes: `updatedAtMs` is that moment, not a
@@ -206,15 +218,6 @@ export interface SyncStatusRecord {
   pausedByOperator: boolean;
   pause?: { cause: string; untilMs: number; message: string; permission?: string };
   lastSuccessAtMs?: number;
-  lastError?: {
-    atMs: number;
-    reportId: string;
-    kind: string;
-    httpStatus?: number;
-    code: string;
-    message: string;
-    requestId?: string;
-    clientRequestId?: string;
-  };
+  lastError?: SyncLastError;
   updatedAtMs: number;
 }

@@ -3,8 +3,11 @@
  * (shared/api/views.ts SyncState) plus a one-line reason an operator can act on, e.g.
  * "paused: missing permission Calls.AccessMedia.All".
  */
-import type { OutboxStats, ReportState, SyncStatusRecord } from '../outbox/index';
+import type { OutboxStats, ReportState, SyncLastError, SyncStatusRecord } from '../outbox/index';
 import type { PauseCause } from './classify';
+
+/** Defined beside the saved record it is part of; re-exported for the worker's callers. */
+export type { SyncLastError };
 
 export type SyncState = 'running' | 'idle' | 'paused' | 'setup_needed' | 'stopped';
 
@@ -14,17 +17,6 @@ export interface RoutePause {
   untilMs: number;
   message: string;
   permission?: string;
-}
-
-export interface SyncLastError {
-  atMs: number;
-  reportId: string;
-  kind: string;
-  httpStatus?: number;
-  code: string;
-  message: string;
-  requestId?: string;
-  clientRequestId?: string;
 }
 
 export interface SyncSnapshot {

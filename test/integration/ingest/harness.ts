@@ -8,10 +8,11 @@ import { openDatabase, type Db } from '../../../electron/core/db/database';
 import type { CallContext, IngestDeps } from '../../../electron/core/ingest/deps';
 import { createQuarantine, type Quarantine } from '../../../electron/core/ingest/quarantine';
 import { startIngestServer, type IngestServer, type IngestServerOptions } from '../../../electron/core/ingest/server';
-import { createOutbox, type ContextSelector, type Outbox, type OutboxLimits } from '../../../electron/core/outbox/index';
+import { createOutbox, type Outbox, type OutboxLimits } from '../../../electron/core/outbox/index';
 import { createTokenStore, type TokenStore } from '../../../electron/core/tokens/index';
 import type { LiveSample } from '../../../shared/domain/samples';
 import { makeTempDir } from '../../support/temp-dir';
+import { contextSelector } from '../../../electron/core/app/ingest-wiring';
 
 export interface Harness {
   db: Db;
@@ -61,7 +62,7 @@ export async function startHarness(options: { outboxLimits?: Partial<OutboxLimit
     ingestSamples: (batch) => void samples.push(...batch),
     attachCallContext: (context) => {
       contexts.push(context);
-      const result = outbox.attachContext(selectorOf(context), { callChainId: context.callChainId, participantId: context.participantId }, 'ingest');
+      const result = outbox.attachContext(contextSelector(context, Date.now()), { callChainId: context.callChainId, participantId: context.participantId }, 'ingest');
       return { matchedLegs: 0, matchedReports: result.changed.length };
     },
     health: () => ({ status: 'ok', version: '0.1.0-test', outbox: outbox.stats().counts }),
@@ -117,12 +118,4 @@ export async function startHarness(options: { outboxLimits?: Partial<OutboxLimit
       cleanup();
     },
   };
-}
-
-function selectorOf(context: CallContext): ContextSelector {
-  if (context.deviceId !== undefined && context.callId !== undefined) return { deviceId: context.deviceId, deviceCallId: context.callId };
-  // Posted reports carry no call times, only their enqueue time: accept a context within a few minutes of it.
-  const atMs = context.atMs ?? Date.now();
-  const slackMs = 5 * 60_000;
-  return { roomId: context.roomId, deviceId: context.deviceId, fromMs: atMs - slackMs, toMs: atMs + slackMs };
 }

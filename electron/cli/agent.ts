@@ -11,6 +11,7 @@ import { startWebServer, type WebServer } from '../core/web/server';
 import type { CommandContext } from './context';
 import type { CliIo } from './io';
 import { findRendererDir } from './renderer-dir';
+import { DEMO_DEFAULTS } from '../core/demo/defaults';
 
 export interface AgentOptions {
   context: CommandContext;
@@ -38,7 +39,7 @@ export async function startAgent(options: AgentOptions, io: CliIo): Promise<Agen
   const startDemo = async (dataDir: string): Promise<RunningCore> => {
     // Loaded here, not at the top: the simulator needs a dev dependency the installed agent does not ship.
     const { startDemoCore } = await import('../core/demo');
-    const settings = options.demo ?? { rooms: 4, seed: 1, tickMs: 1_000, emulatorPort: 0 };
+    const settings = options.demo ?? DEMO_DEFAULTS;
     const demo = await startDemoCore({ ...settings, core: { ...coreOptions, dataDir }, ingestPort: options.ingestPort ?? 0 });
     demoInfo = {
       emulatorUrl: demo.world.emulator.url,

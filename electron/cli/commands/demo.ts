@@ -5,11 +5,12 @@
  * the demo never mixes its reports with an installation's.
  */
 import { join } from 'node:path';
-import { parseCommandArgs, parsePort, parseWholeNumber } from '../args';
+import { UsageError, parseCommandArgs, parsePort, parseWholeNumber } from '../args';
 import { buildContext } from '../context';
 import { defaultDataDir } from '../data-dir';
 import { startAgent } from '../agent';
 import type { Command } from './index';
+import { DEMO_DEFAULTS } from '../../core/demo/defaults';
 
 export const demoCommand: Command = {
   summary: 'run --web against the built-in Graph emulator with N simulated Cisco rooms (default 4)',
@@ -23,12 +24,13 @@ export const demoCommand: Command = {
       'tick-ms': { type: 'string' },
     });
     const demo = {
-      rooms: parseWholeNumber('rooms', values.rooms, 4, 1),
-      seed: parseWholeNumber('seed', values.seed, 1),
-      tickMs: parseWholeNumber('tick-ms', values['tick-ms'], 1_000, 50),
-      emulatorPort: parsePort(values['emulator-port'], 0),
+      rooms: parseWholeNumber('rooms', values.rooms, DEMO_DEFAULTS.rooms, 1),
+      seed: parseWholeNumber('seed', values.seed, DEMO_DEFAULTS.seed),
+      tickMs: parseWholeNumber('tick-ms', values['tick-ms'], DEMO_DEFAULTS.tickMs, 50),
+      emulatorPort: parsePort(values['emulator-port'], DEMO_DEFAULTS.emulatorPort),
     };
-    if (demo.rooms > 64) throw new Error('--rooms must be at most 64');
+    // Bad usage is exit 2 (contracts.md); the world's own range check stays for other callers.
+    if (demo.rooms > 64) throw new UsageError(`--rooms must be a whole number from 1 to 64, got ${demo.rooms}`);
     const webPort = parsePort(values.port, 5180);
     const context = buildContext({ ...values, 'data-dir': values['data-dir'] ?? io.env['VTC_DATA_DIR'] ?? join(defaultDataDir(), 'demo') }, io);
     const agent = await startAgent({ context, web: { port: webPort }, demo, ingestPort: parsePort(values['ingest-port'], 0) }, io);

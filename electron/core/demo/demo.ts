@@ -10,6 +10,7 @@ import { startEmulator, type EmulatorHandle } from '../emulator';
 import { appConfigSchema, type AppConfig } from '../../../shared/config/schema';
 import type { ManagedConfig } from '../config/load';
 import { startDemoRooms, type DemoRoom } from './rooms';
+import { DEMO_DEFAULTS } from './defaults';
 
 export interface DemoOptions {
   rooms: number;
@@ -51,7 +52,7 @@ export async function startDemoWorld(options: DemoOptions): Promise<DemoWorld> {
   const emulator = await startEmulator({ port: options.emulatorPort ?? 0, seed: options.seed, publishCallRecordsFromReports: { delayMs: DEMO_RECORD_DELAY_MS } });
   let rooms: DemoRoom[];
   try {
-    rooms = await startDemoRooms({ count: options.rooms, seed: options.seed, tickMs: options.tickMs ?? 1_000, pollSeconds: options.pollSeconds ?? 1 });
+    rooms = await startDemoRooms({ count: options.rooms, seed: options.seed, tickMs: options.tickMs ?? DEMO_DEFAULTS.tickMs, pollSeconds: options.pollSeconds ?? 1 });
   } catch (error) {
     await emulator.close();
     throw error;

@@ -4,3 +4,5 @@ import type { en } from './en';
 export type MessageKey = keyof typeof en;
 /** A complete catalogue: French and Finnish are typed with this, so a missing or extra key fails tsc. */
 export type Messages = Record<MessageKey, string>;
+/** The Settings view's keys (their strings live in <language>-settings.ts). */
+export type SettingsMessageKey = Extract<MessageKey, `settings.${string}`>;

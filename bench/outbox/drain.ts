@@ -10,7 +10,7 @@
 import { randomUUID } from 'node:crypto';
 import { createTokenProvider } from '../../electron/core/auth/index';
 import { openDatabase } from '../../electron/core/db/database';
-import { startEmulator } from '../../electron/core/emulator/index';
+import { startEmulator } from '../../electron/sim/emulator/index';
 import { createGraphClient } from '../../electron/core/graph/client';
 import { createOutbox } from '../../electron/core/outbox/index';
 import { createSyncWorker } from '../../electron/core/sync/index';

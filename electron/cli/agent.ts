@@ -11,7 +11,7 @@ import { startWebServer, type WebServer } from '../core/web/server';
 import type { CommandContext } from './context';
 import type { CliIo } from './io';
 import { findRendererDir } from './renderer-dir';
-import { DEMO_DEFAULTS } from '../core/demo/defaults';
+import { DEMO_DEFAULTS } from '../sim/demo/defaults';
 
 export interface AgentOptions {
   context: CommandContext;
@@ -38,7 +38,7 @@ export async function startAgent(options: AgentOptions, io: CliIo): Promise<Agen
 
   const startDemo = async (dataDir: string): Promise<RunningCore> => {
     // Loaded here, not at the top: the simulator needs a dev dependency the installed agent does not ship.
-    const { startDemoCore } = await import('../core/demo');
+    const { startDemoCore } = await import('../sim/demo');
     const settings = options.demo ?? DEMO_DEFAULTS;
     const demo = await startDemoCore({ ...settings, core: { ...coreOptions, dataDir }, ingestPort: options.ingestPort ?? 0 });
     demoInfo = {

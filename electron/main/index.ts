@@ -21,7 +21,7 @@ import { createFileLogSink } from '../core/log/file-sink';
 import { createLogger } from '../core/log/logger';
 import type { RoomsChange, RoomSnapshot, RoomSummary } from '../../shared/domain/legs';
 import type { SyncStatusView } from '../../shared/api/views';
-import { DEMO_DEFAULTS } from '../core/demo/defaults';
+import { DEMO_DEFAULTS } from '../sim/demo/defaults';
 
 registerAppSchemePrivileges();
 
@@ -66,7 +66,7 @@ async function start(): Promise<void> {
     startDemo: fleet
       ? undefined
       : async () => {
-          const { startDemoCore } = await import('../core/demo');
+          const { startDemoCore } = await import('../sim/demo');
           const demo = await startDemoCore({ ...DEMO_DEFAULTS, core: { ...coreOptions, dataDir: join(dataDir, 'demo') } });
           return { core: demo.core, close: (options) => demo.close(options) };
         },

@@ -16,7 +16,7 @@ import type { QualitySender } from '../../electron/core/graph/types';
 import { createOutbox } from '../../electron/core/outbox/index';
 import { createSyncWorker } from '../../electron/core/sync/index';
 import type { ChildArgs } from './outbox-crash-child';
-import { mulberry32 } from '../../electron/core/emulator/prng';
+import { mulberry32 } from '../../electron/sim/emulator/prng';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const CHILD_SOURCE = fileURLToPath(new URL('./outbox-crash-child.ts', import.meta.url));

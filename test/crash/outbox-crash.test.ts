@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTokenProvider } from '../../electron/core/auth/index';
 import { openDatabase } from '../../electron/core/db/database';
-import { startEmulator, type EmulatorHandle } from '../../electron/core/emulator/index';
+import { startEmulator, type EmulatorHandle } from '../../electron/sim/emulator/index';
 import { createGraphClient, type GraphClient } from '../../electron/core/graph/client';
 import { createOutbox } from '../../electron/core/outbox/index';
 import { prepareChild, reopenAndDrain, runAndKill, seededRandom, SEED_BODY_PATH } from './crash-support';

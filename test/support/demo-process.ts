@@ -9,7 +9,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import type { FaultSpec } from '../../electron/core/emulator/types';
+import type { FaultSpec } from '../../electron/sim/emulator/types';
 import { makeTempDir } from './temp-dir';
 
 const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));

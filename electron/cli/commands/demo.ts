@@ -10,7 +10,7 @@ import { buildContext } from '../context';
 import { defaultDataDir } from '../data-dir';
 import { startAgent } from '../agent';
 import type { Command } from './index';
-import { DEMO_DEFAULTS } from '../../core/demo/defaults';
+import { DEMO_DEFAULTS } from '../../sim/demo/defaults';
 
 export const demoCommand: Command = {
   summary: 'run --web against the built-in Graph emulator with N simulated Cisco rooms (default 4)',

@@ -6,7 +6,7 @@
  */
 import { parseCommandArgs, parsePort, parseWholeNumber, UsageError } from '../args';
 import type { Command } from './index';
-import { runEmulatorCommand } from '../../core/emulator/cli';
+import { runEmulatorCommand } from '../../sim/emulator/cli';
 
 export const emulatorCommand: Command = {
   summary: 'the Graph and Entra emulator alone (prints its URL and demo app credentials)',

@@ -4,7 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startCore, type Core } from '../../../electron/core/app/core';
 import { createLogger } from '../../../electron/core/log/logger';
-import { startCiscoSimulator, type CiscoSimulator } from '../../../electron/core/devices/simulator';
+import { startCiscoSimulator, type CiscoSimulator } from '../../../electron/sim/cisco-codec';
 import { appConfigSchema } from '../../../shared/config/schema';
 import type { DeviceTestView } from '../../../shared/api/views';
 import { makeTempDir } from '../../support/temp-dir';

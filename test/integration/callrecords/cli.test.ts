@@ -8,7 +8,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../electron/cli/index';
 import type { CliIo } from '../../../electron/cli/io';
 import { openDatabase } from '../../../electron/core/db/database';
-import { callRecordFromReport, isRetained, startEmulator, type EmulatorHandle } from '../../../electron/core/emulator/index';
+import { callRecordFromReport, isRetained, startEmulator, type EmulatorHandle } from '../../../electron/sim/emulator/index';
 import { createOutbox } from '../../../electron/core/outbox/index';
 import type { CallRecordDetailView, CallRecordListView } from '../../../shared/api/views';
 import { completeQuality } from '../../unit/outbox/support/quality';

@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { toReportDetailView } from '../../../electron/core/app/report-views';
 import { createCallRecordsService, type CallRecordsService } from '../../../electron/core/callrecords/index';
-import { DISAGREEMENT } from '../../../electron/core/emulator/index';
+import { DISAGREEMENT } from '../../../electron/sim/emulator/index';
 import { silentLogger } from '../../../electron/core/log/logger';
 import type { CallRecord } from '../../../shared/graph/callRecords';
 import { completeQuality } from '../../unit/outbox/support/quality';

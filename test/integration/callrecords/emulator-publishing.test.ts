@@ -3,7 +3,7 @@
  * `POST /_emulator/call-record-publishing`, then a report through the real Graph client.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startEmulator, type EmulatorHandle } from '../../../electron/core/emulator/index';
+import { startEmulator, type EmulatorHandle } from '../../../electron/sim/emulator/index';
 import type { GraphClient } from '../../../electron/core/graph/client';
 import { completeQuality } from '../../unit/outbox/support/quality';
 import { clientFor, secretProvider } from '../graph/support';

@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppFailure } from '../../../electron/core/api/failure';
-import { isRetained } from '../../../electron/core/emulator/index';
+import { isRetained } from '../../../electron/sim/emulator/index';
 import type { CallRecord } from '../../../shared/graph/callRecords';
 import { startCallRecordsRig, type CallRecordsRig } from './support';
 

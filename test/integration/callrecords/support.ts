@@ -7,7 +7,7 @@ import { createTokenProvider, type TokenProvider } from '../../../electron/core/
 import { toReportDetailView } from '../../../electron/core/app/report-views';
 import { createCallRecordsService, type CallRecordsService, type CallRecordsServiceOptions } from '../../../electron/core/callrecords/index';
 import { openDatabase, type Db } from '../../../electron/core/db/database';
-import { startEmulator, type EmulatorHandle, type EmulatorOptions } from '../../../electron/core/emulator/index';
+import { startEmulator, type EmulatorHandle, type EmulatorOptions } from '../../../electron/sim/emulator/index';
 import { createGraphClient, type GraphClient } from '../../../electron/core/graph/client';
 import { silentLogger } from '../../../electron/core/log/logger';
 import { createOutbox, type Outbox } from '../../../electron/core/outbox/index';

@@ -6,7 +6,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCiscoCollector, type CiscoCollectorOptions } from '../../../electron/core/devices/cisco';
-import { startCiscoSimulator, type CiscoSimulator, type ExpectedChannel } from '../../../electron/core/devices/simulator';
+import { startCiscoSimulator, type CiscoSimulator, type ExpectedChannel } from '../../../electron/sim/cisco-codec';
 import { createLegTracker, type DeviceCallReport } from '../../../electron/core/legs';
 import type { AlertEvent } from '../../../shared/domain/legs';
 import { isoDurationToMs } from '../../../shared/graph/duration';

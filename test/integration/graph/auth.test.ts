@@ -3,7 +3,7 @@
  * secret and by certificate, renewal, clear errors, national clouds, and the "Test connection" report.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { startEmulator, type EmulatorHandle } from '../../../electron/core/emulator/index';
+import { startEmulator, type EmulatorHandle } from '../../../electron/sim/emulator/index';
 import { createTokenProvider } from '../../../electron/core/auth/tokenProvider';
 import { decodeJwtPayload } from '../../../electron/core/auth/permissions';
 import { testConnection } from '../../../electron/core/auth/testConnection';

@@ -3,7 +3,7 @@
  * sessions (60 per page), filters, $select, retention (404 after 30 days), permission, throttling mid-way.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { isRetained, startEmulator, type EmulatorHandle } from '../../../electron/core/emulator/index';
+import { isRetained, startEmulator, type EmulatorHandle } from '../../../electron/sim/emulator/index';
 import { GraphPagingError, type GraphClient } from '../../../electron/core/graph/client';
 import type { CallRecord } from '../../../shared/graph/callRecords';
 import { clientFor, graphFailure, secretProvider } from './support';

@@ -2,8 +2,8 @@
  * The emulator's HTTP control API, discovery documents, the CLI entry and a clean close(), over real HTTP.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { runEmulatorCommand } from '../../../electron/core/emulator/cli';
-import { startEmulator, type EmulatorHandle } from '../../../electron/core/emulator/index';
+import { runEmulatorCommand } from '../../../electron/sim/emulator/cli';
+import { startEmulator, type EmulatorHandle } from '../../../electron/sim/emulator/index';
 import { clientFor, graphFailure, secretProvider, seedBody } from './support';
 
 let emulator: EmulatorHandle;

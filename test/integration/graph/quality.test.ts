@@ -3,7 +3,7 @@
  * violation as a parsed Graph 400, headers, auth failures, throttling and scripted faults.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startEmulator, type EmulatorHandle } from '../../../electron/core/emulator/index';
+import { startEmulator, type EmulatorHandle } from '../../../electron/sim/emulator/index';
 import type { TokenProvider } from '../../../electron/core/auth/tokenProvider';
 import { DEFAULT_USER_AGENT, type GraphClient } from '../../../electron/core/graph/client';
 import type { TeleconferenceDeviceQuality } from '../../../shared/graph/quality';

@@ -11,7 +11,7 @@ import type { TeleconferenceDeviceQuality } from '../../../shared/graph/quality'
 import { createTokenProvider, type ClientCredential, type TokenProvider } from '../../../electron/core/auth/tokenProvider';
 import { createGraphClient, type GraphClient, type GraphClientOptions } from '../../../electron/core/graph/client';
 import { GraphError } from '../../../electron/core/graph/errors';
-import type { EmulatorHandle } from '../../../electron/core/emulator/index';
+import type { EmulatorHandle } from '../../../electron/sim/emulator/index';
 
 const SEED_TEXT = readFileSync(fileURLToPath(new URL('../../fixtures/seed-quality-body.json', import.meta.url)), 'utf8');
 

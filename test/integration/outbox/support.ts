@@ -4,7 +4,7 @@
  * its own (FakeClock) for long waits; `random` is pinned so backoff is 0 ms and nothing sleeps.
  */
 import { createTokenProvider } from '../../../electron/core/auth/index';
-import { startEmulator, type EmulatorHandle, type EmulatorOptions } from '../../../electron/core/emulator/index';
+import { startEmulator, type EmulatorHandle, type EmulatorOptions } from '../../../electron/sim/emulator/index';
 import { createGraphClient, type GraphClient } from '../../../electron/core/graph/client';
 import { createOutbox, type Outbox } from '../../../electron/core/outbox/index';
 import { createSyncWorker, type AttemptEvent, type SyncWorker, type SyncWorkerOptions } from '../../../electron/core/sync/index';

@@ -3,7 +3,7 @@
  * reports: units (fraction → percent, ISO duration → ms), which stream is the room's, tolerance.
  */
 import { describe, expect, it } from 'vitest';
-import { callRecordFromReport, DISAGREEMENT } from '../../../electron/core/emulator/index';
+import { callRecordFromReport, DISAGREEMENT } from '../../../electron/sim/emulator/index';
 import { AGREEMENT, compareReportWithRecord, compareReportsWithRecord, fractionToPercent, withinTolerance } from '../../../shared/graph/callRecordCompare';
 import type { CallRecord, CallRecordParticipantEndpoint } from '../../../shared/graph/callRecords';
 import type { TeleconferenceDeviceQuality } from '../../../shared/graph/quality';

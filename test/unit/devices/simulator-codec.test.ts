@@ -1,9 +1,9 @@
 /** The simulated codec without its server: deterministic scenario, call lifecycle, both XML shapes. */
 import { describe, expect, it } from 'vitest';
 import { parseCallStatus, parseMediaChannels, parseSystemUnit } from '../../../electron/core/devices/cisco/xml';
-import { createSimulatedCodec } from '../../../electron/core/devices/simulator/codec';
-import { renderCallStatus, renderMediaChannels, renderSystemUnit } from '../../../electron/core/devices/simulator/render';
-import { generateScenario, type Scenario } from '../../../electron/core/devices/simulator/scenario';
+import { createSimulatedCodec } from '../../../electron/sim/cisco-codec/codec';
+import { renderCallStatus, renderMediaChannels, renderSystemUnit } from '../../../electron/sim/cisco-codec/render';
+import { generateScenario, type Scenario } from '../../../electron/sim/cisco-codec/scenario';
 
 const script: Scenario = {
   calls: [{

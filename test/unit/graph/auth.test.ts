@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { CHINA_REFUSAL, CLOUDS, resolveCloud } from '../../../electron/core/auth/clouds';
 import { checkPermissions, decodeJwtPayload } from '../../../electron/core/auth/permissions';
 import { GraphError } from '../../../electron/core/graph/errors';
-import { decodeJwt, signJwt, verifyJwtSignature } from '../../../electron/core/emulator/jwt';
+import { decodeJwt, signJwt, verifyJwtSignature } from '../../../electron/sim/emulator/jwt';
 
 describe('clouds (graph-api.md §5)', () => {
   it('global, US Gov L4 and L5 have their authority, Graph root and .default scope', () => {

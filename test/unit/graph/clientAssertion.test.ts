@@ -1,9 +1,9 @@
 import { createPrivateKey } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generate } from 'selfsigned';
-import { verifyClientAssertion } from '../../../electron/core/emulator/clientAssertion';
-import { signJwt, type JwtAlgorithm } from '../../../electron/core/emulator/jwt';
-import { certificateFromPem, type AppRegistration } from '../../../electron/core/emulator/registry';
+import { verifyClientAssertion } from '../../../electron/sim/emulator/clientAssertion';
+import { signJwt, type JwtAlgorithm } from '../../../electron/sim/emulator/jwt';
+import { certificateFromPem, type AppRegistration } from '../../../electron/sim/emulator/registry';
 import { prepareCertificate } from '../../../electron/core/auth/certificate';
 
 const TENANT = 'dc368399-474c-4d40-900c-6265431fd81f';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { generateCallRecords, isRetained } from '../../../electron/core/emulator/index';
+import { generateCallRecords, isRetained } from '../../../electron/sim/emulator/index';
 import { isoDurationToMs } from '../../../shared/graph/duration';
 
 const NOW = Date.parse('2026-11-23T12:00:00Z');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { matchesFilter, parseCallRecordFilter } from '../../../electron/core/emulator/odataFilter';
+import { matchesFilter, parseCallRecordFilter } from '../../../electron/sim/emulator/odataFilter';
 import { buildCallRecordsFilter } from '../../../electron/core/graph/callRecordsApi';
 import type { CallRecord } from '../../../shared/graph/callRecords';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { decodeSkipToken, encodeSkipToken, MAX_PAGE_SIZE, pageSizeFromPrefer, slicePage } from '../../../electron/core/emulator/paging';
+import { decodeSkipToken, encodeSkipToken, MAX_PAGE_SIZE, pageSizeFromPrefer, slicePage } from '../../../electron/sim/emulator/paging';
 
 describe('emulator paging (graph-api.md §3.2, §3.4)', () => {
   it('Prefer: odata.maxpagesize is honoured up to 60', () => {

@@ -5,7 +5,7 @@
  * `needs_context`.
  */
 import { randomUUID } from 'node:crypto';
-import type { Logger } from '../log/logger';
+import type { Logger } from '../../core/log/logger';
 import type { DemoRoom } from './rooms';
 
 export interface DemoGateway {

@@ -4,7 +4,7 @@
  * Loss is computed as the collector does (LastIntervalLost / (lost + received) × 100 per interval,
  * devices-and-thresholds.md §3.6); raw lost/received totals are kept too.
  */
-import type { Direction, Modality } from '../../../../shared/domain/legs';
+import type { Direction, Modality } from '../../../shared/domain/legs';
 import type { SimChannel } from './channels';
 import type { ChannelName } from './scenario';
 

@@ -3,7 +3,7 @@
  * every run and machine for a given seed: tests can assert exact numbers and a demo replays identically.
  * The generator is the emulator's (one implementation of mulberry32).
  */
-import { mulberry32 } from '../../emulator/prng';
+import { mulberry32 } from '../emulator/prng';
 
 export interface Random {
   /** Uniform in [0, 1). */

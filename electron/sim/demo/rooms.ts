@@ -2,7 +2,7 @@
  * The demo's simulated rooms: one fake Cisco codec per room (HTTPS, self-signed, Basic auth), ticking in
  * real time, calls looping. Firmware and product alternate so both xAPI shapes (CE 9, RoomOS 11) are shown.
  */
-import { startCiscoSimulator, type CiscoSimulator } from '../devices/simulator';
+import { startCiscoSimulator, type CiscoSimulator } from '../cisco-codec';
 import type { RoomConfig } from '../../../shared/config/schema';
 
 const ROOM_NAMES = ['Boardroom', 'Huddle North', 'Training Room', 'Executive Suite', 'Lab 2', 'Studio', 'Atrium', 'War Room'];

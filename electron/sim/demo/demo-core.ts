@@ -3,7 +3,7 @@
  * configured for it, and the stand-in CVI gateway posting Teams ids through the ingest API. Used by the
  * `demo` command and by "Try the demo" in the app (Electron or web mode).
  */
-import { startCore, type Core, type CoreOptions } from '../app/core';
+import { startCore, type Core, type CoreOptions } from '../../core/app/core';
 import { startDemoGateway, type DemoGateway } from './gateway';
 import { DEMO_RECORD_RETRY_MS, startDemoWorld, type DemoOptions, type DemoWorld } from './demo';
 

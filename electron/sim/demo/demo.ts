@@ -8,7 +8,7 @@
  */
 import { startEmulator, type EmulatorHandle } from '../emulator';
 import { appConfigSchema, type AppConfig } from '../../../shared/config/schema';
-import type { ManagedConfig } from '../config/load';
+import type { ManagedConfig } from '../../core/config/load';
 import { startDemoRooms, type DemoRoom } from './rooms';
 import { DEMO_DEFAULTS } from './defaults';
 

@@ -1,5 +1,5 @@
 /**
- * "Export diagnostics" (issue 8): one .zip a room-PC operator can mail to support, holding the rotating
+ * "Export diagnostics": one .zip a room-PC operator can mail to support, holding the rotating
  * log files, the configuration with every secret removed, the outbox counts, the recent errors and what
  * the app runs on. Secrets are kept out twice: the configuration is sanitized field by field, and every
  * file in the bundle then passes through a Redactor that knows the configuration's resolved secrets (and
@@ -15,7 +15,7 @@ import type { Db } from '../db/database';
 import { Redactor } from '../log/redact';
 import type { OutboxStats } from '../outbox/types';
 import { configForDiagnostics } from './sanitize-config';
-import { createZip, type ZipEntry } from './zip-writer';
+import { createZip, type ZipEntry } from './zip';
 
 export interface DiagnosticsInput {
   /** The installation's data directory; its logs/ folder is bundled. */

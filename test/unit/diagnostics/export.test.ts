@@ -3,6 +3,7 @@
  * real logger, a real database and outbox), exported and read back from the zip. The headline check: the
  * known secrets appear in no file of the bundle, even one a log line carried before it was registered.
  */
+import { execFileSync } from 'node:child_process';
 import { appendFileSync, existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -104,6 +105,8 @@ describe('exportDiagnostics', () => {
     const about = JSON.parse(text(files, 'about.json'));
     expect(about).toMatchObject({ version: APP_VERSION, createdAt: NOW.toISOString(), platform: process.platform, versions: { node: process.versions.node, electron: null } });
     expect(about.database.migrations.length).toBeGreaterThan(0);
+    // The bundle as support opens it: Info-ZIP checks every entry's CRC.
+    expect(execFileSync('unzip', ['-t', outPath], { encoding: 'utf8' })).toContain('No errors detected');
   });
 
   it('removes every secret from config.json but keeps env names, ids, rooms and URLs', async () => {

@@ -28,7 +28,10 @@ export interface SeededOutbox {
 export function seedOutbox(dataDir: string): SeededOutbox {
   const db = openDatabase(dataDir);
   try {
-    const outbox = createOutbox(db);
+    // A clock one millisecond apart per read: "newest first" ties on created_at are broken by the random id,
+    // so reports seeded within one real millisecond would list in a random order.
+    let clockMs = Date.now() - 60_000;
+    const outbox = createOutbox(db, { now: () => ++clockMs });
     const seeded: SeededOutbox = { failed: [], pending: [], needsContext: [], sent: [], clientRequestIds: {} };
     // Failed first: claimDue takes the oldest due, so these are the ones claimed and refused.
     for (const room of ['room-a', 'room-b']) seeded.failed.push(outbox.enqueue({ body: completeQuality(`failed ${room}`), source: 'ingest', roomId: room }).id);

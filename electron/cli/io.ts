@@ -11,6 +11,21 @@ export interface CliIo {
   shutdown: Promise<string>;
 }
 
+/**
+ * Resolves once everything written so far to stdout and stderr has been handed to the OS. A write callback
+ * runs after every earlier chunk of the same stream, so an empty write with a callback marks the end. A
+ * reader that went away (EPIPE) settles it too: there is nobody left to write to.
+ */
+export function flushStdio(): Promise<void> {
+  const flush = (stream: NodeJS.WriteStream): Promise<void> =>
+    new Promise((resolve) => {
+      if (stream.destroyed || !stream.writable) return resolve();
+      stream.once('error', () => resolve());
+      stream.write('', () => resolve());
+    });
+  return Promise.all([flush(process.stdout), flush(process.stderr)]).then(() => undefined);
+}
+
 export function processIo(): CliIo {
   const shutdown = new Promise<string>((resolve) => {
     const stop = (signal: string): void => resolve(signal);

@@ -1,0 +1,111 @@
+/**
+ * The agent as a child process, the way a script or a service manager runs it: `node --import tsx
+ * electron/cli/main.ts <command>` (what `npm run agent --` runs, without npm's output), real pipes for
+ * stdout and stderr, no VTC_* variable of the developer's shell. One-shot commands give their whole output
+ * and exit status; long-running ones (`run`, `emulator`) are ready once they printed the `key: value`
+ * lines asked for, and stop with SIGTERM (bounded: SIGKILL and throw).
+ */
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+
+const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+export interface AgentExit {
+  stdout: string;
+  stderr: string;
+  code: number | null;
+}
+
+function agentEnv(extra: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return { ...Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('VTC_'))), ...extra };
+}
+
+function spawnAgent(args: string[], env: NodeJS.ProcessEnv) {
+  return spawn(process.execPath, ['--import', 'tsx', 'electron/cli/main.ts', ...args], { cwd: REPO_ROOT, env: agentEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+/** Runs a one-shot command to its end; stdout is collected as bytes, so a cut document shows as one. */
+export function runAgentProcess(args: string[], env: NodeJS.ProcessEnv = {}): Promise<AgentExit> {
+  const child = spawnAgent(args, env);
+  const out: Buffer[] = [];
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  return new Promise((resolve, reject) => {
+    child.once('error', reject);
+    child.once('close', (code) => resolve({ stdout: Buffer.concat(out).toString('utf8'), stderr, code }));
+  });
+}
+
+export interface AgentProcess {
+  /** The `key: value` lines printed so far, by key. */
+  lines: Map<string, string>;
+  stderr(): string;
+  /** Resolves with the exit code when the process ends by itself (a crash at start, for one). */
+  exited: Promise<number | null>;
+  /** SIGTERM, then the exit code (SIGKILL and throw after `timeoutMs`). */
+  stop(timeoutMs?: number): Promise<number | null>;
+}
+
+/** Starts a long-running command; resolves once every key in `readyKeys` was printed as `key: value`. */
+export async function startAgentProcess(args: string[], readyKeys: readonly string[], options: { env?: NodeJS.ProcessEnv; readyTimeoutMs?: number } = {}): Promise<AgentProcess> {
+  const child = spawnAgent(args, options.env ?? {});
+  let stderr = '';
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
+  // A test run that dies without its afterAll must not leave the agent behind.
+  const killOnExit = (): void => void child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+  void exited.then(() => process.off('exit', killOnExit));
+
+  const lines = new Map<string, string>();
+  const reader = createInterface({ input: child.stdout });
+  const timeoutMs = options.readyTimeoutMs ?? 45_000;
+  const missing = (): string[] => readyKeys.filter((key) => !lines.has(key));
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`agent printed no ${missing().join(', ')} line within ${timeoutMs} ms\n${stderr.slice(-2_000)}`)), timeoutMs);
+      reader.on('line', (line) => {
+        const match = /^([a-z-]+): (.+)$/.exec(line);
+        if (match) lines.set(match[1]!, match[2]!.trim());
+        if (missing().length > 0) return;
+        clearTimeout(timer);
+        resolve();
+      });
+      void exited.then((code) => {
+        clearTimeout(timer);
+        reject(new Error(`agent ${args[0]} exited with ${code} before it was ready\n${stderr.slice(-2_000)}`));
+      });
+    });
+  } catch (error) {
+    child.kill('SIGKILL');
+    await exited;
+    throw error;
+  }
+
+  let stopped: Promise<number | null> | undefined;
+  return {
+    lines,
+    stderr: () => stderr,
+    exited,
+    stop(stopTimeoutMs = 15_000) {
+      stopped ??= (async () => {
+        if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+        let timer: NodeJS.Timeout | undefined;
+        const timeout = new Promise<never>((_, reject) => {
+          timer = setTimeout(() => {
+            child.kill('SIGKILL');
+            reject(new Error(`agent did not exit within ${stopTimeoutMs} ms of SIGTERM\n${stderr.slice(-2_000)}`));
+          }, stopTimeoutMs);
+        });
+        try {
+          return await Promise.race([exited, timeout]);
+        } finally {
+          clearTimeout(timer);
+        }
+      })();
+      return stopped;
+    },
+  };
+}

@@ -3,9 +3,10 @@
  * Electron app uses (Electron's userData = appData/<productName>), so the CLI and the app share an outbox.
  * The configuration file, once given with --config, is remembered there (its path, never its secrets).
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { makePrivateDir, PRIVATE_FILE_MODE } from '../core/data-dir/private-files';
 
 export const PRODUCT_NAME = 'VTC Quality Monitor';
 const REMEMBERED_FILE = 'agent.json';
@@ -17,8 +18,8 @@ export function defaultDataDir(platform: NodeJS.Platform = process.platform, env
 }
 
 export function rememberConfigPath(dataDir: string, configFile: string): void {
-  mkdirSync(dataDir, { recursive: true });
-  writeFileSync(join(dataDir, REMEMBERED_FILE), `${JSON.stringify({ configFile }, null, 2)}\n`);
+  makePrivateDir(dataDir);
+  writeFileSync(join(dataDir, REMEMBERED_FILE), `${JSON.stringify({ configFile }, null, 2)}\n`, { mode: PRIVATE_FILE_MODE });
 }
 
 export function rememberedConfigPath(dataDir: string): string | undefined {

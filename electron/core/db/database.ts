@@ -7,8 +7,8 @@
  * not promise for the last transactions. bench/outbox-enqueue measures what FULL costs against NORMAL.
  */
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { makePrivateDir, makePrivateFile, tightenFile } from '../data-dir/private-files';
 import { applyMigrations } from './migrate';
 import { MIGRATIONS, type Migration } from './migrations/index';
 
@@ -31,8 +31,13 @@ export function databasePath(dataDir: string): string {
 }
 
 export function openDatabase(dataDir: string, options: OpenDatabaseOptions = {}): Db {
-  mkdirSync(dataDir, { recursive: true });
+  makePrivateDir(dataDir);
   const path = databasePath(dataDir);
+  // SQLite creates the -wal and -shm files with the database file's own mode: a 0600 database keeps them private.
+  if (!options.readonly) {
+    makePrivateFile(path);
+    for (const suffix of ['-wal', '-shm']) tightenFile(path + suffix);
+  }
   const db = new Database(path, { readonly: options.readonly ?? false, timeout: 5_000 });
   try {
     if (!options.readonly) db.pragma('journal_mode = WAL');

@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import type { Migration } from './migrations/index';
+import { makePrivateFile } from '../data-dir/private-files';
 
 export class MigrationHistoryError extends Error {
   constructor(
@@ -42,6 +43,7 @@ export function applyMigrations(
   const problem = findHistoryProblem(applied, migrations);
   if (problem) {
     const backupPath = join(options.backupDir, `vtc-quality.backup-${options.now().toISOString().replace(/[:.]/g, '-')}.sqlite`);
+    makePrivateFile(backupPath);
     db.exec(`VACUUM INTO '${backupPath.replaceAll("'", "''")}'`);
     throw new MigrationHistoryError(problem, backupPath);
   }

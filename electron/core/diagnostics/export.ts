@@ -12,6 +12,7 @@ import type { AppConfig } from '../../../shared/config/schema';
 import { APP_VERSION } from '../app/version';
 import { registerConfigSecrets } from '../config/secrets';
 import type { Db } from '../db/database';
+import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from '../data-dir/private-files';
 import { Redactor } from '../log/redact';
 import type { OutboxStats } from '../outbox/types';
 import { configForDiagnostics } from './sanitize-config';
@@ -61,10 +62,11 @@ export async function exportDiagnostics(input: DiagnosticsInput): Promise<Diagno
 
   const zip = await createZip(entries, createdAt);
   // Written beside the target and renamed: a crash never leaves a half zip under the final name.
-  await mkdir(dirname(input.outPath), { recursive: true });
+  await mkdir(dirname(input.outPath), { recursive: true, mode: PRIVATE_DIR_MODE });
   const partial = `${input.outPath}.partial`;
   try {
-    await writeFile(partial, zip);
+    // The zip holds the logs and configuration: owner-only until the operator hands it to support.
+    await writeFile(partial, zip, { mode: PRIVATE_FILE_MODE });
     await rename(partial, input.outPath);
   } catch (error) {
     await rm(partial, { force: true });

@@ -6,7 +6,7 @@
  * expired token is refused at once, so expiry tests need not wait out a grace period.
  */
 import { randomUUID } from 'node:crypto';
-import { decodeJwt, signJwt, verifyJwtSignature } from './jwt';
+import { errors, jwtVerify, SignJWT } from 'jose';
 import type { EmulatorState } from './state';
 
 /** Graph resource ids per cloud (graph-api.md §5) plus Graph's well-known app id. */
@@ -31,7 +31,7 @@ export interface IssuedToken {
   expiresInSeconds: number;
 }
 
-export function issueAccessToken(state: EmulatorState, options: IssueTokenOptions): IssuedToken {
+export async function issueAccessToken(state: EmulatorState, options: IssueTokenOptions): Promise<IssuedToken> {
   const nowSeconds = Math.floor(state.now() / 1000);
   const lifetimeSeconds = options.lifetimeSeconds ?? state.tokenLifetimeSeconds;
   const payload = {
@@ -52,9 +52,10 @@ export function issueAccessToken(state: EmulatorState, options: IssueTokenOption
     uti: randomUUID(),
     ver: '1.0',
   };
-  const header = { typ: 'JWT', kid: state.signingKey.keyId, x5t: state.signingKey.keyId };
+  const header = { alg: 'RS256', typ: 'JWT', kid: state.signingKey.keyId, x5t: state.signingKey.keyId };
   state.stats.tokensIssued += 1;
-  return { accessToken: signJwt(header, payload, state.signingKey.privateKey, 'RS256'), expiresInSeconds: lifetimeSeconds };
+  const accessToken = await new SignJWT(payload).setProtectedHeader(header).sign(state.signingKey.privateKey);
+  return { accessToken, expiresInSeconds: lifetimeSeconds };
 }
 
 export type TokenCheck =
@@ -62,26 +63,39 @@ export type TokenCheck =
   | { ok: false; message: string };
 
 /** Graph's bearer check: present, well-formed, signed by us, for Graph, for this tenant, in its lifetime. */
-export function verifyAccessToken(state: EmulatorState, authorization: string | undefined): TokenCheck {
+export async function verifyAccessToken(state: EmulatorState, authorization: string | undefined): Promise<TokenCheck> {
   const match = /^Bearer\s+(\S+)$/i.exec(authorization?.trim() ?? '');
-  if (!match) return { ok: false, message: 'Access token is empty.' };
-  const jwt = decodeJwt(match[1] as string);
-  if (!jwt) return { ok: false, message: 'IDX14100: JWT is not well formed, there are no dots (.).' };
-  if (jwt.header.alg !== 'RS256' || !verifyJwtSignature(jwt, state.signingKey.publicKey, 'RS256')) {
-    return { ok: false, message: 'Access token validation failure. Invalid signature.' };
+  const token = match?.[1];
+  if (token === undefined) return { ok: false, message: 'Access token is empty.' };
+  if (token.split('.').length !== 3) return { ok: false, message: 'IDX14100: JWT is not well formed, there are no dots (.).' };
+  try {
+    const { payload } = await jwtVerify(token, state.signingKey.publicKey, {
+      algorithms: ['RS256'],
+      audience: [...GRAPH_RESOURCES],
+      requiredClaims: ['exp'],
+      currentDate: new Date(state.now()),
+    });
+    if (payload['tid'] !== state.tenantId) return { ok: false, message: 'Access token validation failure. Invalid issuer.' };
+    const roles = payload['roles'];
+    const appid = payload['appid'];
+    const roleList = Array.isArray(roles) ? roles.filter((role): role is string => typeof role === 'string') : [];
+    return { ok: true, roles: roleList, clientId: typeof appid === 'string' ? appid : '' };
+  } catch (error) {
+    return { ok: false, message: refusal(error) };
   }
-  const { aud, tid, exp, nbf, roles, appid } = jwt.payload;
-  if (typeof aud !== 'string' || !GRAPH_RESOURCES.includes(aud)) {
-    return { ok: false, message: 'Access token validation failure. Invalid audience.' };
+}
+
+/** Graph's wording for each way jose refuses a token. */
+function refusal(error: unknown): string {
+  if (error instanceof errors.JWTExpired) return 'Lifetime validation failed, the token is expired.';
+  if (error instanceof errors.JWTClaimValidationFailed) {
+    if (error.claim === 'nbf') return 'Lifetime validation failed, the token is not yet valid.';
+    if (error.claim === 'exp') return 'Lifetime validation failed, the token is expired.';
+    if (error.claim === 'aud') return 'Access token validation failure. Invalid audience.';
+    return `Access token validation failure. Invalid ${error.claim} claim.`;
   }
-  if (tid !== state.tenantId) return { ok: false, message: 'Access token validation failure. Invalid issuer.' };
-  const nowSeconds = state.now() / 1000;
-  if (typeof exp !== 'number' || nowSeconds >= exp) {
-    return { ok: false, message: 'Lifetime validation failed, the token is expired.' };
+  if (error instanceof errors.JWSInvalid || error instanceof errors.JWTInvalid) {
+    return 'IDX14100: JWT is not well formed.';
   }
-  if (typeof nbf === 'number' && nowSeconds < nbf) {
-    return { ok: false, message: 'Lifetime validation failed, the token is not yet valid.' };
-  }
-  const roleList = Array.isArray(roles) ? roles.filter((role): role is string => typeof role === 'string') : [];
-  return { ok: true, roles: roleList, clientId: typeof appid === 'string' ? appid : '' };
+  return 'Access token validation failure. Invalid signature.';
 }

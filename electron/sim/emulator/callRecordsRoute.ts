@@ -18,8 +18,8 @@ import { PERMISSION_CALL_RECORDS_READ } from './types';
 
 type ApiVersion = 'v1.0' | 'beta';
 
-export function handleListCallRecords(ctx: RequestContext, apiVersion: ApiVersion): void {
-  if (!allowGet(ctx)) return;
+export async function handleListCallRecords(ctx: RequestContext, apiVersion: ApiVersion): Promise<void> {
+  if (!(await allowGet(ctx))) return;
   const filterText = ctx.url.searchParams.get('$filter');
   const filter = filterText === null ? { ok: true as const, clauses: [] } : parseCallRecordFilter(filterText);
   if (!filter.ok) return sendGraphError(ctx, 400, 'BadRequest', filter.message);
@@ -46,8 +46,8 @@ export function handleListCallRecords(ctx: RequestContext, apiVersion: ApiVersio
   sendJson(ctx, 200, body, paging.headers);
 }
 
-export function handleGetCallRecord(ctx: RequestContext, apiVersion: ApiVersion, id: string): void {
-  if (!allowGet(ctx)) return;
+export async function handleGetCallRecord(ctx: RequestContext, apiVersion: ApiVersion, id: string): Promise<void> {
+  if (!(await allowGet(ctx))) return;
   const record = findRetained(ctx, id);
   if (!record) return;
   const select = parseSelect(ctx.url.searchParams.get('$select'), CALL_RECORD_PROPERTIES, 'microsoft.graph.callRecords.callRecord');
@@ -71,8 +71,8 @@ export function handleGetCallRecord(ctx: RequestContext, apiVersion: ApiVersion,
   sendJson(ctx, 200, body, preferenceApplied ? { 'preference-applied': preferenceApplied } : {});
 }
 
-export function handleListSessions(ctx: RequestContext, apiVersion: ApiVersion, id: string): void {
-  if (!allowGet(ctx)) return;
+export async function handleListSessions(ctx: RequestContext, apiVersion: ApiVersion, id: string): Promise<void> {
+  if (!(await allowGet(ctx))) return;
   const record = findRetained(ctx, id);
   if (!record) return;
   const withSegments = parseSessionExpand(ctx.url.searchParams.get('$expand'));
@@ -91,7 +91,7 @@ export function handleListSessions(ctx: RequestContext, apiVersion: ApiVersion, 
   sendJson(ctx, 200, body, paging.headers);
 }
 
-function allowGet(ctx: RequestContext): boolean {
+async function allowGet(ctx: RequestContext): Promise<boolean> {
   if (ctx.method !== 'GET') {
     sendGraphError(ctx, 405, 'Request_BadRequest', `The HTTP method '${ctx.method}' is not allowed; callRecords are read-only.`);
     return false;

@@ -5,7 +5,7 @@
  * The returned AADSTS codes are the ones Entra uses for these failures (see the error reference at
  * https://login.microsoftonline.com/error?code=N).
  */
-import { decodeJwt, verifyJwtSignature, type JwtAlgorithm } from './jwt';
+import { compactVerify, decodeJwt, decodeProtectedHeader, type JWTPayload, type ProtectedHeaderParameters } from 'jose';
 import { findCertificate, type AppRegistration } from './registry';
 
 export type AssertionCheck = { ok: true } | { ok: false; aadstsCode: number; description: string };
@@ -20,14 +20,14 @@ const AUTHORITY_HOSTS = [
   'https://login.microsoft.com',
 ];
 
-export function verifyClientAssertion(
+export async function verifyClientAssertion(
   assertion: string,
   app: AppRegistration,
   tenantId: string,
   emulatorBaseUrl: string,
   nowMs: number,
-): AssertionCheck {
-  const jwt = decodeJwt(assertion);
+): Promise<AssertionCheck> {
+  const jwt = decodeCompact(assertion);
   if (!jwt) return fail(50027, 'JWT token is invalid or malformed.');
   const alg = jwt.header.alg;
   if (alg !== 'PS256' && alg !== 'RS256') {
@@ -42,7 +42,9 @@ export function verifyClientAssertion(
         `[Reason - The key was not found., Thumbprint of key used by client: '${String(presented)}']`,
     );
   }
-  if (!verifyJwtSignature(jwt, certificate.publicKey, alg as JwtAlgorithm)) {
+  try {
+    await compactVerify(assertion, certificate.publicKey, { algorithms: [alg] });
+  } catch {
     return fail(700027, 'Client assertion failed signature validation.');
   }
   const { aud, iss, sub, exp, nbf } = jwt.payload;
@@ -62,6 +64,19 @@ export function verifyClientAssertion(
   }
   if (certificate.notAfterMs < nowMs) return fail(700027, 'The certificate used to sign the client assertion has expired.');
   return { ok: true };
+}
+
+/**
+ * The header and claims of a compact JWS (three parts, JSON header and payload), undefined when it is not one.
+ * The claims are checked here rather than by jose's jwtVerify so each failure maps to Entra's own AADSTS code.
+ */
+function decodeCompact(token: string): { header: ProtectedHeaderParameters; payload: JWTPayload } | undefined {
+  if (token.split('.').length !== 3) return undefined;
+  try {
+    return { header: decodeProtectedHeader(token), payload: decodeJwt(token) };
+  } catch {
+    return undefined;
+  }
 }
 
 function fail(aadstsCode: number, description: string): AssertionCheck {

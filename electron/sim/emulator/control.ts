@@ -36,7 +36,7 @@ export interface EmulatorControl {
   /** Registers a certificate on an app (the demo app by default); returns its hex SHA-256 thumbprint. */
   registerCertificate(certificatePem: string, clientId?: string): { thumbprintSha256: string };
   /** A signed access token as the token endpoint would issue it, for tests of Graph's bearer checks. */
-  issueAccessToken(options?: { clientId?: string; roles?: readonly string[]; lifetimeSeconds?: number }): string;
+  issueAccessToken(options?: { clientId?: string; roles?: readonly string[]; lifetimeSeconds?: number }): Promise<string>;
   stats(): EmulatorStats;
   reset(): void;
 }
@@ -74,13 +74,14 @@ export function createControl(state: EmulatorState): EmulatorControl {
       state.directory.require(clientId).certificates.push(certificate);
       return { thumbprintSha256: certificate.thumbprintSha256Hex };
     },
-    issueAccessToken(options = {}) {
+    async issueAccessToken(options = {}) {
       const app = state.directory.require(options.clientId ?? state.demoApp.clientId);
-      return issueAccessToken(state, {
+      const issued = await issueAccessToken(state, {
         clientId: app.clientId,
         roles: options.roles ?? app.roles,
         lifetimeSeconds: options.lifetimeSeconds,
-      }).accessToken;
+      });
+      return issued.accessToken;
     },
     stats: () => ({ tokensIssued: state.stats.tokensIssued, requests: { ...state.stats.requests } }),
     reset: () => state.reset(),

@@ -11,8 +11,8 @@ const CHALLENGE =
   'client_id="00000003-0000-0000-c000-000000000000"';
 
 /** True when the request may proceed; otherwise the 401/403 has been sent. */
-export function authorizeGraph(ctx: RequestContext, requiredRole: string): boolean {
-  const check = verifyAccessToken(ctx.state, header(ctx.req, 'authorization'));
+export async function authorizeGraph(ctx: RequestContext, requiredRole: string): Promise<boolean> {
+  const check = await verifyAccessToken(ctx.state, header(ctx.req, 'authorization'));
   if (!check.ok) {
     sendGraphError(ctx, 401, 'InvalidAuthenticationToken', check.message, { headers: { 'www-authenticate': CHALLENGE } });
     return false;

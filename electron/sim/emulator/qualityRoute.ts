@@ -16,7 +16,7 @@ export async function handleQuality(ctx: RequestContext, apiVersion: 'v1.0' | 'b
   if (ctx.method !== 'POST') {
     return sendGraphError(ctx, 405, 'Request_BadRequest', `The HTTP method '${ctx.method}' is not allowed for this action; use POST.`);
   }
-  if (!authorizeGraph(ctx, PERMISSION_CALLS_ACCESS_MEDIA)) return;
+  if (!(await authorizeGraph(ctx, PERMISSION_CALLS_ACCESS_MEDIA))) return;
   const userAgent = header(ctx.req, 'user-agent')?.trim() ?? '';
   if (userAgent === '') {
     return sendGraphError(ctx, 400, 'BadRequest', 'The User-Agent header is required: the name and version of the calling application, e.g. ApplicationName/Version.');

@@ -58,14 +58,14 @@ export async function handleToken(ctx: RequestContext, tenant: string): Promise<
     if (form.get('client_assertion_type') !== JWT_BEARER) {
       return sendEntraError(ctx, 400, 'invalid_request', 900144, `The request body must contain the following parameter: 'client_assertion_type' with the value '${JWT_BEARER}'.`);
     }
-    const check = verifyClientAssertion(assertion, app, state.tenantId, state.baseUrl, state.now());
+    const check = await verifyClientAssertion(assertion, app, state.tenantId, state.baseUrl, state.now());
     if (!check.ok) return sendEntraError(ctx, 401, 'invalid_client', check.aadstsCode, check.description);
     credentialType = 'certificate';
   } else {
     return sendEntraError(ctx, 401, 'invalid_client', 7000218, "The request body must contain the following parameter: 'client_assertion' or 'client_secret'.");
   }
 
-  const issued = issueAccessToken(state, { clientId: app.clientId, roles: app.roles, resource, credentialType, appDisplayName: app.displayName });
+  const issued = await issueAccessToken(state, { clientId: app.clientId, roles: app.roles, resource, credentialType, appDisplayName: app.displayName });
   sendJson(ctx, 200, {
     token_type: 'Bearer',
     expires_in: issued.expiresInSeconds,

@@ -162,7 +162,7 @@ describe('permission and seeding', () => {
   });
 
   it('refuses an unsupported $filter with 400 naming what is supported', async () => {
-    const token = emulator.issueAccessToken();
+    const token = await emulator.issueAccessToken();
     const response = await fetch(`${emulator.url}/v1.0/communications/callRecords?$filter=${encodeURIComponent("type eq 'groupCall'")}`, {
       headers: { authorization: `Bearer ${token}` },
     });

@@ -97,12 +97,12 @@ describe('each schema violation → 400 with the Graph error parsed', () => {
 
 describe('request rules (raw HTTP)', () => {
   const url = () => `${emulator.url}/v1.0/communications/calls/logTeleconferenceDeviceQuality`;
-  const bearer = () => ({ authorization: `Bearer ${emulator.issueAccessToken()}` });
+  const bearer = async () => ({ authorization: `Bearer ${await emulator.issueAccessToken()}` });
 
   it('User-Agent missing → 400 in Graph error JSON; request-id set and client-request-id echoed', async () => {
     const response = await rawRequest(url(), {
       method: 'POST',
-      headers: { ...bearer(), 'content-type': 'application/json', 'client-request-id': 'abc-123' },
+      headers: { ...(await bearer()), 'content-type': 'application/json', 'client-request-id': 'abc-123' },
       body: JSON.stringify(seedBody()),
     });
     expect(response.status).toBe(400);
@@ -116,7 +116,7 @@ describe('request rules (raw HTTP)', () => {
   });
 
   it('not JSON → 415; malformed JSON → 400', async () => {
-    const common = { ...bearer(), 'user-agent': 'Test/1.0' };
+    const common = { ...(await bearer()), 'user-agent': 'Test/1.0' };
     const text = await rawRequest(url(), { method: 'POST', headers: { ...common, 'content-type': 'text/plain' }, body: 'x' });
     expect(text.status).toBe(415);
     const broken = await rawRequest(url(), { method: 'POST', headers: { ...common, 'content-type': 'application/json' }, body: '{"quality":' });
@@ -129,7 +129,7 @@ describe('request rules (raw HTTP)', () => {
     expect(none.status).toBe(401);
     expect(none.body).toContain('InvalidAuthenticationToken');
     expect(none.headers['www-authenticate']).toContain('Bearer');
-    const expired = emulator.issueAccessToken({ lifetimeSeconds: 0 });
+    const expired = await emulator.issueAccessToken({ lifetimeSeconds: 0 });
     const late = await rawRequest(url(), { method: 'POST', headers: { 'user-agent': 'Test/1.0', authorization: `Bearer ${expired}` } });
     expect(late.status).toBe(401);
     expect(late.body).toContain('the token is expired');
@@ -150,13 +150,13 @@ describe('auth failures through the client', () => {
     const revokedFirst = {
       async getToken(options?: { forceRefresh?: boolean }) {
         calls.push(options?.forceRefresh ?? false);
-        return { accessToken: options?.forceRefresh ? emulator.issueAccessToken() : 'revoked.token.value' };
+        return { accessToken: options?.forceRefresh ? await emulator.issueAccessToken() : 'revoked.token.value' };
       },
     };
     await clientFor(emulator, revokedFirst).logTeleconferenceDeviceQuality(seedBody().quality);
     expect(calls).toEqual([false, true]);
 
-    const alwaysBad = { getToken: async () => ({ accessToken: emulator.issueAccessToken({ lifetimeSeconds: 0 }) }) };
+    const alwaysBad = { getToken: async () => ({ accessToken: await emulator.issueAccessToken({ lifetimeSeconds: 0 }) }) };
     const error = await graphFailure(clientFor(emulator, alwaysBad).logTeleconferenceDeviceQuality(seedBody().quality));
     expect(error).toMatchObject({ status: 401, code: 'InvalidAuthenticationToken', retryable: false });
     expect(emulator.stats().requests.quality).toBe(4);

@@ -42,6 +42,8 @@ export interface AgentProcess {
   /** The `key: value` lines printed so far, by key. */
   lines: Map<string, string>;
   stderr(): string;
+  /** The first stderr line (the JSON log) matching, already written or still to come; rejects after timeoutMs. */
+  waitForStderr(pattern: RegExp, timeoutMs?: number): Promise<string>;
   /** Resolves with the exit code when the process ends by itself (a crash at start, for one). */
   exited: Promise<number | null>;
   /** SIGTERM, then the exit code (SIGKILL and throw after `timeoutMs`). */
@@ -52,7 +54,11 @@ export interface AgentProcess {
 export async function startAgentProcess(args: string[], readyKeys: readonly string[], options: { env?: NodeJS.ProcessEnv; readyTimeoutMs?: number } = {}): Promise<AgentProcess> {
   const child = spawnAgent(args, options.env ?? {});
   let stderr = '';
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  const stderrWatchers = new Set<() => void>();
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+    stderr += chunk;
+    for (const watch of [...stderrWatchers]) watch();
+  });
   const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
   // A test run that dies without its afterAll must not leave the agent behind.
   const killOnExit = (): void => void child.kill('SIGKILL');
@@ -85,9 +91,27 @@ export async function startAgentProcess(args: string[], readyKeys: readonly stri
   }
 
   let stopped: Promise<number | null> | undefined;
+  const waitForStderr = (pattern: RegExp, waitMs = 15_000): Promise<string> =>
+    new Promise((resolve, reject) => {
+      const watch = (): void => {
+        const line = stderr.split('\n').find((candidate) => pattern.test(candidate));
+        if (line === undefined) return;
+        stderrWatchers.delete(watch);
+        clearTimeout(timer);
+        resolve(line);
+      };
+      const timer = setTimeout(() => {
+        stderrWatchers.delete(watch);
+        reject(new Error(`no stderr line matching ${String(pattern)} within ${waitMs} ms\n${stderr.slice(-2_000)}`));
+      }, waitMs);
+      stderrWatchers.add(watch);
+      watch();
+    });
+
   return {
     lines,
     stderr: () => stderr,
+    waitForStderr,
     exited,
     stop(stopTimeoutMs = 15_000) {
       stopped ??= (async () => {

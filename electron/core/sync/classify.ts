@@ -6,7 +6,7 @@
  * - the API does not exist in this cloud / configuration missing → the same;
  * - retryable (408, 429, 5xx, network, timeout: GraphError.retryable) → pending again after Retry-After or
  *   backoff. A Retry-After on 429/503 pauses the whole route until then (Graph throttles the app, not the
- *   report); a network error pauses it briefly (offline) instead of failing every due report in turn;
+ *   report), never longer than the ceiling below; a network error pauses it briefly (offline) instead of failing every due report in turn;
  * - any other error → failed (permanent), Graph's code and message kept on the row.
  * An error that is not a GraphError is a bug on our side: retried with backoff, never dropped.
  */
@@ -15,12 +15,33 @@ import { retryDelayMs, type BackoffPolicy, type AttemptFailure } from '../outbox
 
 export type PauseCause = 'throttled' | 'offline' | 'auth' | 'missing_permission' | 'unavailable';
 
+/**
+ * The longest Retry-After honoured. A server (or a proxy, or a clock far off) asking for days would
+ * otherwise park the route and the report until then, across restarts (next_attempt_at is saved).
+ */
+export const RETRY_AFTER_CEILING_MS = 60 * 60_000;
+
 export type Decision =
-  | { action: 'retry'; delayMs: number; routePause?: { cause: 'throttled'; forMs: number } | { cause: 'offline' } }
+  | {
+      action: 'retry';
+      delayMs: number;
+      /** throttled: `requestedMs` is the server's Retry-After, before the ceiling. */
+      routePause?: { cause: 'throttled'; forMs: number; requestedMs?: number } | { cause: 'offline' };
+    }
   | { action: 'failed' }
   | { action: 'defer'; cause: 'auth' | 'missing_permission' | 'unavailable'; permission?: string };
 
-export function classifyFailure(info: GraphErrorInfo | undefined, attemptNo: number, random: () => number, backoff?: BackoffPolicy): Decision {
+/**
+ * `retryAfterCeilingMs`: a Retry-After above it is cut to it (the worker passes at most
+ * RETRY_AFTER_CEILING_MS, less when the report would expire sooner).
+ */
+export function classifyFailure(
+  info: GraphErrorInfo | undefined,
+  attemptNo: number,
+  random: () => number,
+  backoff?: BackoffPolicy,
+  retryAfterCeilingMs: number = RETRY_AFTER_CEILING_MS,
+): Decision {
   if (!info) return { action: 'retry', delayMs: retryDelayMs(attemptNo, undefined, random, backoff) };
   if (info.kind === 'auth' || info.status === 401) return { action: 'defer', cause: 'auth' };
   if (info.status === 403 && info.missingPermission) {
@@ -28,9 +49,12 @@ export function classifyFailure(info: GraphErrorInfo | undefined, attemptNo: num
   }
   if (info.kind === 'unavailable') return { action: 'defer', cause: 'unavailable' };
   if (!info.retryable) return { action: 'failed' };
-  const delayMs = retryDelayMs(attemptNo, info.retryAfterMs, random, backoff);
+  const retryAfterMs = info.retryAfterMs === undefined ? undefined : Math.min(info.retryAfterMs, retryAfterCeilingMs);
+  const delayMs = retryDelayMs(attemptNo, retryAfterMs, random, backoff);
   if (info.status === 429 || ((info.status === 503 || info.status === 504) && info.retryAfterMs !== undefined)) {
-    return { action: 'retry', delayMs, routePause: { cause: 'throttled', forMs: delayMs } };
+    const routePause: { cause: 'throttled'; forMs: number; requestedMs?: number } = { cause: 'throttled', forMs: delayMs };
+    if (info.retryAfterMs !== undefined) routePause.requestedMs = info.retryAfterMs;
+    return { action: 'retry', delayMs, routePause };
   }
   if (info.kind === 'network') return { action: 'retry', delayMs, routePause: { cause: 'offline' } };
   return { action: 'retry', delayMs };

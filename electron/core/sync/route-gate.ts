@@ -53,8 +53,9 @@ export class RouteGate {
     this.offlineFailures = 0;
   }
 
-  throttled(untilMs: number): void {
-    this.close('throttled', untilMs, {});
+  /** `retryAfterMs`: what the server asked for (shown beside the capped pause). */
+  throttled(untilMs: number, retryAfterMs?: number): void {
+    this.close('throttled', untilMs, { retryAfterMs });
   }
 
   /** No HTTP answer at all: wait 1 s, 2 s, 4 s … 60 s (equal jitter: at least half, never a tight loop). */
@@ -80,10 +81,11 @@ export class RouteGate {
     return true;
   }
 
-  private close(cause: PauseCause, untilMs: number, detail: { permission?: string; error?: string }): void {
+  private close(cause: PauseCause, untilMs: number, detail: { permission?: string; error?: string; retryAfterMs?: number }): void {
     if (this.current && this.current.untilMs > untilMs) return;
-    const next: RoutePause = { cause, untilMs, message: pauseMessage(cause, { ...detail, untilMs }) };
+    const next: RoutePause = { cause, untilMs, message: pauseMessage(cause, { ...detail, untilMs, nowMs: this.now() }) };
     if (detail.permission !== undefined) next.permission = detail.permission;
+    if (detail.retryAfterMs !== undefined) next.retryAfterMs = detail.retryAfterMs;
     if (this.current?.cause !== cause) this.log?.warn('sync paused', { cause, reason: next.message });
     this.current = next;
     this.probing = false;

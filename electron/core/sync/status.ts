@@ -1,15 +1,16 @@
 /**
  * What the worker tells the UI, the tray and `status` (contracts.md): its state in the AppApi's words
- * (shared/api/views.ts SyncState) plus a one-line reason an operator can act on, e.g.
+ * (shared/api/states.ts SyncState) plus a one-line reason an operator can act on, e.g.
  * "paused: missing permission Calls.AccessMedia.All".
  */
 import type { OutboxStats, ReportState, SyncLastError, SyncStatusRecord } from '../outbox/index';
 import type { PauseCause } from './classify';
+import type { SyncState } from '../../../shared/api/states';
 
 /** Defined beside the saved record it is part of; re-exported for the worker's callers. */
 export type { SyncLastError };
-
-export type SyncState = 'running' | 'idle' | 'paused' | 'setup_needed' | 'stopped';
+/** The UI's word for the worker's state (shared/api/states.ts), re-exported for the worker's callers. */
+export type { SyncState };
 
 export interface RoutePause {
   cause: PauseCause;
@@ -17,6 +18,8 @@ export interface RoutePause {
   untilMs: number;
   message: string;
   permission?: string;
+  /** throttled: the server's own Retry-After, kept when the ceiling cut it so the operator sees both. */
+  retryAfterMs?: number;
 }
 
 export interface SyncSnapshot {
@@ -39,16 +42,16 @@ export interface SyncSnapshot {
 }
 
 /** The pause's message as the operator reads it. */
-export function pauseMessage(cause: PauseCause, detail: { permission?: string; untilMs: number; error?: string }): string {
+export function pauseMessage(cause: PauseCause, detail: { permission?: string; untilMs: number; error?: string; retryAfterMs?: number; nowMs?: number }): string {
   switch (cause) {
     case 'missing_permission':
       return `paused: missing permission ${detail.permission ?? 'Calls.AccessMedia.All'} (grant admin consent; retrying at ${iso(detail.untilMs)})`;
     case 'auth':
-      return `paused: no access token: ${detail.error ?? 'credentials rejected'} (check tenant, client id and secret or certificate)`;
+      return `paused: no access token: ${detail.error ?? 'credentials rejected'} (check tenant, client id and secret or certificate; retrying at ${iso(detail.untilMs)})`;
     case 'unavailable':
       return `setup needed: ${detail.error ?? 'the Graph API is not available'}`;
     case 'throttled':
-      return `paused: throttled by Graph until ${iso(detail.untilMs)} (Retry-After)`;
+      return `paused: throttled by Graph until ${iso(detail.untilMs)} (${retryAfterText(detail)})`;
     case 'offline':
       return `paused: Graph unreachable (${detail.error ?? 'network error'}); retrying at ${iso(detail.untilMs)}`;
   }
@@ -113,6 +116,15 @@ export function statusRecordOf(view: WorkerView): Omit<SyncStatusRecord, 'update
 export function fillRatioOf(stats: OutboxStats): number {
   const { limits } = stats;
   return Math.min(1, Math.max(stats.unsentRows / limits.maxUnsentRows, stats.unsentBytes / limits.maxUnsentBytes));
+}
+
+/** "Retry-After 30 s", or "Retry-After 100000000 s, capped at 3600 s" when the ceiling cut it. */
+function retryAfterText(detail: { untilMs: number; retryAfterMs?: number; nowMs?: number }): string {
+  if (detail.retryAfterMs === undefined) return 'Retry-After';
+  const asked = `Retry-After ${Math.ceil(detail.retryAfterMs / 1000)} s`;
+  if (detail.nowMs === undefined) return asked;
+  const appliedMs = detail.untilMs - detail.nowMs;
+  return appliedMs < detail.retryAfterMs ? `${asked}, capped at ${Math.ceil(appliedMs / 1000)} s` : asked;
 }
 
 function iso(ms: number): string {

@@ -46,6 +46,8 @@ export interface SyncWorkerOptions {
   pollIntervalMs?: number;
   /** How long an auth / permission pause lasts before one probe request. Default 5 min. */
   pausedProbeIntervalMs?: number;
+  /** Rejected credentials: the first probe after this, doubling up to pausedProbeIntervalMs. Default 30 s. */
+  authProbeStartMs?: number;
   /** Expiry and purge run this often. Default 1 min. */
   maintenanceIntervalMs?: number;
   /** Put in_flight rows back to pending at start (only the one process that sends may). Default true. */

@@ -11,8 +11,8 @@
  * Time and jitter come from `now`, `random` and `timers`, so every path is tested without sleeping.
  */
 import type { QualitySendResult } from '../graph/types';
-import { DEFAULT_BACKOFF, type AttemptFailure, type ClaimedReport, type Outbox } from '../outbox/index';
-import { classifyFailure, graphErrorInfo, toAttemptFailure, type Decision } from './classify';
+import { DEFAULT_BACKOFF, backoffCeilingMs, type AttemptFailure, type BackoffPolicy, type ClaimedReport, type Outbox } from '../outbox/index';
+import { RETRY_AFTER_CEILING_MS, classifyFailure, graphErrorInfo, toAttemptFailure, type Decision } from './classify';
 import { TypedEmitter } from './emitter';
 import { RouteGate } from './route-gate';
 import { buildSnapshot, statusRecordOf, type SyncLastError, type SyncSnapshot } from './status';
@@ -23,8 +23,14 @@ import type { AttemptEvent, SyncEvents, SyncWorker, SyncWorkerOptions, WakeReaso
 /** The outbox operations the worker uses: the CLI and the UI use the rest. */
 export type SyncOutbox = Pick<
   Outbox,
-  'claimDue' | 'markSent' | 'markRetry' | 'markFailed' | 'markDeferred' | 'markInterrupted' | 'recoverInFlight' | 'nextDueAtMs' | 'stats' | 'expire' | 'purge' | 'atomically' | 'saveSyncStatus'
+  'claimDue' | 'markSent' | 'markRetry' | 'markFailed' | 'markDeferred' | 'markInterrupted' | 'recoverInFlight' | 'nextDueAtMs' | 'stats' | 'expire' | 'purge' | 'atomically' | 'saveSyncStatus' | 'limits'
 >;
+
+/**
+ * A Retry-After shorter than this is honoured in full even for a report close to its expiry: the expiry
+ * cap must not turn a throttled route into a tight loop.
+ */
+const MIN_EXPIRY_CAP_MS = 60_000;
 
 interface Flight {
   /** credentialsEpoch at launch: an auth/setup failure from before a credentials change is stale. */
@@ -43,6 +49,10 @@ export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
   const backoff = options.backoff ?? DEFAULT_BACKOFF;
   const pollIntervalMs = options.pollIntervalMs ?? 5_000;
   const probeIntervalMs = options.pausedProbeIntervalMs ?? 5 * 60_000;
+  // Rejected credentials are often fixed within seconds (a secret rotated, a consent propagating): probe
+  // after ~30 s, doubling up to the probe interval, instead of waiting the whole interval at once.
+  const authProbe: BackoffPolicy = { startMs: Math.min(options.authProbeStartMs ?? 30_000, probeIntervalMs), factor: 2, capMs: probeIntervalMs };
+  let authPauses = 0;
   const maintenanceIntervalMs = options.maintenanceIntervalMs ?? 60_000;
   const rate = options.rateLimitPerSecond;
   const bucket = rate ? new TokenBucket(rate, options.rateLimitBurst ?? Math.max(1, Math.min(concurrency, rate)), now) : undefined;
@@ -194,6 +204,7 @@ export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
     outbox.markSent(report, { status, requestId, clientRequestId, durationMs });
     lastSuccessAtMs = now();
     gate.opened();
+    authPauses = 0;
     return attemptEvent(report, 'sent', { httpStatus: status });
   }
 
@@ -210,11 +221,24 @@ export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
     if (failure.status !== undefined) lastError.httpStatus = failure.status;
     if (failure.requestId !== undefined) lastError.requestId = failure.requestId;
     lastError.clientRequestId = failure.clientRequestId ?? report.clientRequestId;
-    const decision = classifyFailure(info, report.attemptNo, random, backoff);
+    const decision = classifyFailure(info, report.attemptNo, random, backoff, retryAfterCeilingMs(report));
+    if (decision.action === 'retry' && info?.retryAfterMs !== undefined && info.retryAfterMs > decision.delayMs) {
+      log?.warn('Graph asked to wait longer than the agent does; the wait is capped', {
+        id: report.id,
+        retryAfterMs: info.retryAfterMs,
+        waitMs: decision.delayMs,
+      });
+    }
     // The credentials changed while this request was out: its auth/setup failure says nothing about the new
     // ones, so try again now instead of pausing the route for the probe interval.
     if (decision.action === 'defer' && flight.epoch !== credentialsEpoch) return apply(report, { action: 'retry', delayMs: 0 }, failure);
     return apply(report, decision, failure);
+  }
+
+  /** At most RETRY_AFTER_CEILING_MS, and never past the report's expiry (so it gets one more try). */
+  function retryAfterCeilingMs(report: ClaimedReport): number {
+    const untilExpiryMs = report.createdAtMs + outbox.limits.maxAgeMs - now();
+    return Math.min(RETRY_AFTER_CEILING_MS, Math.max(MIN_EXPIRY_CAP_MS, untilExpiryMs));
   }
 
   function apply(report: ClaimedReport, decision: Decision, failure: AttemptFailure): AttemptEvent {
@@ -227,16 +251,27 @@ export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
       case 'retry': {
         const nextAttemptAtMs = nowMs + decision.delayMs;
         outbox.markRetry(report, nextAttemptAtMs, failure);
-        if (decision.routePause?.cause === 'throttled') gate.throttled(nowMs + decision.routePause.forMs);
+        if (decision.routePause?.cause === 'throttled') gate.throttled(nowMs + decision.routePause.forMs, decision.routePause.requestedMs);
         else if (decision.routePause?.cause === 'offline') gate.offline(failure.message);
         else gate.opened(); // Graph answered: the route itself works
+        if (decision.routePause?.cause !== 'offline') authPauses = 0;
         return attemptEvent(report, 'retry', { ...detail, nextAttemptAtMs });
       }
       case 'defer':
         outbox.markDeferred(report, failure);
-        gate.blocked(decision.cause, nowMs + probeIntervalMs, { permission: decision.permission, error: failure.message });
+        gate.blocked(decision.cause, nowMs + deferMs(decision.cause), { permission: decision.permission, error: failure.message });
         return attemptEvent(report, 'deferred', detail);
     }
+  }
+
+  /**
+   * How long a deferral pauses the route. Auth: 30 s, 60 s, … up to the probe interval; the requests that
+   * were already out when the first one failed do not count, only each probe that fails again.
+   */
+  function deferMs(cause: 'auth' | 'missing_permission' | 'unavailable'): number {
+    if (cause !== 'auth') return probeIntervalMs;
+    if (gate.pause?.cause !== 'auth') authPauses += 1;
+    return backoffCeilingMs(Math.max(1, authPauses), authProbe);
   }
 
   function attemptEvent(report: ClaimedReport, outcome: AttemptEvent['outcome'], extra: Partial<AttemptEvent>): AttemptEvent {
@@ -313,7 +348,10 @@ export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
 
   function notify(reason: WakeReason = 'enqueued'): void {
     if (!running || stopping) return;
-    if (reason === 'credentials') credentialsEpoch += 1;
+    if (reason === 'credentials') {
+      credentialsEpoch += 1;
+      authPauses = 0;
+    }
     if (reason === 'network' || reason === 'credentials') gate.resume(reason);
     pump();
   }

@@ -8,9 +8,10 @@ const info = (fields: Partial<GraphErrorInfo> & Pick<GraphErrorInfo, 'kind'>): G
 
 describe('what a failed send means', () => {
   it.each([
-    ['429 with Retry-After 600 s', info({ kind: 'http', status: 429, retryable: true, retryAfterMs: 600_000 }), { action: 'retry', delayMs: 600_000, routePause: { cause: 'throttled', forMs: 600_000 } }],
+    ['429 with Retry-After 600 s', info({ kind: 'http', status: 429, retryable: true, retryAfterMs: 600_000 }), { action: 'retry', delayMs: 600_000, routePause: { cause: 'throttled', forMs: 600_000, requestedMs: 600_000 } }],
+    ['429 with Retry-After 100000000 s: capped at 1 h', info({ kind: 'http', status: 429, retryable: true, retryAfterMs: 100_000_000_000 }), { action: 'retry', delayMs: 3_600_000, routePause: { cause: 'throttled', forMs: 3_600_000, requestedMs: 100_000_000_000 } }],
     ['429 without Retry-After', info({ kind: 'http', status: 429, retryable: true }), { action: 'retry', delayMs: 2_500, routePause: { cause: 'throttled', forMs: 2_500 } }],
-    ['503 with Retry-After', info({ kind: 'http', status: 503, retryable: true, retryAfterMs: 1_000 }), { action: 'retry', delayMs: 1_000, routePause: { cause: 'throttled', forMs: 1_000 } }],
+    ['503 with Retry-After', info({ kind: 'http', status: 503, retryable: true, retryAfterMs: 1_000 }), { action: 'retry', delayMs: 1_000, routePause: { cause: 'throttled', forMs: 1_000, requestedMs: 1_000 } }],
     ['503 without Retry-After', info({ kind: 'http', status: 503, retryable: true }), { action: 'retry', delayMs: 2_500 }],
     ['408', info({ kind: 'http', status: 408, retryable: true }), { action: 'retry', delayMs: 2_500 }],
     ['timeout', info({ kind: 'timeout', retryable: true }), { action: 'retry', delayMs: 2_500 }],
@@ -25,6 +26,11 @@ describe('what a failed send means', () => {
     ['not a GraphError', undefined, { action: 'retry', delayMs: 2_500 }],
   ])('%s', (_name, error, decision) => {
     expect(classifyFailure(error, 1, half)).toEqual(decision);
+  });
+
+  it('a Retry-After past the given ceiling (the report expires sooner) waits only until the ceiling', () => {
+    const throttled = info({ kind: 'http', status: 503, retryable: true, retryAfterMs: 7_200_000 });
+    expect(classifyFailure(throttled, 1, half, undefined, 120_000)).toEqual({ action: 'retry', delayMs: 120_000, routePause: { cause: 'throttled', forMs: 120_000, requestedMs: 7_200_000 } });
   });
 });
 

@@ -87,7 +87,7 @@ export function createCallRecordsService(options: CallRecordsServiceOptions): Ca
   const cloud = typeof options.cloud === 'function' ? options.cloud : () => options.cloud as CloudName;
   const log = options.log.child({ component: 'call-records' });
   const cache = createCallRecordCache(options.db);
-  const correlation = createReportCorrelation(options.db, options.outbox ?? createOutbox(options.db, { now }));
+  const correlation = createReportCorrelation(options.outbox ?? createOutbox(options.db, { now }));
   const closing = new AbortController();
   const reader = createReader({ now, maxInlineWaitMs: options.maxInlineWaitMs, signal: closing.signal });
 

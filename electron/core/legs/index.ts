@@ -1,5 +1,5 @@
 export { createLegTracker } from './tracker';
-export type { DeviceCallReport, IngestResult, LegTracker, LegTrackerOptions, TrackedRoom } from './tracker';
+export type { DeviceCallReport, IngestResult, LegTracker, LegTrackerOptions, SampleDrop, SampleDropCode, TrackedRoom } from './tracker';
 export type { CallContextInput } from './call-context';
 export type { RoomsListener, Timers } from './publisher';
 export { buildQualityReport, buildMediaQualityList } from './report';

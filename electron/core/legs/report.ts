@@ -59,68 +59,134 @@ function legDurationMs(leg: LegTotals): number | undefined {
   return spanMs + spanMs / (leg.sampleCount - 1);
 }
 
-type Fields = Record<string, number | string>;
+/** What one direction of a leg measured, in Graph's units; a metric no sample carried stays undefined. */
+export interface DirectionMetrics {
+  lossAveragePercent?: number;
+  lossMaximumPercent?: number;
+  jitterAverage?: string;
+  jitterMaximum?: string;
+  roundTripAverage?: string;
+  roundTripMaximum?: string;
+  packets?: number;
+  /** Video and screen sharing only. */
+  bitRate?: number;
+  frameRate?: number;
+}
 
-/** The direction-specific fields of one leg, named for Graph (`Inbound` or `Outbound`). */
-function directionFields(leg: LegTotals, modality: Modality): Fields {
-  const dir = leg.key.direction === 'inbound' ? 'Inbound' : 'Outbound';
-  const out: Fields = {};
-  const set = (name: string, value: number | string | undefined): void => {
-    if (value !== undefined) out[name] = value;
-  };
+type VideoItem = Extract<TeleconferenceDeviceMediaQuality, { '@odata.type': typeof ODATA_TYPE.video }>;
+/** The Graph properties a direction fills; the compiler checks every name against the schema's type. */
+type InboundFields = Pick<VideoItem, 'averageInboundPacketLossRateInPercentage' | 'maximumInboundPacketLossRateInPercentage' | 'averageInboundJitter' | 'maximumInboundJitter' | 'averageInboundRoundTripDelay' | 'maximumInboundRoundTripDelay' | 'inboundPackets'>;
+type OutboundFields = Pick<VideoItem, 'averageOutboundPacketLossRateInPercentage' | 'maximumOutboundPacketLossRateInPercentage' | 'averageOutboundJitter' | 'maximumOutboundJitter' | 'averageOutboundRoundTripDelay' | 'maximumOutboundRoundTripDelay' | 'outboundPackets'>;
+/** Video and screen sharing only (graph-api.md §1.4): audio items have no such properties. */
+type RateFields = Pick<VideoItem, 'averageInboundBitRate' | 'averageInboundFrameRate' | 'averageOutboundBitRate' | 'averageOutboundFrameRate'>;
+type AddressFields = Pick<VideoItem, 'localIPAddress' | 'localPort' | 'remoteIPAddress' | 'remotePort'>;
+
+/** A leg's statistics → its metrics in Graph's units (percent 0–100, ISO 8601 durations, integer counts). */
+export function directionMetrics(leg: LegTotals, modality: Modality): DirectionMetrics {
   const lossAvg = average(leg.lossPercent);
   const lossMax = maximum(leg.lossPercent);
-  set(`average${dir}PacketLossRateInPercentage`, lossAvg === undefined ? undefined : clampPercent(lossAvg));
-  set(`maximum${dir}PacketLossRateInPercentage`, lossMax === undefined ? undefined : clampPercent(lossMax));
   const jitterAvg = average(leg.jitterMs);
   const jitterMax = Math.max(maximum(leg.maxJitterMs) ?? -1, maximum(leg.jitterMs) ?? -1);
-  set(`average${dir}Jitter`, jitterAvg === undefined ? undefined : msToIsoDuration(jitterAvg));
-  set(`maximum${dir}Jitter`, jitterMax < 0 ? undefined : msToIsoDuration(jitterMax));
   const rttAvg = average(leg.roundTripMs);
   const rttMax = maximum(leg.roundTripMs);
-  set(`average${dir}RoundTripDelay`, rttAvg === undefined ? undefined : msToIsoDuration(rttAvg));
-  set(`maximum${dir}RoundTripDelay`, rttMax === undefined ? undefined : msToIsoDuration(rttMax));
   const packets = maximum(leg.packets);
-  set(`${dir.toLowerCase()}Packets`, packets === undefined ? undefined : Math.round(packets));
+  const metrics: DirectionMetrics = {
+    lossAveragePercent: lossAvg === undefined ? undefined : clampPercent(lossAvg),
+    lossMaximumPercent: lossMax === undefined ? undefined : clampPercent(lossMax),
+    jitterAverage: jitterAvg === undefined ? undefined : msToIsoDuration(jitterAvg),
+    jitterMaximum: jitterMax < 0 ? undefined : msToIsoDuration(jitterMax),
+    roundTripAverage: rttAvg === undefined ? undefined : msToIsoDuration(rttAvg),
+    roundTripMaximum: rttMax === undefined ? undefined : msToIsoDuration(rttMax),
+    packets: packets === undefined ? undefined : Math.round(packets),
+  };
   if (modality !== 'audio') {
     const bitRate = average(leg.bitRate);
     const frameRate = average(leg.frameRate);
-    set(`average${dir}BitRate`, bitRate === undefined ? undefined : Math.round(bitRate));
-    set(`average${dir}FrameRate`, frameRate === undefined ? undefined : round(frameRate, 2));
+    metrics.bitRate = bitRate === undefined ? undefined : Math.round(bitRate);
+    metrics.frameRate = frameRate === undefined ? undefined : round(frameRate, 2);
   }
-  return out;
+  return metrics;
+}
+
+/** The inbound leg's metrics under Graph's `…Inbound…` names. */
+export function inboundFields(m: DirectionMetrics): InboundFields {
+  return withoutUndefined({
+    averageInboundPacketLossRateInPercentage: m.lossAveragePercent,
+    maximumInboundPacketLossRateInPercentage: m.lossMaximumPercent,
+    averageInboundJitter: m.jitterAverage,
+    maximumInboundJitter: m.jitterMaximum,
+    averageInboundRoundTripDelay: m.roundTripAverage,
+    maximumInboundRoundTripDelay: m.roundTripMaximum,
+    inboundPackets: m.packets,
+  });
+}
+
+/** The outbound leg's metrics under Graph's `…Outbound…` names. */
+export function outboundFields(m: DirectionMetrics): OutboundFields {
+  return withoutUndefined({
+    averageOutboundPacketLossRateInPercentage: m.lossAveragePercent,
+    maximumOutboundPacketLossRateInPercentage: m.lossMaximumPercent,
+    averageOutboundJitter: m.jitterAverage,
+    maximumOutboundJitter: m.jitterMaximum,
+    averageOutboundRoundTripDelay: m.roundTripAverage,
+    maximumOutboundRoundTripDelay: m.roundTripMaximum,
+    outboundPackets: m.packets,
+  });
+}
+
+/** Bit and frame rates of both directions under Graph's names. */
+export function rateFields(inbound: DirectionMetrics | undefined, outbound: DirectionMetrics | undefined): RateFields {
+  return withoutUndefined({
+    averageInboundBitRate: inbound?.bitRate,
+    averageInboundFrameRate: inbound?.frameRate,
+    averageOutboundBitRate: outbound?.bitRate,
+    averageOutboundFrameRate: outbound?.frameRate,
+  });
 }
 
 function clampPercent(value: number): number {
   return Math.min(100, Math.max(0, round(value, 4)));
 }
 
-function addressFields(legs: readonly LegTotals[]): Fields {
-  const out: Fields = {};
+function addressFields(legs: readonly LegTotals[]): AddressFields {
   // Inbound first: its local/remote view is the receiving side's, which is what the device measured.
   const ordered = [...legs].sort((a, b) => (a.key.direction === b.key.direction ? 0 : a.key.direction === 'inbound' ? -1 : 1));
   const local = ordered.map((leg) => leg.localAddress).find((text) => text !== undefined);
   const remote = ordered.map((leg) => leg.remoteAddress).find((text) => text !== undefined);
   const localParsed = local === undefined ? undefined : parseEndpointAddress(local);
   const remoteParsed = remote === undefined ? undefined : parseEndpointAddress(remote);
-  if (localParsed) {
-    out.localIPAddress = localParsed.ip;
-    if (localParsed.port !== undefined) out.localPort = localParsed.port;
-  }
-  if (remoteParsed) {
-    out.remoteIPAddress = remoteParsed.ip;
-    if (remoteParsed.port !== undefined) out.remotePort = remoteParsed.port;
-  }
-  return out;
+  return withoutUndefined({
+    localIPAddress: localParsed?.ip,
+    localPort: localParsed?.port,
+    remoteIPAddress: remoteParsed?.ip,
+    remotePort: remoteParsed?.port,
+  });
 }
 
 function buildItem(modality: Modality, channelIndex: number, legs: readonly LegTotals[]): TeleconferenceDeviceMediaQuality {
-  const item: Fields = { '@odata.type': MODALITY_ODATA_TYPE[modality], channelIndex };
   const durations = legs.map(legDurationMs).filter((ms): ms is number => ms !== undefined);
-  if (durations.length > 0) item.mediaDuration = msToIsoDuration(Math.max(...durations));
-  Object.assign(item, addressFields(legs));
-  for (const leg of legs) Object.assign(item, directionFields(leg, modality));
-  return item as unknown as TeleconferenceDeviceMediaQuality;
+  const inboundLeg = legs.find((leg) => leg.key.direction === 'inbound');
+  const outboundLeg = legs.find((leg) => leg.key.direction === 'outbound');
+  const inbound = inboundLeg === undefined ? undefined : directionMetrics(inboundLeg, modality);
+  const outbound = outboundLeg === undefined ? undefined : directionMetrics(outboundLeg, modality);
+  const common = {
+    channelIndex,
+    ...withoutUndefined({ mediaDuration: durations.length > 0 ? msToIsoDuration(Math.max(...durations)) : undefined }),
+    ...addressFields(legs),
+    ...(inbound === undefined ? {} : inboundFields(inbound)),
+    ...(outbound === undefined ? {} : outboundFields(outbound)),
+  };
+  if (modality === 'audio') return { '@odata.type': MODALITY_ODATA_TYPE.audio, ...common };
+  const rates = rateFields(inbound, outbound);
+  if (modality === 'video') return { '@odata.type': MODALITY_ODATA_TYPE.video, ...common, ...rates };
+  return { '@odata.type': MODALITY_ODATA_TYPE.screenSharing, ...common, ...rates };
+}
+
+/** A copy without the keys whose value is undefined: Graph's nullable metrics are left out, never null or 0. */
+function withoutUndefined<T extends object>(record: T): Partial<T> {
+  const out: Partial<T> = {};
+  for (const [key, value] of Object.entries(record)) if (value !== undefined) Object.assign(out, { [key]: value });
+  return out;
 }
 
 /** Groups legs by modality and (renumbered) channel index, in a stable order: audio, video, screen sharing. */

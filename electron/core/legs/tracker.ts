@@ -69,9 +69,21 @@ export interface LegTrackerOptions {
   onError?: (error: unknown) => void;
 }
 
+/** Why the tracker did not take a sample (IngestResult.drops). */
+export type SampleDropCode = 'invalid_time' | 'too_many_calls' | 'too_many_legs';
+
+export interface SampleDrop {
+  /** The sample's position in the batch given to ingestSamples. */
+  index: number;
+  code: SampleDropCode;
+  message: string;
+}
+
 export interface IngestResult {
   accepted: number;
   dropped: number;
+  /** One entry per dropped sample, in batch order. */
+  drops: SampleDrop[];
 }
 
 export function createLegTracker(options: LegTrackerOptions) {
@@ -182,15 +194,20 @@ export function createLegTracker(options: LegTrackerOptions) {
     return call;
   };
 
-  const ingestOne = (sample: LiveSample): boolean => {
+  /** Takes one sample; returns why not when it cannot. */
+  const ingestOne = (sample: LiveSample): { code: SampleDropCode; message: string } | undefined => {
     const atMs = Date.parse(sample.at);
-    if (Number.isNaN(atMs)) return false;
+    if (Number.isNaN(atMs)) return { code: 'invalid_time', message: `"at" (${sample.at}) is not a date-time` };
     const call = calls.get(callKeyOf(sample.deviceId, sample.callId)) ?? openCall(sample, atMs);
-    if (call === undefined) return false;
+    if (call === undefined) {
+      return { code: 'too_many_calls', message: `${maxActiveCalls} device calls are already tracked: call "${sample.callId}" of device "${sample.deviceId}" was not opened` };
+    }
     const legId = `${sample.modality}/${sample.direction}/${sample.channelIndex}`;
     let leg = call.legs.get(legId);
     if (leg === undefined) {
-      if (call.legs.size >= maxLegsPerCall) return false;
+      if (call.legs.size >= maxLegsPerCall) {
+        return { code: 'too_many_legs', message: `call "${sample.callId}" of device "${sample.deviceId}" already has ${maxLegsPerCall} legs: ${legId} was not added` };
+      }
       const legKey: LegKey = {
         roomId: call.roomId,
         deviceId: sample.deviceId,
@@ -213,7 +230,7 @@ export function createLegTracker(options: LegTrackerOptions) {
       else if (step.previous === 'poor') alerts.legLeftPoor(alertLeg, leg.lastPoorReason, sample.at);
     }
     publisher.markDirty(call.roomId);
-    return true;
+    return undefined;
   };
 
   const endCall = (deviceId: string, callId: string, endOptions: { deviceName?: string } = {}): DeviceCallReport | null => {
@@ -275,10 +292,26 @@ export function createLegTracker(options: LegTrackerOptions) {
 
   return {
     ingestSamples(samples: readonly LiveSample[]): IngestResult {
-      let accepted = 0;
-      for (const sample of samples) if (ingestOne(sample)) accepted += 1;
-      droppedTotal += samples.length - accepted;
-      return { accepted, dropped: samples.length - accepted };
+      const drops: SampleDrop[] = [];
+      samples.forEach((sample, index) => {
+        const drop = ingestOne(sample);
+        if (drop !== undefined) drops.push({ index, ...drop });
+      });
+      droppedTotal += drops.length;
+      return { accepted: samples.length - drops.length, dropped: drops.length, drops };
+    },
+    /** True while the tracker holds this device call (a sample for it continues it, opening nothing). */
+    hasCall(deviceId: string, callId: string): boolean {
+      return calls.has(callKeyOf(deviceId, callId));
+    },
+    /** The configured room of this id, or undefined (rooms first named by a sample are not configured). */
+    configuredRoom(roomId: string): { id: string; deviceIds: string[] } | undefined {
+      const room = rooms.get(roomId);
+      return room?.configured ? { id: room.id, deviceIds: [...room.devices.keys()] } : undefined;
+    },
+    /** The room a device is known in (configured, or first seen in a sample), if any. */
+    roomOfDevice(deviceId: string): string | undefined {
+      return deviceRoom.get(deviceId);
     },
     endCall,
     /** Attaches Teams ids to matching active calls; returns the matched legs (contracts.md call-context). */

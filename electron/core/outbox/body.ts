@@ -50,3 +50,23 @@ export function assertGuid(name: string, value: string): void {
 function nonEmpty(value: string | undefined): string | undefined {
   return typeof value === 'string' && value.length > 0 ? value : undefined;
 }
+
+/**
+ * Whether a posted body is the one already stored: equal as JSON values (key order aside). Teams ids the
+ * stored copy gained later (a call context, the operator) are ignored when the posted body has none, so a
+ * sender retrying its original body still matches.
+ */
+export function sameBody(posted: AnyBody, stored: unknown): boolean {
+  if (stored === null || typeof stored !== 'object') return false;
+  const comparable: Record<string, unknown> = { ...stored };
+  if (posted.callChainId === undefined) delete comparable.callChainId;
+  if (posted.participantId === undefined) delete comparable.participantId;
+  return canonicalJson(posted) === canonicalJson(comparable);
+}
+
+function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, inner: unknown) => {
+    if (inner === null || typeof inner !== 'object' || Array.isArray(inner)) return inner;
+    return Object.fromEntries(Object.entries(inner).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  });
+}

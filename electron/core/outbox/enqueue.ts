@@ -11,16 +11,24 @@
  * Bounds (issue 4 "Bounds"): when unsent reports exceed the row or byte limit, reports posted through the
  * ingest API are refused with OutboxFullError (→ 507; the sender keeps them). Reports this app measured
  * itself ('device') or an operator entered are kept anyway and flagged `overLimit` for the tray alarm:
- * nobody else holds a copy of them, so refusing would be a silent drop.
+ * nobody else holds a copy of them, so refusing would be a silent drop. The limits are read at each call, so
+ * new limits (setLimits) apply to the next report.
+ *
+ * Idempotency: a posted report whose mediaLegId is already stored returns that report when the body is the
+ * same (a sender retrying after a lost answer), and is refused with DuplicateReportError when it differs.
+ * Checked before the bounds: a retry of a stored report is answered even when the outbox is full.
  */
 import type { OutboxContext } from './context';
-import { hasAllIds, idsOf, withMediaLegId } from './body';
-import { OutboxFullError } from './errors';
+import { hasAllIds, idsOf, sameBody, withMediaLegId } from './body';
+import { DuplicateReportError, OutboxFullError } from './errors';
 import type { StatsQueries } from './stats';
 import type { EnqueueInput, EnqueueResult } from './types';
 
 export function createEnqueue(ctx: OutboxContext, stats: StatsQueries): (input: EnqueueInput) => EnqueueResult {
-  const { db, limits } = ctx;
+  const { db } = ctx;
+  const byMediaLeg = db.prepare<[string], { id: string; state: EnqueueResult['state']; body_json: string }>(
+    'SELECT id, state, body_json FROM reports WHERE media_leg_id = ? ORDER BY created_at, id LIMIT 1',
+  );
   const insert = db.prepare(`INSERT INTO reports (id, state, body_json, body_bytes, source, room_id, device_id,
       device_call_id, call_started_at, call_ended_at, call_chain_id, participant_id, media_leg_id, created_at,
       submitted_at, updated_at, next_attempt_at)
@@ -29,6 +37,13 @@ export function createEnqueue(ctx: OutboxContext, stats: StatsQueries): (input: 
 
   // IMMEDIATE: the bound check and the insert see the same counts even when the CLI writes concurrently.
   const run = db.transaction((input: EnqueueInput): EnqueueResult => {
+    const { limits } = ctx;
+    const postedLegId = input.source === 'ingest' ? idsOf(input.body).mediaLegId : undefined;
+    const stored = postedLegId === undefined ? undefined : byMediaLeg.get(postedLegId);
+    if (stored !== undefined && postedLegId !== undefined) {
+      if (!sameBody(input.body, JSON.parse(stored.body_json))) throw new DuplicateReportError(postedLegId, stored.id);
+      return { id: stored.id, state: stored.state, overLimit: false, existing: true };
+    }
     const body = withMediaLegId(input.body, ctx.newId);
     const bodyJson = JSON.stringify(body);
     const bodyBytes = Buffer.byteLength(bodyJson, 'utf8');
@@ -58,7 +73,7 @@ export function createEnqueue(ctx: OutboxContext, stats: StatsQueries): (input: 
       now,
       nextAttemptAt: state === 'pending' ? now : null,
     });
-    return { id, state, overLimit };
+    return { id, state, overLimit, existing: false };
   });
 
   return (input) => run.immediate(input);

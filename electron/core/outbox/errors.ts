@@ -29,3 +29,47 @@ export class OutboxInputError extends Error {
     this.name = 'OutboxInputError';
   }
 }
+
+/**
+ * A posted report whose mediaLegId is already stored with a different body (→ 409). The same body again is
+ * not an error: enqueue returns the stored report (a gateway retrying after a lost answer).
+ */
+export class DuplicateReportError extends Error {
+  readonly code = 'duplicate_media_leg';
+
+  constructor(
+    readonly mediaLegId: string,
+    readonly existingId: string,
+  ) {
+    super(`mediaLegId ${mediaLegId} is already stored as report ${existingId} with a different body; a new measurement needs a new mediaLegId`);
+    this.name = 'DuplicateReportError';
+  }
+}
+
+/** Why the database refused a write: a full disk, a lock held too long, or another I/O failure. */
+export type StorageFailureKind = 'disk_full' | 'busy' | 'io';
+
+export interface StorageFailure {
+  kind: StorageFailureKind;
+  /** SQLite's (or the OS's) error code, e.g. SQLITE_FULL, SQLITE_BUSY, ENOSPC. */
+  code: string;
+  message: string;
+}
+
+/**
+ * Classifies an error thrown by a database write; undefined when it is not a storage failure (a bug, a
+ * refused input). better-sqlite3 errors carry SQLite's extended code (SQLITE_IOERR_WRITE, SQLITE_BUSY_SNAPSHOT…).
+ */
+export function storageFailureOf(error: unknown): StorageFailure | undefined {
+  if (!(error instanceof Error)) return undefined;
+  const code = 'code' in error && typeof error.code === 'string' ? error.code : '';
+  const kind: StorageFailureKind | undefined =
+    code === 'SQLITE_FULL' || code === 'ENOSPC' || code === 'EDQUOT'
+      ? 'disk_full'
+      : code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')
+        ? 'busy'
+        : code.startsWith('SQLITE_IOERR') || code.startsWith('SQLITE_READONLY') || code === 'SQLITE_CANTOPEN' || code === 'EIO' || code === 'EROFS'
+          ? 'io'
+          : undefined;
+  return kind === undefined ? undefined : { kind, code, message: error.message };
+}

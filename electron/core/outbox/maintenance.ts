@@ -22,7 +22,7 @@ const PURGE_BATCH = 1_000;
 export const EXPIRED_CODE = 'expired';
 
 export function createMaintenance(ctx: OutboxContext): Maintenance {
-  const { db, limits } = ctx;
+  const { db } = ctx;
   const expireOld = db.prepare<{ cutoff: number; now: number; message: string }, { id: string }>(`UPDATE reports
     SET state = 'failed', failed_reason = 'expired', next_attempt_at = NULL, updated_at = @now,
       last_error_kind = 'internal', last_error_code = '${EXPIRED_CODE}', last_error_message = @message,
@@ -36,6 +36,7 @@ export function createMaintenance(ctx: OutboxContext): Maintenance {
       LIMIT @batch)`);
 
   function expire(nowMs = ctx.now()): string[] {
+    const { limits } = ctx;
     const days = Math.round((limits.maxAgeMs / 86_400_000) * 10) / 10;
     const message = `Not delivered within the maximum age of ${days} days; resubmit to try again.`;
     return db
@@ -44,7 +45,7 @@ export function createMaintenance(ctx: OutboxContext): Maintenance {
   }
 
   function purge(nowMs = ctx.now()): number {
-    const cutoff = nowMs - limits.retentionMs;
+    const cutoff = nowMs - ctx.limits.retentionMs;
     let total = 0;
     for (;;) {
       const deleted = db.transaction(() => purgeBatch.run({ cutoff, batch: PURGE_BATCH }).changes).immediate();

@@ -10,6 +10,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/database';
+import { createCallChainQueries, type CallChainQueries } from './call-chains';
 import type { OutboxContext } from './context';
 import { createDelivery, type Delivery } from './delivery';
 import { createEnqueue } from './enqueue';
@@ -26,12 +27,14 @@ export interface OutboxOptions {
   limits?: Partial<OutboxLimits>;
 }
 
-export interface Outbox extends Delivery, OperatorActions, Maintenance, Queries, SyncStatusStore {
+export interface Outbox extends Delivery, OperatorActions, Maintenance, Queries, CallChainQueries, SyncStatusStore {
   /** Commits before it returns. Throws OutboxFullError for source 'ingest' above the bounds. */
   enqueue(input: EnqueueInput): EnqueueResult;
   /** Counts by state, unsent rows/bytes, `full`, backlog age. Cheap: safe to call after every send. */
   stats(nowMs?: number): OutboxStats;
   readonly limits: OutboxLimits;
+  /** New bounds (the configuration changed); the next enqueue, stats and expiry use them. */
+  setLimits(limits: Partial<OutboxLimits>): void;
   /**
    * Runs `fn` in one IMMEDIATE transaction: the outbox calls inside it commit together, with one fsync.
    * The sync worker records finished attempts and claims the next reports this way.
@@ -50,12 +53,18 @@ export function createOutbox(db: Db, options: OutboxOptions = {}): Outbox {
   return {
     enqueue: createEnqueue(ctx, stats),
     stats: stats.stats,
-    limits: ctx.limits,
+    get limits() {
+      return ctx.limits;
+    },
+    setLimits: (limits) => {
+      ctx.limits = { ...ctx.limits, ...limits };
+    },
     atomically: (fn) => db.transaction(fn).immediate(),
     ...createDelivery(ctx),
     ...createOperatorActions(ctx),
     ...createMaintenance(ctx),
     ...createQueries(ctx),
+    ...createCallChainQueries(ctx),
     ...createSyncStatusStore(ctx),
   };
 }

@@ -3,20 +3,16 @@
  * States and transitions: architecture.md "Outbox states".
  */
 import type { TeleconferenceDeviceQuality, TeleconferenceDeviceQualityDraft } from '../../../shared/graph/quality';
+import type { AttemptOutcome, FailedReason, ReportSource, ReportState, SyncState } from '../../../shared/api/states';
 import type { GraphFailureKind } from '../graph/errors';
 
-export const REPORT_STATES = ['needs_context', 'pending', 'in_flight', 'sent', 'failed', 'discarded'] as const;
-export type ReportState = (typeof REPORT_STATES)[number];
+// The states are the UI's too: defined once in shared/, re-exported for the outbox's callers.
+export { REPORT_STATES, type AttemptOutcome, type FailedReason, type ReportSource, type ReportState } from '../../../shared/api/states';
 
 /** Reports that still take disk space and may still need work: what the size bounds count. */
 export const UNSENT_STATES = ['needs_context', 'pending', 'in_flight', 'failed'] as const satisfies readonly ReportState[];
 /** Reports waiting to go out: what the backlog age measures. */
 export const WAITING_STATES = ['needs_context', 'pending', 'in_flight'] as const satisfies readonly ReportState[];
-
-/** ingest: posted through the API (refused when full); device: measured by this app (always kept). */
-export type ReportSource = 'ingest' | 'device' | 'operator';
-export type FailedReason = 'permanent' | 'expired';
-export type AttemptOutcome = 'in_flight' | 'sent' | 'retry' | 'failed' | 'deferred' | 'interrupted';
 
 export interface EnqueueInput {
   /** Already validated by the caller (ingest: teleconferenceDeviceQuality[Draft]Schema). Stored as given. */
@@ -33,9 +29,12 @@ export interface EnqueueInput {
 
 export interface EnqueueResult {
   id: string;
-  state: 'pending' | 'needs_context';
+  /** pending or needs_context for a new report; any state for an `existing` one. */
+  state: ReportState;
   /** True when a device/operator report was kept although the bounds are exceeded (the tray alarms). */
   overLimit: boolean;
+  /** True when the same body was already stored under its mediaLegId: nothing new was written. */
+  existing: boolean;
 }
 
 /** A report handed to the sender. `clientRequestId` is fresh for this attempt and already recorded. */
@@ -213,7 +212,7 @@ export interface SyncLastError {
  * heartbeat, and after a crash the row still says what the worker last said.
  */
 export interface SyncStatusRecord {
-  state: 'running' | 'idle' | 'paused' | 'setup_needed' | 'stopped';
+  state: SyncState;
   reason: string;
   pausedByOperator: boolean;
   pause?: { cause: string; untilMs: number; message: string; permission?: string };

@@ -122,7 +122,7 @@ describe('correlation', () => {
     const quality = completeQuality('room');
     const mine = outbox.enqueue({ body: quality, source: 'device' }).id;
     outbox.enqueue({ body: completeQuality('other'), source: 'device' });
-    const correlation = createReportCorrelation(temp.db, outbox);
+    const correlation = createReportCorrelation(outbox);
     expect(correlation.reportIds(quality.callChainId.toUpperCase())).toEqual([mine]);
     expect(correlation.reportIdsByRecord([quality.callChainId.toLowerCase(), 'none'])).toEqual(new Map([[quality.callChainId.toLowerCase(), [mine]]]));
     expect(correlation.reports(quality.callChainId)[0]).toMatchObject({ id: mine, body: quality });

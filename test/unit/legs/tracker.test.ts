@@ -193,8 +193,16 @@ describe('leg tracker', () => {
 
   it('bounds memory: calls and legs beyond the limits are dropped and counted', () => {
     const { tracker, sample } = setup({ maxActiveCalls: 1, maxLegsPerCall: 2 });
-    expect(tracker.ingestSamples([sample(), sample({ callId: '4' })])).toEqual({ accepted: 1, dropped: 1 });
-    expect(tracker.ingestSamples([sample({ channelIndex: 2 }), sample({ channelIndex: 3 })])).toEqual({ accepted: 1, dropped: 1 });
+    expect(tracker.ingestSamples([sample(), sample({ callId: '4' })])).toMatchObject({
+      accepted: 1,
+      dropped: 1,
+      drops: [{ index: 1, code: 'too_many_calls', message: expect.stringContaining('call "4" of device "sx80" was not opened') }],
+    });
+    expect(tracker.ingestSamples([sample({ channelIndex: 2 }), sample({ channelIndex: 3 })])).toMatchObject({
+      accepted: 1,
+      dropped: 1,
+      drops: [{ index: 1, code: 'too_many_legs', message: expect.stringContaining('already has 2 legs') }],
+    });
     expect(tracker.stats()).toMatchObject({ activeCalls: 1, droppedSamples: 2 });
   });
 

@@ -6,6 +6,7 @@ import { m001Base } from './001_base';
 import { m002Outbox } from './002_outbox';
 import { m003Ingest } from './003_ingest';
 import { m004CallRecords } from './004_call_records';
+import { m005ReportsMediaLeg } from './005_reports_media_leg';
 
 export interface Migration {
   id: number;
@@ -13,4 +14,4 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [m001Base, m002Outbox, m003Ingest, m004CallRecords];
+export const MIGRATIONS: readonly Migration[] = [m001Base, m002Outbox, m003Ingest, m004CallRecords, m005ReportsMediaLeg];

@@ -155,6 +155,8 @@ export function createRoomFeed(roomCount: number, seed = 7): RoomFeed {
     frameRate: stats(leg, 'frameRate'),
     classification: leg.latest.classification,
     classificationReason: leg.latest.classification === 'poor' ? { metric: 'lossPercent', value: leg.latest.lossPercent ?? 0, threshold: 10 } : null,
+    trend: null,
+    sampleReason: leg.latest.classification === 'poor' ? { metric: 'lossPercent', value: leg.latest.lossPercent ?? 0, threshold: 10 } : null,
     historyStart: leg.steps - leg.history.length,
   });
 

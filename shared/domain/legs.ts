@@ -63,6 +63,16 @@ export interface ClassificationReason {
   threshold: number;
 }
 
+/**
+ * A leg on its way to another state: the latest `samples` consecutive samples point to `toward`, and the
+ * state switches after `samplesNeeded` (hysteresis), so the UI can say "turning poor 2/3" or "recovering".
+ */
+export interface LegTrend {
+  toward: Exclude<LegClassification, 'unknown'>;
+  samples: number;
+  samplesNeeded: number;
+}
+
 export interface LegStatsSnapshot {
   /** legKeyId(key) */
   id: string;
@@ -81,6 +91,10 @@ export interface LegStatsSnapshot {
   frameRate: MetricStats;
   classification: LegClassification;
   classificationReason: ClassificationReason | null;
+  /** The streak toward another state, null when the latest sample agrees with the state. */
+  trend: LegTrend | null;
+  /** The latest sample's own worst crossing (metric, value, threshold); null when it crossed none. */
+  sampleReason: ClassificationReason | null;
   /** Oldest first; bounded (the last minutes only). */
   history: LegHistoryPoint[];
   /**

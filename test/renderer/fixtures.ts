@@ -1,6 +1,6 @@
 /** Builders of the views and snapshots the component tests feed through the fake API. */
 import type { ReportDetail, ReportSummary } from '../../shared/api/views';
-import type { CallSnapshot, LegClassification, LegHistoryPoint, LegStatsSnapshot, Modality, Direction, RoomSnapshot } from '../../shared/domain/legs';
+import type { CallSnapshot, ClassificationReason, LegClassification, LegTrend, LegHistoryPoint, LegStatsSnapshot, Modality, Direction, RoomSnapshot } from '../../shared/domain/legs';
 import { legKeyId } from '../../shared/domain/legs';
 
 const T0 = Date.parse('2025-03-10T09:00:00Z');
@@ -20,6 +20,8 @@ export function leg(options: {
   classification?: LegClassification;
   samples?: number;
   lastSecond?: number;
+  trend?: LegTrend | null;
+  sampleReason?: ClassificationReason | null;
 }): LegStatsSnapshot {
   const key = {
     roomId: options.roomId ?? 'boardroom',
@@ -55,6 +57,8 @@ export function leg(options: {
     frameRate: stats(key.modality !== 'audio' ? (options.frameRate ?? 30) : null),
     classification: options.classification ?? 'good',
     classificationReason: options.classification === 'poor' ? { metric: 'lossPercent', value: loss, threshold: 10 } : null,
+    trend: options.trend ?? null,
+    sampleReason: options.sampleReason !== undefined ? options.sampleReason : options.classification === 'poor' ? { metric: 'lossPercent', value: loss, threshold: 10 } : null,
     history,
     historyStart: 0,
   };
@@ -103,7 +107,7 @@ export function detail(overrides: Partial<ReportDetail> = {}): ReportDetail {
     failedReason: 'permanent',
     attemptCount: 1,
     lastError: { httpStatus: 400, code: 'BadRequest', message: 'Invalid callChainId', requestId: 'req-42' },
-    body: { quality: { callChainId: 'abc', deviceName: 'Cisco SX80', mediaQualityList: [] } },
+    body: { callChainId: 'abc', deviceName: 'Cisco SX80', deviceDescription: 'Boardroom', mediaQualityList: [] },
     attempts: [
       {
         attemptNo: 1,

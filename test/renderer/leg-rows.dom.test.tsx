@@ -4,7 +4,7 @@ import type * as SparklineModule from '../../renderer/src/components/Sparkline';
 import { act, screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { useLocaleStore } from '../../renderer/src/i18n';
-import { RoomsView } from '../../renderer/src/views/rooms/RoomsView';
+import { RoomDetailView } from '../../renderer/src/views/rooms/RoomDetailView';
 import { createFakeApi, ok } from './fake-api';
 import { wholeRoomsChange } from '../support/room-deltas';
 import { leg, room } from './fixtures';
@@ -33,7 +33,7 @@ describe('Leg rows under live updates', () => {
     fake.respond('getRooms', () => ok([room('boardroom', 'Boardroom', { legs: [inbound(0.5, 10, 5), outbound] })]));
     renderWithApi(
       <Started>
-        <RoomsView />
+        <RoomDetailView roomId="boardroom" />
       </Started>,
       fake,
     );
@@ -54,7 +54,7 @@ describe('Leg rows under live updates', () => {
     fake.respond('getRooms', () => ok([room('boardroom', 'Boardroom', { legs: [inbound(0.5, 10, 5), outbound] })]));
     renderWithApi(
       <Started>
-        <RoomsView />
+        <RoomDetailView roomId="boardroom" />
       </Started>,
       fake,
     );

@@ -45,6 +45,8 @@ export interface LegState extends LegTotals {
   /** The reason of the last confirmed poor state (for leg_recovered and the summary). */
   lastPoorReason: ClassificationReason | null;
   worst: LegClassification;
+  /** The latest sample's own judgement reason (the metric that crossed, before hysteresis confirms it). */
+  sampleReason: ClassificationReason | null;
 }
 
 export interface LegStateOptions {
@@ -75,6 +77,7 @@ export function createLegState(key: LegKey, atMs: number, options: LegStateOptio
     poorMs: 0,
     lastPoorReason: null,
     worst: 'unknown',
+    sampleReason: null,
   };
 }
 
@@ -102,6 +105,8 @@ export function updateLeg(leg: LegState, sample: LiveSample, atMs: number, limit
 
   const judgement = classifySample(sample, limits);
   const step = leg.classifier.push(judgement.level, judgement.reason);
+  // A sample that says nothing (no judged metric) keeps the previous explanation.
+  if (judgement.level !== 'unknown') leg.sampleReason = judgement.reason;
   if (step.state === 'poor') {
     leg.everPoor = true;
     leg.lastPoorReason = step.reason;
@@ -134,6 +139,8 @@ function legStats(leg: LegState): Omit<LegStatsSnapshot, 'history'> {
     frameRate: toMetricStats(leg.frameRate),
     classification: leg.classifier.state,
     classificationReason: leg.classifier.reason,
+    trend: leg.classifier.trend,
+    sampleReason: leg.sampleReason,
     historyStart: leg.history.start(),
   };
 }

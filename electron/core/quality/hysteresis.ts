@@ -10,7 +10,7 @@
  * breaks the streak. `unknown` samples (nothing judged) are skipped: they neither count nor break.
  * From the initial `unknown`, the first N judged samples decide, at the mildest of them. O(1) per sample.
  */
-import type { ClassificationReason, LegClassification } from '../../../shared/domain/legs';
+import type { ClassificationReason, LegClassification, LegTrend } from '../../../shared/domain/legs';
 
 type Level = Exclude<LegClassification, 'unknown'>;
 const SEVERITY: Record<Level, number> = { good: 0, warning: 1, poor: 2 };
@@ -27,6 +27,8 @@ export interface Hysteresis {
   push(level: LegClassification, reason: ClassificationReason | null): HysteresisStep;
   readonly state: LegClassification;
   readonly reason: ClassificationReason | null;
+  /** The streak under way toward another state (e.g. 2 of 3 poor samples), null when there is none. */
+  readonly trend: LegTrend | null;
 }
 
 export function createHysteresis(samplesToSwitch = 3): Hysteresis {
@@ -53,6 +55,11 @@ export function createHysteresis(samplesToSwitch = 3): Hysteresis {
     },
     get reason() {
       return reason;
+    },
+    get trend() {
+      const toward = LEVELS[streakExtreme];
+      if (streakLength === 0 || toward === undefined) return null;
+      return { toward, samples: streakLength, samplesNeeded: samplesToSwitch };
     },
     push(level, sampleReason) {
       const previous = state;

@@ -3,9 +3,11 @@
  * tested). Placeholders are {name}; keep them identical across languages.
  */
 import { enSettings } from './en-settings';
+import { enLive } from './en-live';
 
 export const en = {
   ...enSettings,
+  ...enLive,
   'app.title': 'VTC Quality Monitor',
   'app.skipToContent': 'Skip to content',
 

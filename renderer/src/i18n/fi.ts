@@ -4,9 +4,11 @@
  */
 import type { Messages } from './keys';
 import { fiSettings } from './fi-settings';
+import { fiLive } from './fi-live';
 
 export const fi: Messages = {
   ...fiSettings,
+  ...fiLive,
   'app.title': 'VTC Quality Monitor',
   'app.skipToContent': 'Siirry sisältöön',
 

@@ -1,9 +1,11 @@
 /** Français. Typed `Messages`: a missing or extra key fails the type check. */
 import type { Messages } from './keys';
 import { frSettings } from './fr-settings';
+import { frLive } from './fr-live';
 
 export const fr: Messages = {
   ...frSettings,
+  ...frLive,
   'app.title': 'VTC Quality Monitor',
   'app.skipToContent': 'Aller au contenu',
 

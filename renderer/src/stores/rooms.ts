@@ -43,6 +43,13 @@ export interface RoomsState {
 
 export type RoomsStore = ReturnType<typeof createRoomsStore>;
 
+/** How many rooms are poor now (the navigation's and the window title's count). */
+export function poorRoomCount(state: Pick<RoomsState, 'order' | 'byId'>): number {
+  let count = 0;
+  for (const roomId of state.order) if (state.byId[roomId]?.snapshot.classification === 'poor') count += 1;
+  return count;
+}
+
 function entryFromSnapshot(previous: RoomEntry | undefined, snapshot: RoomSnapshot): RoomEntry {
   const fingerprint = roomFingerprint(snapshot);
   if (previous !== undefined && previous.fingerprint === fingerprint) return previous;

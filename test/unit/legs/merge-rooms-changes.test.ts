@@ -132,6 +132,8 @@ describe('mergeLegDeltas', () => {
     lossPercent: none, jitterMs: none, roundTripMs: none, packets: none, bitRate: none, frameRate: none,
     classification: 'good',
     classificationReason: null,
+    trend: null,
+    sampleReason: null,
     historyStart,
     historyFrom,
     historyTail,

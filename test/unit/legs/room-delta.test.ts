@@ -17,6 +17,8 @@ function held(historyStart: number, history: LegHistoryPoint[]): LegStatsSnapsho
     lossPercent: none, jitterMs: none, roundTripMs: none, packets: none, bitRate: none, frameRate: none,
     classification: 'good',
     classificationReason: null,
+    trend: null,
+    sampleReason: null,
     history,
     historyStart,
   };

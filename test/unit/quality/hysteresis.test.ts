@@ -51,4 +51,20 @@ describe('hysteresis: enter after 3 consecutive samples, leave after 3 (issue 5 
   it('refuses a non-positive sample count', () => {
     expect(() => createHysteresis(0)).toThrow(RangeError);
   });
+
+  it('tells the streak under way: turning poor 2/3, then recovering, none once the state agrees', () => {
+    const hysteresis = createHysteresis(3);
+    for (const level of ['good', 'good', 'good'] as const) hysteresis.push(level, null);
+    expect(hysteresis.trend).toBeNull();
+    hysteresis.push('poor', { metric: 'lossPercent', value: 25, threshold: 10 });
+    hysteresis.push('poor', { metric: 'lossPercent', value: 20, threshold: 10 });
+    expect(hysteresis.trend).toEqual({ toward: 'poor', samples: 2, samplesNeeded: 3 });
+    hysteresis.push('poor', null);
+    expect(hysteresis.state).toBe('poor');
+    expect(hysteresis.trend).toBeNull();
+    hysteresis.push('good', null);
+    expect(hysteresis.trend).toEqual({ toward: 'good', samples: 1, samplesNeeded: 3 });
+    hysteresis.push('poor', null);
+    expect(hysteresis.trend).toBeNull();
+  });
 });

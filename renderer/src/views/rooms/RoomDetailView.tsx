@@ -8,10 +8,10 @@ import { Sparkline, chartMax } from '../../components/Sparkline';
 import { Loading } from '../../components/status';
 import { useFormat, useT } from '../../i18n';
 import { useRoomsStore, useStores } from '../../stores/provider';
+import { LegTable } from './leg-table';
 import { CHART_FLOOR, hasVideoMetrics, series, sortLegs, type ChartMetric } from './legs';
 import { METRIC_KEY, useLegLabel, useMetricText } from './leg-texts';
 import { CallSummary, DeviceList } from './room-parts';
-
 
 function Chart({ metric, history, legName, classification }: { metric: ChartMetric; history: readonly LegHistoryPoint[]; legName: string; classification: string }) {
   const t = useT();
@@ -153,6 +153,7 @@ export function RoomDetailView({ roomId }: { roomId: string }) {
         <section key={`${call.deviceId}:${call.callId}`} className="call" aria-label={t('rooms.callOf', { device: call.deviceId })}>
           <CallSummary call={call} />
           {call.legs.length === 0 && <p className="muted">{t('rooms.noLegsYet')}</p>}
+          {call.legs.length > 0 && <LegTable legs={call.legs} caption={t('rooms.legsCaption', { room: room.roomName })} />}
           {sortLegs(call.legs).map((leg) => (
             <LegDetail key={leg.id} leg={leg} history={entry.callHistory[leg.id] ?? leg.history} />
           ))}

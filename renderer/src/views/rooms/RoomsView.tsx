@@ -1,20 +1,20 @@
-/** Home: a card per room, live. The list re-renders only when rooms are added, removed or reordered. */
+/** Home: the fleet overview, every room on one screen with the ones in trouble first (FleetOverview). */
 import { Empty, ErrorNotice, Loading } from '../../components/status';
 import { useT } from '../../i18n';
 import { useRoomsStore, useStores } from '../../stores/provider';
-import { RoomCard } from './RoomCard';
+import { FleetOverview } from './FleetOverview';
 
 export function RoomsView() {
   const t = useT();
   const stores = useStores();
   const load = useRoomsStore((state) => state.load);
-  const order = useRoomsStore((state) => state.order);
+  const roomCount = useRoomsStore((state) => state.order.length);
   return (
     <section aria-labelledby="rooms-heading">
       <h1 id="rooms-heading">{t('rooms.title')}</h1>
       {load.status === 'error' && <ErrorNotice error={load.error} onRetry={() => void stores.rooms.getState().reload()} />}
       {(load.status === 'loading' || load.status === 'idle') && <Loading label={t('rooms.loading')} />}
-      {load.status === 'ready' && order.length === 0 && (
+      {load.status === 'ready' && roomCount === 0 && (
         <Empty>
           {t('rooms.empty')}{' '}
           <button type="button" className="link-button" onClick={() => stores.app.getState().navigate({ view: 'settings' })}>
@@ -22,13 +22,7 @@ export function RoomsView() {
           </button>
         </Empty>
       )}
-      {load.status === 'ready' && order.length > 0 && (
-        <div className="room-grid">
-          {order.map((roomId) => (
-            <RoomCard key={roomId} roomId={roomId} />
-          ))}
-        </div>
-      )}
+      {load.status === 'ready' && roomCount > 0 && <FleetOverview />}
     </section>
   );
 }

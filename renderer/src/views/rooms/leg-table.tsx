@@ -1,6 +1,7 @@
 /**
  * The legs of one call as a table: per leg the classification (badge with text), live loss, jitter, round
- * trip, bit rate and frame rate, each with a sparkline of the last minutes.
+ * trip, bit rate and frame rate, each with a sparkline of the last minutes; what the classifier is doing
+ * ("turning poor 2/3", "recovering 1/3") beside the badge, and the value that crossed its threshold marked.
  *
  * A row renders again only when its leg has a new sample (`sameLeg`), or the language changed (the texts come
  * from the table, the same object per locale). Within a changed row, the badge renders again only when the
@@ -12,6 +13,7 @@ import { ClassificationBadge } from '../../components/ClassificationBadge';
 import { Sparkline } from '../../components/Sparkline';
 import { CHART_FLOOR, hasVideoMetrics, sortLegs, type ChartMetric } from './legs';
 import { METRIC_KEY, useLegTexts, type LegTexts } from './leg-texts';
+import { trendText } from './trend-text';
 
 export { METRIC_KEY, useLegLabel, useMetricText } from './leg-texts';
 
@@ -37,13 +39,30 @@ interface MetricCellProps {
   texts: LegTexts;
 }
 
+/**
+ * The value, marked when the latest sample crossed its threshold on this metric: the threshold shows on
+ * hover and on keyboard focus (the mark is focusable) and is read out after the value.
+ */
+function MetricValue({ leg, metric, text, texts }: { leg: LegStatsSnapshot; metric: ChartMetric; text: string; texts: LegTexts }) {
+  const reason = leg.sampleReason;
+  if (reason === null || reason.metric !== metric) return <span className="metric-value">{text}</span>;
+  const threshold = texts.metricText(metric, reason.threshold);
+  return (
+    <span className="metric-value metric-crossed" tabIndex={0} data-threshold={texts.t('trend.threshold', { threshold })}>
+      {text}
+      <span aria-hidden="true"> ▲</span>
+      <span className="visually-hidden"> ({texts.t('trend.crossed', { threshold })})</span>
+    </span>
+  );
+}
+
 function MetricCell({ leg, legName, metric, current, texts }: MetricCellProps) {
   const { t, metricText } = texts;
   const { values, highest } = metricSeries(leg.history, metric);
   const text = metricText(metric, current);
   return (
     <td className="metric">
-      <span className="metric-value">{text}</span>
+      <MetricValue leg={leg} metric={metric} text={text} texts={texts} />
       {values.length > 1 && (
         <Sparkline
           values={values}
@@ -93,10 +112,12 @@ export const LegRow = memo(function LegRow({ leg, texts }: LegRowProps) {
   const name = texts.legLabel(leg);
   const video = hasVideoMetrics(leg.key.modality);
   const cell = (metric: ChartMetric, current: number | null) => <MetricCell leg={leg} legName={name} metric={metric} current={current} texts={texts} />;
+  const trend = trendText(texts.t, leg);
   return (
     <tr className={`leg leg-${leg.classification}`}>
       <th scope="row">
         <span className="leg-name">{name}</span> <Badge classification={leg.classification} />
+        {trend !== null && <span className="trend"> {trend}</span>}
       </th>
       {cell('lossPercent', leg.lossPercent.current)}
       {cell('jitterMs', leg.jitterMs.current)}

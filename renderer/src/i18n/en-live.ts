@@ -1,0 +1,62 @@
+/**
+ * English strings of the live views: the fleet overview, the classifier's progress, the alert overlay and
+ * log, and the status bar's states. Kept apart from en.ts (over 300 lines already); fr-live.ts and
+ * fi-live.ts are typed against these keys, so a missing or extra key fails the type check.
+ */
+export const enLive = {
+  'fleet.heading': 'Fleet overview',
+  'fleet.listLabel': 'Rooms, the ones in trouble first',
+  'fleet.allWell': 'No room is in trouble.',
+  'fleet.summaryPoor': '{count} rooms poor:',
+  'fleet.summaryPoorOne': '1 room poor:',
+  'fleet.summaryDevices': '{count} with a device problem:',
+  'fleet.summaryWarning': '{count} fair:',
+  'fleet.idle': 'Idle',
+  'fleet.inCall': 'In call since {time}',
+  'fleet.noLegs': 'Waiting for statistics',
+  'fleet.allGood': 'All {count} legs good',
+  'fleet.worst': '{leg}: {metric} {value} (threshold {threshold})',
+  'fleet.worstNoReason': '{leg}',
+  'fleet.devicesOk': 'Devices online',
+  'fleet.device': '{device} {state}',
+  'fleet.openRoom': '{room}: open the room',
+  'fleet.titlePoor': '{count} poor',
+  'fleet.navPoor': 'Rooms poor: {count}',
+
+  'trend.turning': 'turning {state} {samples}/{needed}',
+  'trend.recovering': 'recovering {samples}/{needed}',
+  'trend.crossed': 'crossed the threshold {threshold}',
+  'trend.threshold': 'threshold {threshold}',
+  'trend.state.poor': 'poor',
+  'trend.state.warning': 'fair',
+  'trend.state.good': 'good',
+
+  'alerts.label': 'Room alerts',
+  'alerts.poor': '{room} is poor',
+  'alerts.recovered': '{room} recovered — was {was}, now {now}',
+  'alerts.recoveredNoValue': '{room} recovered',
+  'alerts.more': '{count} more poor rooms',
+  'alerts.announcePoor': '{room} poor: {detail}',
+  'alerts.announceRecovered': '{room} recovered',
+  'alerts.openLog': 'Alert log',
+  'alerts.hide': 'Hide alerts',
+  'alerts.show': 'Show alerts ({count})',
+
+  'alertLog.title': 'Alert log',
+  'alertLog.caption': 'Alerts of the last 30 days, newest first',
+  'alertLog.time': 'Time',
+  'alertLog.room': 'Room',
+  'alertLog.leg': 'Leg',
+  'alertLog.metric': 'Metric',
+  'alertLog.value': 'Value',
+  'alertLog.threshold': 'Threshold',
+  'alertLog.recoveredAt': 'Recovered at',
+  'alertLog.stillPoor': 'still poor',
+  'alertLog.empty': 'No alert in the last 30 days.',
+  'alertLog.close': 'Close the alert log',
+  'alertLog.loading': 'Loading the alert log…',
+
+  'status.needsAction': '{count} failed — needs action',
+  'status.needsActionOne': '1 failed — needs action',
+  'status.openFailed': 'Show the failed reports',
+} as const;

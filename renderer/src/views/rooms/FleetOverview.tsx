@@ -1,0 +1,91 @@
+/**
+ * The Rooms view's first screen: every room as a compact tile, the ones in trouble first (poor, a device in
+ * trouble, fair, good, idle; the configured order inside a group), under a one-line summary naming the
+ * rooms in trouble. The list re-renders only when a room changes group; each tile follows its own room.
+ */
+import { useCallback, useMemo } from 'react';
+import { useT } from '../../i18n';
+import type { RoomsState } from '../../stores/rooms';
+import { useRoomsStore, useStores } from '../../stores/provider';
+import { fleetOrder, troubleGroup, type TroubleGroup } from './fleet';
+import { FleetTile } from './FleetTile';
+
+const SEPARATOR = '\u0001';
+
+/** The grouped order as one string ("poor:id…"), so the selector's answer is equal while no group changes. */
+function layoutKey(state: RoomsState): string {
+  const groupOf = (roomId: string) => {
+    const entry = state.byId[roomId];
+    return entry === undefined ? undefined : troubleGroup(entry.snapshot);
+  };
+  return fleetOrder(state.order, groupOf)
+    .map((roomId) => `${groupOf(roomId)}:${roomId}`)
+    .join(SEPARATOR);
+}
+
+interface Placed {
+  roomId: string;
+  group: TroubleGroup;
+}
+
+function parseLayout(key: string): Placed[] {
+  if (key === '') return [];
+  return key.split(SEPARATOR).map((part) => {
+    const colon = part.indexOf(':');
+    const group = part.slice(0, colon);
+    return { roomId: part.slice(colon + 1), group: group === 'poor' || group === 'device' || group === 'warning' || group === 'good' ? group : 'idle' };
+  });
+}
+
+function Summary({ placed, onOpen }: { placed: readonly Placed[]; onOpen(roomId: string): void }) {
+  const t = useT();
+  // Names only (a string, equal while unchanged): a sample does not render the summary again.
+  const namesKey = useRoomsStore((state) => placed.map((room) => state.byId[room.roomId]?.snapshot.roomName ?? room.roomId).join(SEPARATOR));
+  const names = namesKey.split(SEPARATOR);
+  const groups: { group: TroubleGroup; label: string }[] = [];
+  const count = (group: TroubleGroup) => placed.filter((room) => room.group === group).length;
+  const poor = count('poor');
+  if (poor > 0) groups.push({ group: 'poor', label: poor === 1 ? t('fleet.summaryPoorOne') : t('fleet.summaryPoor', { count: String(poor) }) });
+  if (count('device') > 0) groups.push({ group: 'device', label: t('fleet.summaryDevices', { count: String(count('device')) }) });
+  if (count('warning') > 0) groups.push({ group: 'warning', label: t('fleet.summaryWarning', { count: String(count('warning')) }) });
+  if (groups.length === 0) return <p className="fleet-summary muted">{t('fleet.allWell')}</p>;
+  return (
+    <p className="fleet-summary">
+      {groups.map(({ group, label }, index) => (
+        <span key={group} className={`fleet-summary-${group}`}>
+          {index > 0 && ' · '}
+          <strong>{label}</strong>{' '}
+          {placed
+            .map((room, index) => ({ ...room, name: names[index] ?? room.roomId }))
+            .filter((room) => room.group === group)
+            .map((room, position) => (
+              <span key={room.roomId}>
+                {position > 0 && ', '}
+                <button type="button" className="link-button" onClick={() => onOpen(room.roomId)}>
+                  {room.name}
+                </button>
+              </span>
+            ))}
+        </span>
+      ))}
+    </p>
+  );
+}
+
+export function FleetOverview() {
+  const t = useT();
+  const { app } = useStores();
+  const key = useRoomsStore(layoutKey);
+  const placed = useMemo(() => parseLayout(key), [key]);
+  const open = useCallback((roomId: string) => app.getState().navigate({ view: 'room', roomId }), [app]);
+  return (
+    <>
+      <Summary placed={placed} onOpen={open} />
+      <ul className="fleet" aria-label={t('fleet.listLabel')}>
+        {placed.map((room) => (
+          <FleetTile key={room.roomId} roomId={room.roomId} onOpen={open} />
+        ))}
+      </ul>
+    </>
+  );
+}

@@ -61,7 +61,11 @@ export async function startAgent(options: AgentOptions, io: CliIo): Promise<Agen
           return { core, close: (closeOptions) => core.stop(closeOptions) };
         },
     // "Try the demo" from the UI: the demo gets its own data directory, never the installation's outbox.
-    startDemo: options.demo ? undefined : () => startDemo(join(context.dataDir, 'demo')),
+    // Not when a configuration file manages the agent: the switch would stop the real core.
+    startDemo: options.demo || context.configFile ? undefined : () => startDemo(join(context.dataDir, 'demo')),
+    demoRefusal: context.configFile
+      ? `The configuration file ${context.configFile} manages this agent: "Try the demo" would stop it. Run \`vtc-agent demo\` in another data directory instead.`
+      : undefined,
   });
   let web: WebServer | undefined;
   try {

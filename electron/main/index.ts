@@ -70,6 +70,7 @@ async function start(): Promise<void> {
           const demo = await startDemoCore({ ...DEMO_DEFAULTS, core: { ...coreOptions, dataDir: join(dataDir, 'demo') } });
           return { core: demo.core, close: (options) => demo.close(options) };
         },
+    demoRefusal: fleet ? 'An IT configuration file manages this installation: "Try the demo" would stop the monitor.' : undefined,
   });
   const trusted = (url: string): boolean => isAppUrl(url) || isDevServerUrl(url, DEV_SERVER_URL);
   const dispatch = core.dispatch;

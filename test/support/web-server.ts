@@ -25,7 +25,7 @@ export interface TestWebServer {
 }
 
 export async function startTestWebServer(
-  options: { handlers?: AppApiHandlers; timeoutMs?: number } & Partial<Pick<WebServerOptions, 'accessToken' | 'port' | 'maxBufferedBytes' | 'staticDir' | 'log'>> = {},
+  options: { handlers?: AppApiHandlers; timeoutMs?: number } & Partial<Pick<WebServerOptions, 'accessToken' | 'port' | 'maxBufferedBytes' | 'staticDir' | 'log' | 'sessionIdleTimeoutMs' | 'now'>> = {},
 ): Promise<TestWebServer> {
   const temp = makeTempDir('vtc-web-');
   const staticDir = options.staticDir ?? join(temp.dir, 'renderer');
@@ -48,6 +48,8 @@ export async function startTestWebServer(
     accessToken: options.accessToken,
     maxBufferedBytes: options.maxBufferedBytes,
     log: options.log,
+    sessionIdleTimeoutMs: options.sessionIdleTimeoutMs,
+    now: options.now,
   });
   return {
     server,
@@ -60,6 +62,15 @@ export async function startTestWebServer(
   };
 }
 
+/** What the request helpers need of a server: an in-process WebServer, or one parsed from a `web:` line. */
+export type WebEndpoint = Pick<WebServer, 'port' | 'origin' | 'accessToken'>;
+
+/** The endpoint of the `web: http://127.0.0.1:PORT/?token=T` line a child process printed. */
+export function webEndpointOf(webUrl: string): WebEndpoint {
+  const url = new URL(webUrl);
+  return { port: Number(url.port), origin: url.origin, accessToken: url.searchParams.get('token') ?? '' };
+}
+
 export interface RawResponse {
   status: number;
   headers: IncomingHttpHeaders;
@@ -67,7 +78,7 @@ export interface RawResponse {
 }
 
 /** One request with the path and headers exactly as given (Host defaults to the server's own). */
-export function rawRequest(server: WebServer, path: string, options: { method?: string; headers?: Record<string, string> } = {}): Promise<RawResponse> {
+export function rawRequest(server: WebEndpoint, path: string, options: { method?: string; headers?: Record<string, string> } = {}): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     const req = request(
       { host: '127.0.0.1', port: server.port, path, method: options.method ?? 'GET', headers: { host: `127.0.0.1:${server.port}`, ...options.headers } },
@@ -84,7 +95,7 @@ export function rawRequest(server: WebServer, path: string, options: { method?: 
 }
 
 /** Trades the access token for the session cookie, as a browser opening the printed URL does. */
-export async function signIn(server: WebServer): Promise<string> {
+export async function signIn(server: WebEndpoint): Promise<string> {
   const response = await rawRequest(server, `/?token=${server.accessToken}`);
   const setCookie = response.headers['set-cookie']?.[0];
   if (response.status !== 302 || setCookie === undefined) throw new Error(`sign-in failed with ${response.status}`);
@@ -99,7 +110,7 @@ export interface SocketOptions {
 }
 
 /** Opens the API socket; resolves when open, rejects with the HTTP status of a refused upgrade. */
-export function openSocket(server: WebServer, options: SocketOptions = {}): Promise<WebSocket> {
+export function openSocket(server: WebEndpoint, options: SocketOptions = {}): Promise<WebSocket> {
   const headers: Record<string, string> = { host: options.host ?? `127.0.0.1:${server.port}` };
   if (options.cookie !== undefined) headers.cookie = options.cookie;
   const ws = new WebSocket(`ws://127.0.0.1:${server.port}${options.path ?? '/api/ws'}`, {

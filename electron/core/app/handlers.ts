@@ -15,6 +15,7 @@ import type { SettingsService } from '../settings/service';
 import type { GraphConnection } from './graph-connection';
 import type { AppEventHub } from './events';
 import { toListFilter, toReportDetailView, toReportSummaryView } from './report-views';
+import { devicesNeedingPassword, sameDeviceEndpoint } from './device-credentials';
 
 
 export interface HandlerServices {
@@ -90,14 +91,23 @@ export function createHandlers(services: HandlerServices): AppApiHandlers {
     getCallRecord: (request) => services.callRecords.get(request),
     getSettings: () => settings.view(),
     updateSettings: async (patch) => {
+      const moved = patch.rooms ? devicesNeedingPassword(settings.view().rooms.flatMap((room) => room.devices), patch.rooms) : [];
+      if (moved.length > 0) throw new AppFailure('invalid_input', 'Enter the password of each device whose address or user name changed', moved);
       const view = await settings.update(patch);
       await services.reconfigure();
       return view;
     },
     testConnection: () => graph.test(),
     testDevice: async ({ deviceId, url, username, password, allowSelfSigned }) => {
-      // The UI never holds a stored password: without a new one, test with the one kept for that device.
-      const stored = password ?? (await settings.resolve()).devices.find((device) => device.id === deviceId)?.password;
+      // The UI never holds a stored password: without a new one, test with the one kept for that device,
+      // but only towards the address and user name it was kept for.
+      const device = password === undefined && deviceId !== undefined ? (await settings.resolve()).devices.find((candidate) => candidate.id === deviceId) : undefined;
+      if (password === undefined && device?.password !== undefined && !sameDeviceEndpoint(device, { url, username })) {
+        throw new AppFailure('invalid_input', 'Enter the password: the saved one is only sent to the saved address and user name', [
+          { path: 'password', message: 'is required when the address or user name differs from the saved device' },
+        ]);
+      }
+      const stored = password ?? device?.password;
       if (stored === undefined) throw new AppFailure('invalid_input', 'Enter the password to test this device', [{ path: 'password', message: 'is required to test a new device' }]);
       return testCiscoDevice({ url, username, password: stored, allowSelfSigned });
     },

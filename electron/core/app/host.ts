@@ -23,7 +23,16 @@ export interface CoreHost {
   stop(options?: { timeoutMs?: number }): Promise<void>;
 }
 
-export async function startCoreHost(options: { start: () => Promise<RunningCore>; startDemo?: () => Promise<RunningCore>; log: Logger }): Promise<CoreHost> {
+export interface CoreHostOptions {
+  start: () => Promise<RunningCore>;
+  /** Absent: "Try the demo" is refused (with `demoRefusal` as the reason when given). */
+  startDemo?: () => Promise<RunningCore>;
+  /** Why the demo is refused, e.g. a configuration file manages the agent and the switch would stop it. */
+  demoRefusal?: string;
+  log: Logger;
+}
+
+export async function startCoreHost(options: CoreHostOptions): Promise<CoreHost> {
   const listeners = new Set<AppEventListener>();
   const forward: AppEventListener = (event, payload) => {
     for (const listener of listeners) listener(event, payload);
@@ -39,7 +48,7 @@ export async function startCoreHost(options: { start: () => Promise<RunningCore>
   };
 
   async function startDemo(): Promise<AppInfoView> {
-    if (!options.startDemo) throw new AppFailure('unavailable', 'The demo is not available in this installation');
+    if (!options.startDemo) throw new AppFailure('unavailable', options.demoRefusal ?? 'The demo is not available in this installation');
     const current = running;
     if (current?.core.demo) return current.core.handlers.getAppInfo(undefined) as AppInfoView;
     handlers = undefined;

@@ -1,10 +1,8 @@
 /**
  * The web UI's access secret. The agent prints `web: http://127.0.0.1:PORT/?token=T` once; opening it trades
- * the token for a session cookie. The cookie value is derived from the token (HMAC) rather than equal to it:
- * the printed token is not what sits in the browser's cookie store, and a restart with the same token keeps
- * existing tabs signed in.
+ * the token, once, for a session cookie (sessions.ts).
  */
-import { createHmac, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 
 /** 32 random bytes (256 bits), base64url: 43 characters. */
 const TOKEN_BYTES = 32;
@@ -17,8 +15,4 @@ export function generateAccessToken(): string {
 
 export function isWellFormedAccessToken(token: unknown): token is string {
   return typeof token === 'string' && TOKEN_PATTERN.test(token);
-}
-
-export function sessionCookieValue(accessToken: string): string {
-  return createHmac('sha256', accessToken).update('vtc-web-session-v1').digest('base64url');
 }

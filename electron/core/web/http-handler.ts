@@ -1,22 +1,23 @@
 /**
  * Every plain HTTP request of the web UI, in order: Host (DNS rebinding), method, request target, the
- * token-for-cookie exchange on `/?token=T`, the session cookie, then the static file. The exchange answers
- * with a redirect to `/` so the token leaves the address bar (and the history entry the page keeps).
+ * one-time token-for-cookie exchange on `/?token=T` (sessions.ts), the session cookie, then the static file.
+ * The exchange answers with a redirect to `/` so the token leaves the address bar (and the history entry
+ * the page keeps).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from '../log/logger';
-import { anySecretEqual, parseCookie, secretsEqual, sessionCookieHeader } from './guards/cookie';
+import { parseCookie, sessionCookieHeader } from './guards/cookie';
 import { checkHost, type WebHostPolicy } from './guards/host';
 import { parseRequestTarget } from './guards/request-target';
 import { PAGES, applySecurityHeaders, sendPage } from './http-responses';
+import type { WebSessions } from './sessions';
 import { serveStaticFile } from './static-files';
 
 export const WEB_SOCKET_PATH = '/api/ws';
 
 export interface WebAccess {
-  accessToken: string;
   cookieName: string;
-  cookieValue: string;
+  sessions: WebSessions;
 }
 
 export interface HttpHandlerOptions {
@@ -26,8 +27,9 @@ export interface HttpHandlerOptions {
   log?: Logger;
 }
 
+/** True when the request carries a live session cookie (which then counts as used now). */
 export function hasSessionCookie(req: IncomingMessage, access: WebAccess): boolean {
-  return anySecretEqual(parseCookie(req.headers.cookie, access.cookieName), access.cookieValue);
+  return access.sessions.touch(parseCookie(req.headers.cookie, access.cookieName));
 }
 
 export function createHttpHandler(options: HttpHandlerOptions): (req: IncomingMessage, res: ServerResponse) => void {
@@ -52,21 +54,24 @@ async function handle(req: IncomingMessage, res: ServerResponse, options: HttpHa
 
   if (target.path === '/' && target.query.has('token')) {
     const tokens = target.query.getAll('token');
-    if (tokens.length !== 1 || !secretsEqual(tokens[0], options.access.accessToken)) {
-      options.log?.warn('web sign-in refused: wrong access token');
-      return sendPage(req, res, 401, ...PAGES.unauthorized);
+    const presented = parseCookie(req.headers.cookie, options.access.cookieName);
+    const signIn = tokens.length === 1 ? options.access.sessions.signIn(tokens[0], presented) : ({ ok: false, reason: 'wrong_token' } as const);
+    if (!signIn.ok && signIn.reason === 'token_used' && options.access.sessions.touch(presented)) return redirectHome(res);
+    if (!signIn.ok) {
+      options.log?.warn('web sign-in refused', { reason: signIn.reason === 'token_used' ? 'access token already used' : 'wrong access token' });
+      return signIn.reason === 'token_used' ? sendPage(req, res, 403, ...PAGES.tokenUsed) : sendPage(req, res, 401, ...PAGES.unauthorized);
     }
-    applySecurityHeaders(res);
-    res.writeHead(302, {
-      Location: '/',
-      'Set-Cookie': sessionCookieHeader(options.access.cookieName, options.access.cookieValue),
-      'Cache-Control': 'no-store',
-      'Content-Length': 0,
-    });
-    res.end();
-    return;
+    options.log?.info('web sign-in');
+    return redirectHome(res, sessionCookieHeader(options.access.cookieName, signIn.cookieValue));
   }
   if (!hasSessionCookie(req, options.access)) return sendPage(req, res, 401, ...PAGES.unauthorized);
   if (target.path === WEB_SOCKET_PATH) return sendPage(req, res, 426, 'Upgrade required', 'This address takes WebSocket connections only.', { Upgrade: 'websocket' });
   await serveStaticFile(req, res, options.staticDir, target.path);
+}
+
+/** 302 to `/`, with the new session cookie when signing in (a tab already signed in just goes home). */
+function redirectHome(res: ServerResponse, setCookie?: string): void {
+  applySecurityHeaders(res);
+  res.writeHead(302, { Location: '/', ...(setCookie !== undefined && { 'Set-Cookie': setCookie }), 'Cache-Control': 'no-store', 'Content-Length': 0 });
+  res.end();
 }

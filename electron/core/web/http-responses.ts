@@ -42,7 +42,14 @@ export function escapeHtml(text: string): string {
 
 export const PAGES = {
   misdirected: ['Misdirected request', 'This server answers only under its own address (127.0.0.1 or localhost with its port).'],
-  unauthorized: ['Sign-in needed', 'Open the "web:" link the agent printed when it started (it carries a one-time access token).'],
+  unauthorized: [
+    'Sign-in needed',
+    'Open the "web:" link the agent printed when it started (it carries a one-time access token). A session ends after 12 hours without use; restart the agent to print a new link.',
+  ],
+  tokenUsed: [
+    'Sign-in link already used',
+    'This "web:" link signs in only once and it was used already. Go on in the browser tab that is signed in, or restart the agent (vtc-agent run --web) to print a new link.',
+  ],
   notFound: ['Not found', 'There is nothing at this address.'],
   methodNotAllowed: ['Method not allowed', 'Only GET and HEAD are served here.'],
   badRequest: ['Bad request', 'The request could not be understood.'],

@@ -1,7 +1,8 @@
 /**
  * The headless web mode (issue 7): serves the built renderer on a loopback address and carries the AppApi
  * over a WebSocket at /api/ws, so the same UI runs in a plain browser. Access needs the random token of the
- * printed `web:` URL, traded once for a session cookie; Host and Origin are checked on every request.
+ * printed `web:` URL, traded once for a session cookie that ends after 12 h unused; Host and Origin are
+ * checked on every request.
  * The server only forwards: the dispatcher validates every method and request (and secrets stay write-only
  * because the AppApi's views never carry them).
  */
@@ -12,12 +13,13 @@ import { WebSocketServer } from 'ws';
 import type { AppEventName } from '../../../shared/api/contract';
 import type { Dispatch } from '../api/dispatch';
 import type { Logger } from '../log/logger';
-import { generateAccessToken, isWellFormedAccessToken, sessionCookieValue } from './access';
+import { generateAccessToken, isWellFormedAccessToken } from './access';
 import { ClientRegistry } from './client-registry';
 import { sessionCookieName } from './guards/cookie';
 import { MAX_MESSAGE_BYTES } from './guards/client-message';
 import { bracketed, type WebHostPolicy } from './guards/host';
 import { createHttpHandler, type WebAccess } from './http-handler';
+import { WebSessions } from './sessions';
 import { createUpgradeHandler } from './upgrade';
 
 export type AppEventSubscriber = (listener: (event: AppEventName, payload: unknown) => void) => () => void;
@@ -31,8 +33,12 @@ export interface WebServerOptions {
   staticDir: string;
   dispatch: Dispatch;
   subscribe: AppEventSubscriber;
-  /** Random 32 bytes (base64url) when absent; a given one must be ≥ 32 base64url characters. */
+  /** Random 32 bytes (base64url) when absent; a given one must be ≥ 32 base64url characters. One-time. */
   accessToken?: string;
+  /** A session unused this long ends (default WEB_SESSION_IDLE_TIMEOUT_MS, 12 h). */
+  sessionIdleTimeoutMs?: number;
+  /** The sessions' clock (tests). */
+  now?: () => number;
   log?: Logger;
   heartbeatMs?: number;
   /** Bytes waiting for one tab beyond which it is disconnected as too slow. */
@@ -67,7 +73,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   // Attached right after listen resolves (same tick as the 'listening' callback, before any I/O), because
   // the port (in the Host check and the cookie name) is only known now.
   const hostPolicy: WebHostPolicy = { bindHost: host, port };
-  const access: WebAccess = { accessToken, cookieName: sessionCookieName(port), cookieValue: sessionCookieValue(accessToken) };
+  const sessions = new WebSessions({ accessToken, idleTimeoutMs: options.sessionIdleTimeoutMs, now: options.now });
+  const access: WebAccess = { cookieName: sessionCookieName(port), sessions };
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES, perMessageDeflate: false, clientTracking: false });
   const clients = new ClientRegistry({
     dispatch: options.dispatch,

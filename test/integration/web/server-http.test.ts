@@ -23,14 +23,19 @@ describe('sign-in', () => {
   });
 
   it('trades the token for an HttpOnly, SameSite=Strict cookie and redirects to / (token out of the address bar)', async () => {
-    const response = await rawRequest(web.server, `/?token=${web.server.accessToken}`);
-    expect(response.status).toBe(302);
-    expect(response.headers.location).toBe('/');
-    const setCookie = response.headers['set-cookie']?.[0] ?? '';
-    expect(setCookie).toMatch(new RegExp(`^vtc_web_${web.server.port}=[A-Za-z0-9_-]+; HttpOnly; SameSite=Strict; Path=/$`));
-    expect(setCookie).not.toContain(web.server.accessToken);
-    expect(response.headers['referrer-policy']).toBe('no-referrer');
-    expect(response.headers['cache-control']).toBe('no-store');
+    const fresh = await startTestWebServer();
+    try {
+      const response = await rawRequest(fresh.server, `/?token=${fresh.server.accessToken}`);
+      expect(response.status).toBe(302);
+      expect(response.headers.location).toBe('/');
+      const setCookie = response.headers['set-cookie']?.[0] ?? '';
+      expect(setCookie).toMatch(new RegExp(`^vtc_web_${fresh.server.port}=[A-Za-z0-9_.-]+; HttpOnly; SameSite=Strict; Path=/$`));
+      expect(setCookie).not.toContain(fresh.server.accessToken);
+      expect(response.headers['referrer-policy']).toBe('no-referrer');
+      expect(response.headers['cache-control']).toBe('no-store');
+    } finally {
+      await fresh.stop();
+    }
   });
 
   it.each([

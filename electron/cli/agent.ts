@@ -79,6 +79,7 @@ export async function startAgent(options: AgentOptions, io: CliIo): Promise<Agen
   io.out(`data-dir: ${context.dataDir}`);
   if (host.core?.ingestUrl) io.out(`ingest: ${host.core.ingestUrl}`);
   if (web) io.out(`web: ${web.url}`);
+  if (host.core?.metricsUrl) io.out(`metrics: ${host.core.metricsUrl}`);
   return {
     host,
     web,

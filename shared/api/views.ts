@@ -4,6 +4,7 @@
  */
 import type { CloudName } from '../config/schema';
 import type { StreamComparisonRow } from '../graph/callRecordCompare';
+import type { TelemetryStatusView } from './telemetry';
 
 export const OUTBOX_STATES = ['needs_context', 'pending', 'in_flight', 'sent', 'failed', 'discarded'] as const;
 export type OutboxState = (typeof OUTBOX_STATES)[number];
@@ -94,6 +95,8 @@ export interface SyncStatusView {
   counts: OutboxCounts;
   /** Unsent reports as a share of the outbox bound, 0–1: the tray warns near 1. */
   fillRatio: number;
+  /** OpenTelemetry export (off unless configured). */
+  telemetry?: TelemetryStatusView;
 }
 
 export interface CallRecordSummaryView {

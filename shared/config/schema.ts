@@ -60,6 +60,34 @@ export const outboxConfigSchema = z.strictObject({
   concurrency: z.number().int().min(1).max(32).default(4),
 });
 
+/** Header names a collector may ask for (RFC 9110 token characters). */
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+
+/**
+ * OpenTelemetry export (contracts.md "Telemetry"): OTLP/HTTP push to a collector and/or a Prometheus scrape
+ * endpoint. Both off unless set. Header values may be secrets (`{ "env": "NAME" }`), like device passwords.
+ */
+export const telemetryConfigSchema = z.strictObject({
+  otlp: z
+    .strictObject({
+      /** The collector's base URL (`/v1/metrics` is added) or the full metrics URL. */
+      endpoint: httpUrl,
+      headers: z.record(z.string().regex(HEADER_NAME, { message: 'must be an HTTP header name' }), secretRefSchema).default({}),
+      protocol: z.enum(['http/json', 'http/protobuf']).default('http/json'),
+      intervalSeconds: z.number().min(1, { message: 'must be at least 1 second' }).max(3600, { message: 'must be at most 3600 seconds' }).default(10),
+      /** Intervals kept while the collector is unreachable; the oldest is dropped beyond this. */
+      maxBufferedIntervals: z.number().int().min(1).max(1000, { message: 'must be at most 1000' }).default(60),
+    })
+    .optional(),
+  prometheus: z
+    .strictObject({
+      host: z.string().min(1).default('127.0.0.1'),
+      port: z.number().int().min(0).max(65535, { message: 'must be a port 0–65535' }).default(9464),
+    })
+    .optional(),
+});
+export type TelemetryConfig = z.infer<typeof telemetryConfigSchema>;
+
 export const appConfigSchema = z.strictObject({
   /** Editors' JSON-schema hint; ignored. */
   $schema: z.string().optional(),
@@ -80,6 +108,7 @@ export const appConfigSchema = z.strictObject({
   thresholds: thresholdOverridesSchema.optional(),
   alerts: z.strictObject({ cooldownMinutes: z.number().min(0).max(1440).default(5) }).optional(),
   outbox: outboxConfigSchema.default(outboxConfigSchema.parse({})),
+  telemetry: telemetryConfigSchema.optional(),
 });
 export type AppConfigInput = z.input<typeof appConfigSchema>;
 export type AppConfig = z.infer<typeof appConfigSchema>;

@@ -10,6 +10,7 @@ import type { CliIo } from '../io';
 import { formatDurationMs, formatFields, formatGraphError, formatRatioPercent, formatTable } from '../format';
 import { hasDatabase, withOutbox } from '../outbox-access';
 import { printJson } from './subcommands';
+import { telemetryStatusOf, telemetryStatusFields } from './status-telemetry';
 import type { Command } from './index';
 import { toStoredSyncStatusView } from '../../core/app/report-views';
 import { outboxLimitsOf } from '../../core/app/outbox-limits';
@@ -33,6 +34,7 @@ export const statusCommand: Command = {
     if (positionals.length > 0) throw new UsageError(`status takes no arguments, got ${JSON.stringify(positionals.join(' '))}`);
     const context = buildContext(values, io);
     const reading = readStatus(context);
+    reading.view.telemetry = telemetryStatusOf(context);
     if (values.json) printJson(io, reading.view);
     else printStatus(io, context.dataDir, reading);
     return 0;
@@ -79,6 +81,7 @@ function printStatus(io: CliIo, dataDir: string, reading: StatusReading): void {
     ],
   ]);
   for (const line of lines) io.out(line);
+  for (const line of formatFields(telemetryStatusFields(view.telemetry))) io.out(line);
   io.out('');
   for (const line of formatTable(['STATE', 'REPORTS'], REPORT_STATES.map((state) => [state, view.counts[state]]))) io.out(line);
 }

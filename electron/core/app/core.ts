@@ -31,6 +31,7 @@ import { createCallRecordsService } from '../callrecords';
 import { exportDiagnostics } from '../diagnostics';
 import { join } from 'node:path';
 import { USER_AGENT } from './version';
+import { wireTelemetry, type TelemetryWiring } from './telemetry-wiring';
 
 export interface CoreOptions {
   dataDir: string;
@@ -70,6 +71,8 @@ export interface Core {
   readonly demo: boolean;
   /** The ingest API's address, when it is served. */
   readonly ingestUrl?: string;
+  /** The Prometheus scrape endpoint (`telemetry.prometheus`), when it is on. */
+  readonly metricsUrl?: string;
   dispatch: Dispatch;
   subscribe(listener: AppEventListener): () => void;
   stop(options?: { timeoutMs?: number }): Promise<void>;
@@ -92,7 +95,8 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   if (problem) log.warn('Graph not configured: reports are kept until it is', { problem });
   const sync = createSyncWorker({ outbox, sender: graph, concurrency: resolved.config.outbox.concurrency, now, random: Math.random, log });
   // Before the first send the worker cannot know Graph is not configured; the operator should see it at once.
-  const syncView = (snapshot = sync.snapshot()) => withGraphProblem(toSyncStatusView(snapshot), graph.problem());
+  let telemetry: TelemetryWiring | undefined; // started once the tracker exists; its state joins the sync view
+  const syncView = (snapshot = sync.snapshot()) => ({ ...withGraphProblem(toSyncStatusView(snapshot), graph.problem()), telemetry: telemetry?.current.status() });
   // `status` in another process reads the saved record: where the view overrides the worker ("setup needed"
   // before any send), save the view; after a reconfigure save it either way, so a lifted override is too.
   const publishStatus = (snapshot = sync.snapshot(), save = false): void => {
@@ -122,6 +126,13 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   });
   tracker.subscribe((rooms) => events.publish('roomsChanged', rooms));
 
+  try {
+    telemetry = await wireTelemetry({ config: () => resolved.config, managedKeys: managed.managedKeys, tracker, outbox, sync, dataDir: options.dataDir, version: options.version, log, now, onStatus: () => events.publish('syncStatus', syncView()) });
+  } catch (error) {
+    tracker.close();
+    db.close();
+    throw error;
+  }
   const collectors = createDeviceCollectors({ tracker, log, now });
   const tokens = createTokenStore(db, { now });
   const parts: CoreParts = { db, outbox, sync, tracker, tokens, graph, events, log, now };
@@ -169,6 +180,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     publishStatus(sync.snapshot(), true);
     tracker.setRooms(trackedRooms(resolved.config));
     await collectors.apply(resolved.devices);
+    await telemetry?.apply(resolved.config);
   };
 
   const handlers = createHandlers({
@@ -219,6 +231,9 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     handlers,
     demo: options.demo ?? false,
     ingestUrl: ingest?.url,
+    get metricsUrl() {
+      return telemetry?.current.metricsUrl;
+    },
     dispatch,
     subscribe: (listener) => events.subscribe(listener),
     stop: (stopOptions = {}) => {
@@ -228,6 +243,8 @@ export async function startCore(options: CoreOptions): Promise<Core> {
         // Collectors end their calls: the tracker turns them into reports while the outbox is still open.
         await collectors.stop();
         const { interrupted } = await sync.stop({ timeoutMs: stopOptions.timeoutMs ?? 5_000 });
+        // After the last delivery: the final export carries the final counts.
+        await telemetry?.stop();
         tracker.close();
         db.close();
         log.info('core stopped', { interrupted });

@@ -13,4 +13,6 @@ export function registerConfigSecrets(config: AppConfig, redactor: Redactor, env
   if (config.credential?.type === 'secret') add(config.credential.secret);
   if (config.credential?.type === 'certificate') add(config.credential.privateKeyPassphrase);
   for (const room of config.rooms) for (const device of room.devices) add(device.password);
+  // Collector headers usually carry an API key: every value is treated as a secret.
+  for (const value of Object.values(config.telemetry?.otlp?.headers ?? {})) add(value);
 }

@@ -11,6 +11,7 @@ export const enLive = {
   'fleet.summaryPoorOne': '1 room poor:',
   'fleet.summaryDevices': '{count} with a device problem:',
   'fleet.summaryWarning': '{count} fair:',
+  'fleet.andMore': '+{count} more',
   'fleet.idle': 'Idle',
   'fleet.inCall': 'In call since {time}',
   'fleet.noLegs': 'Waiting for statistics',

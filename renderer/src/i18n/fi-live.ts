@@ -9,6 +9,7 @@ export const fiLive: Record<keyof typeof enLive, string> = {
   'fleet.summaryPoorOne': '1 tila huono:',
   'fleet.summaryDevices': '{count} laiteongelma:',
   'fleet.summaryWarning': '{count} kohtalainen:',
+  'fleet.andMore': '+{count} muuta',
   'fleet.idle': 'Vapaa',
   'fleet.inCall': 'Puhelussa {time} alkaen',
   'fleet.noLegs': 'Odotetaan tilastoja',

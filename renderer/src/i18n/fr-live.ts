@@ -9,6 +9,7 @@ export const frLive: Record<keyof typeof enLive, string> = {
   'fleet.summaryPoorOne': '1 salle en mauvais état :',
   'fleet.summaryDevices': '{count} avec un appareil en panne :',
   'fleet.summaryWarning': '{count} moyennes :',
+  'fleet.andMore': '+{count} autres',
   'fleet.idle': 'Inactive',
   'fleet.inCall': 'En appel depuis {time}',
   'fleet.noLegs': 'En attente des statistiques',

@@ -11,6 +11,8 @@ import { fleetOrder, troubleGroup, type TroubleGroup } from './fleet';
 import { FleetTile } from './FleetTile';
 
 const SEPARATOR = '\u0001';
+/** The summary stays one line: the first rooms of a group by name, then a count (the tiles show them all). */
+const NAMED_PER_GROUP = 4;
 
 /** The grouped order as one string ("poor:id…"), so the selector's answer is equal while no group changes. */
 function layoutKey(state: RoomsState): string {
@@ -48,6 +50,7 @@ function Summary({ placed, onOpen }: { placed: readonly Placed[]; onOpen(roomId:
   if (poor > 0) groups.push({ group: 'poor', label: poor === 1 ? t('fleet.summaryPoorOne') : t('fleet.summaryPoor', { count: String(poor) }) });
   if (count('device') > 0) groups.push({ group: 'device', label: t('fleet.summaryDevices', { count: String(count('device')) }) });
   if (count('warning') > 0) groups.push({ group: 'warning', label: t('fleet.summaryWarning', { count: String(count('warning')) }) });
+  const named = (group: TroubleGroup) => placed.map((room, index) => ({ ...room, name: names[index] ?? room.roomId })).filter((room) => room.group === group);
   if (groups.length === 0) return <p className="fleet-summary muted">{t('fleet.allWell')}</p>;
   return (
     <p className="fleet-summary">
@@ -55,9 +58,8 @@ function Summary({ placed, onOpen }: { placed: readonly Placed[]; onOpen(roomId:
         <span key={group} className={`fleet-summary-${group}`}>
           {index > 0 && ' · '}
           <strong>{label}</strong>{' '}
-          {placed
-            .map((room, index) => ({ ...room, name: names[index] ?? room.roomId }))
-            .filter((room) => room.group === group)
+          {named(group)
+            .slice(0, NAMED_PER_GROUP)
             .map((room, position) => (
               <span key={room.roomId}>
                 {position > 0 && ', '}
@@ -66,6 +68,7 @@ function Summary({ placed, onOpen }: { placed: readonly Placed[]; onOpen(roomId:
                 </button>
               </span>
             ))}
+          {named(group).length > NAMED_PER_GROUP && <span className="muted"> {t('fleet.andMore', { count: String(named(group).length - NAMED_PER_GROUP) })}</span>}
         </span>
       ))}
     </p>

@@ -1,0 +1,86 @@
+/**
+ * The core's side of telemetry: what the instruments read (the tracker's rooms, device kinds from the
+ * configuration, outbox counts, the delivery tally fed by the sync worker's attempts), and restarting the
+ * service when the `telemetry` settings change. Kept out of core.ts so the composition stays one page.
+ */
+import type { AppConfig } from '../../../shared/config/schema';
+import type { TelemetryStatusView } from '../../../shared/api/telemetry';
+import type { LegTracker } from '../legs';
+import type { Logger } from '../log/logger';
+import type { Outbox } from '../outbox';
+import type { SyncWorker } from '../sync';
+import { createDeliveryTally, saveTelemetryStatus, startTelemetry, type Telemetry, type TelemetrySources } from '../telemetry';
+
+export interface TelemetryWiring {
+  readonly sources: TelemetrySources;
+  readonly current: Telemetry;
+  /** Restarts the service when the effective `telemetry` block changed. */
+  apply(config: AppConfig): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function wireTelemetry(options: {
+  config: () => AppConfig;
+  managedKeys: readonly string[];
+  tracker: LegTracker;
+  outbox: Outbox;
+  sync: SyncWorker;
+  dataDir: string;
+  version: string;
+  log: Logger;
+  now: () => number;
+  onStatus: (view: TelemetryStatusView) => void;
+}): Promise<TelemetryWiring> {
+  const tally = createDeliveryTally();
+  options.sync.on('attempt', (attempt) => tally.record(attempt.outcome));
+  let kinds: { config: AppConfig; byDevice: Map<string, string> } | undefined;
+  const sources: TelemetrySources = {
+    rooms: () => options.tracker.snapshot(),
+    deviceKind: (deviceId) => {
+      const config = options.config();
+      if (kinds?.config !== config) kinds = { config, byDevice: new Map(config.rooms.flatMap((room) => room.devices.map((device) => [device.id, device.kind]))) };
+      return kinds.byDevice.get(deviceId);
+    },
+    outboxCounts: () => options.outbox.stats().counts,
+    deliveries: tally.counts,
+  };
+  // Saved for `status` in another process (also "off", so a disabled export does not show a stale state).
+  const publish = (view: TelemetryStatusView): void => {
+    try {
+      saveTelemetryStatus(options.dataDir, view);
+    } catch (error) {
+      options.log.warn('telemetry status not saved', { error: (error as Error).message });
+    }
+    options.onStatus(view);
+  };
+  const start = async (config: AppConfig): Promise<Telemetry> => {
+    const telemetry = await startTelemetry({
+      config: config.telemetry,
+      allowLan: options.managedKeys.includes('telemetry'),
+      version: options.version,
+      sources,
+      log: options.log,
+      now: options.now,
+      onStatus: publish,
+    });
+    publish(telemetry.status());
+    return telemetry;
+  };
+
+  let applied = JSON.stringify(options.config().telemetry ?? null);
+  let current = await start(options.config());
+  return {
+    sources,
+    get current() {
+      return current;
+    },
+    async apply(config) {
+      const next = JSON.stringify(config.telemetry ?? null);
+      if (next === applied) return;
+      await current.stop();
+      applied = next;
+      current = await start(config);
+    },
+    stop: () => current.stop(),
+  };
+}

@@ -1,5 +1,6 @@
-import { resolve } from 'node:path';
-import { defineConfig } from 'electron-vite';
+import { readFileSync } from 'node:fs';
+import { posix, resolve } from 'node:path';
+import { defineConfig, type Plugin } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 
 // electron-vite derives its targets from the installed Electron's major, but its table stops at 44 and we
@@ -8,8 +9,35 @@ import react from '@vitejs/plugin-react';
 const MAIN_TARGET = 'node22';
 const CHROME_TARGET = 'chrome140';
 
+/**
+ * Ships the Graph CSDL the emulator reads at start beside the bundle. Vite rewrites `new URL('./x', import.meta.url)`
+ * assets only for browser builds, so for the main process the XML is emitted under a fixed name and each chunk
+ * that loads it gets the path relative to where that chunk lands.
+ */
+function csdlAsset(): Plugin {
+  const loader = resolve('electron/sim/emulator/csdl/index.ts');
+  const pattern = /new URL\(\s*["']\.\/graph-v1\.0-fragments\.xml["']\s*,\s*import\.meta\.url\s*\)/;
+  const assetName = 'csdl/graph-v1.0-fragments.xml';
+  const placeholder = '__VTC_CSDL_RELATIVE_PATH__';
+  return {
+    name: 'vtc-csdl-asset',
+    transform(code, id) {
+      if (id !== loader) return null;
+      if (!pattern.test(code)) this.error(`${id} no longer loads its CSDL with new URL('./graph-v1.0-fragments.xml', import.meta.url)`);
+      this.emitFile({ type: 'asset', fileName: assetName, source: readFileSync(resolve('electron/sim/emulator/csdl/graph-v1.0-fragments.xml')) });
+      return { code: code.replace(pattern, `new URL('${placeholder}', import.meta.url)`), map: null };
+    },
+    renderChunk(code, chunk) {
+      if (!code.includes(placeholder)) return null;
+      const relative = posix.relative(posix.dirname(chunk.fileName), assetName);
+      return { code: code.replaceAll(placeholder, relative.startsWith('.') ? relative : `./${relative}`), map: null };
+    },
+  };
+}
+
 export default defineConfig({
   main: {
+    plugins: [csdlAsset()],
     build: {
       outDir: 'out/main',
       target: MAIN_TARGET,

@@ -12,18 +12,21 @@ import { isRetained } from './callRecordStore';
 import { authorizeGraph } from './graphAuth';
 import { header, sendGraphError, sendJson, type RequestContext } from './http';
 import { matchesFilter, parseCallRecordFilter } from './odataFilter';
-import { CALL_RECORD_PROPERTIES, SESSION_PROPERTIES, parseCallRecordExpand, parseSelect, parseSessionExpand, project } from './odataQuery';
+import { parseCallRecordExpand, parseSelect, parseSessionExpand, project, selectableProperties } from './odataQuery';
 import { decodeSkipToken, encodeSkipToken, pageSizeFromPrefer, slicePage, type PageCursor } from './paging';
 import { PERMISSION_CALL_RECORDS_READ } from './types';
 
 type ApiVersion = 'v1.0' | 'beta';
+
+const CALL_RECORD_TYPE = 'microsoft.graph.callRecords.callRecord';
+const SESSION_TYPE = 'microsoft.graph.callRecords.session';
 
 export async function handleListCallRecords(ctx: RequestContext, apiVersion: ApiVersion): Promise<void> {
   if (!(await allowGet(ctx))) return;
   const filterText = ctx.url.searchParams.get('$filter');
   const filter = filterText === null ? { ok: true as const, clauses: [] } : parseCallRecordFilter(filterText);
   if (!filter.ok) return sendGraphError(ctx, 400, 'BadRequest', filter.message);
-  const select = parseSelect(ctx.url.searchParams.get('$select'), CALL_RECORD_PROPERTIES, 'microsoft.graph.callRecords.callRecord');
+  const select = parseSelect(ctx.url.searchParams.get('$select'), selectableProperties(CALL_RECORD_TYPE), CALL_RECORD_TYPE);
   if (!select.ok) return sendGraphError(ctx, 400, 'BadRequest', select.message);
   const paging = cursorFor(ctx);
   if (!paging) return;
@@ -50,7 +53,7 @@ export async function handleGetCallRecord(ctx: RequestContext, apiVersion: ApiVe
   if (!(await allowGet(ctx))) return;
   const record = findRetained(ctx, id);
   if (!record) return;
-  const select = parseSelect(ctx.url.searchParams.get('$select'), CALL_RECORD_PROPERTIES, 'microsoft.graph.callRecords.callRecord');
+  const select = parseSelect(ctx.url.searchParams.get('$select'), selectableProperties(CALL_RECORD_TYPE), CALL_RECORD_TYPE);
   if (!select.ok) return sendGraphError(ctx, 400, 'BadRequest', select.message);
   const expand = parseCallRecordExpand(ctx.url.searchParams.get('$expand'));
   if (!expand.ok) return sendGraphError(ctx, 400, 'BadRequest', expand.message);
@@ -77,7 +80,7 @@ export async function handleListSessions(ctx: RequestContext, apiVersion: ApiVer
   if (!record) return;
   const withSegments = parseSessionExpand(ctx.url.searchParams.get('$expand'));
   if (!withSegments.ok) return sendGraphError(ctx, 400, 'BadRequest', withSegments.message);
-  const select = parseSelect(ctx.url.searchParams.get('$select'), SESSION_PROPERTIES, 'microsoft.graph.callRecords.session');
+  const select = parseSelect(ctx.url.searchParams.get('$select'), selectableProperties(SESSION_TYPE), SESSION_TYPE);
   if (!select.ok) return sendGraphError(ctx, 400, 'BadRequest', select.message);
   const paging = cursorFor(ctx);
   if (!paging) return;

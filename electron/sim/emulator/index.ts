@@ -3,6 +3,7 @@
  * the demo. `startEmulator()` listens (port 0 = a free port), and resolves with the URL, the demo app
  * registration (granted both permissions) and control methods usable in-process; `close()` stops it.
  */
+import { graphCsdl } from './csdl/index';
 import type { AddressInfo } from 'node:net';
 import type { CallRecordPublishing } from './callRecordPublisher';
 import { createControl, type EmulatorControl } from './control';
@@ -45,6 +46,8 @@ export interface EmulatorHandle extends EmulatorControl {
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<EmulatorHandle> {
   const host = options.host ?? '127.0.0.1';
+  // Parsed before listening: a missing or broken CSDL fails the start, not the first request.
+  graphCsdl();
   const state = new EmulatorState({
     seed: options.seed ?? 1,
     tokenLifetimeSeconds: options.tokenLifetimeSeconds ?? 3599,

@@ -1,15 +1,19 @@
 /**
- * `$select` and `$expand` as Graph supports them on callRecords (graph-api.md §3.1, §3.4; seed 003/004:
+ * `$select` and `$expand` as Graph supports them on callRecords (../shared/reference/graph-api.md §3.1, §3.4; seed 003/004:
  * "$select ... Only supported for callRecord and session resources"; `$expand=sessions($expand=segments)`).
- * Unknown names are refused with Graph's wording ("Could not find a property named …").
+ * Unknown names are refused with Graph's wording ("Could not find a property named …"); the known ones come
+ * from the CSDL.
  */
-export const CALL_RECORD_PROPERTIES = [
-  'id', 'version', 'type', 'modalities', 'lastModifiedDateTime', 'startDateTime', 'endDateTime', 'joinWebUrl',
-  'organizer', 'participants', 'organizer_v2', 'participants_v2', 'sessions',
-] as const;
-export const SESSION_PROPERTIES = [
-  'id', 'modalities', 'startDateTime', 'endDateTime', 'isTest', 'caller', 'callee', 'failureInfo', 'segments',
-] as const;
+import { graphCsdl } from './csdl/index';
+import { allProperties } from './csdl/model';
+
+/** The names `$select` accepts on a type: its declared, inherited and navigation properties in the CSDL. */
+export function selectableProperties(typeName: string): string[] {
+  const model = graphCsdl();
+  const type = model.structured.get(typeName);
+  if (!type) throw new Error(`CSDL: no type named ${typeName}`);
+  return [...allProperties(model, type).keys()];
+}
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
 

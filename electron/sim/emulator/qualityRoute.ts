@@ -1,16 +1,19 @@
 /**
- * `POST /{v1.0|beta}/communications/calls/logTeleconferenceDeviceQuality` (graph-api.md §1.1): needs
- * `Calls.AccessMedia.All`, a `User-Agent` ("Required", seed 000), a JSON body; the body is validated as
- * strictly as shared/graph/quality.ts says, every violation listed (path: reason) in `error.message` and
- * one per entry in `error.details` with the path as `target`. Success is 200 with an empty body; the
- * accepted body is kept for `GET /_emulator/received` and, when publishing is on, becomes a callRecord a
- * short while later (callRecordPublisher.ts).
+ * `POST /{v1.0|beta}/communications/calls/logTeleconferenceDeviceQuality` (../shared/reference/graph-api.md
+ * §1.1): needs `Calls.AccessMedia.All`, a `User-Agent` ("Required"), a JSON body. The body is checked
+ * against Microsoft's CSDL (csdl/graph-v1.0-fragments.xml), not the product's own schema: every violation is
+ * listed (path: reason in the OData library's words) in `error.message` and one per entry in
+ * `error.details` with the path as `target`. Success is 200 with an empty body; the accepted body is kept for
+ * `GET /_emulator/received` and, when publishing is on, becomes a callRecord a short while later
+ * (callRecordPublisher.ts).
  */
-import { logTeleconferenceDeviceQualityBodySchema } from '../../../shared/graph/quality';
-import { validate } from '../../../shared/validation';
+import type { TeleconferenceDeviceQuality } from '../../../shared/graph/quality';
+import { graphCsdl, validateActionBody } from './csdl/index';
 import { authorizeGraph } from './graphAuth';
 import { BodyTooLargeError, header, readBody, sendEmpty, sendGraphError, type RequestContext } from './http';
 import { PERMISSION_CALLS_ACCESS_MEDIA } from './types';
+
+const ACTION = 'logTeleconferenceDeviceQuality';
 
 export async function handleQuality(ctx: RequestContext, apiVersion: 'v1.0' | 'beta'): Promise<void> {
   if (ctx.method !== 'POST') {
@@ -38,21 +41,24 @@ export async function handleQuality(ctx: RequestContext, apiVersion: 'v1.0' | 'b
   } catch {
     return sendGraphError(ctx, 400, 'BadRequest', 'Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.');
   }
-  const result = validate(logTeleconferenceDeviceQualityBodySchema, json);
-  if (!result.ok) {
-    const lines = result.issues.map((issue) => `${issue.path === '' ? '(body)' : issue.path}: ${issue.message}`);
+  const issues = validateActionBody(graphCsdl(), ACTION, json);
+  if (issues.length > 0) {
+    const lines = issues.map((issue) => `${issue.path === '' ? '(body)' : issue.path}: ${issue.message}`);
     return sendGraphError(ctx, 400, 'BadRequest', `Invalid request body: ${lines.join('; ')}`, {
-      details: result.issues.map((issue) => ({ code: 'InvalidValue', message: issue.message, target: issue.path })),
+      details: issues.map((issue) => ({ code: 'InvalidValue', message: issue.message, target: issue.path })),
     });
   }
+  // The CSDL check passed, so the body has the action's parameter with the quality type's property names and
+  // JSON types; the callRecord built from it tolerates values outside the product's ranges.
+  const body = json as { quality: TeleconferenceDeviceQuality };
   ctx.state.received.push({
     receivedAt: new Date(ctx.state.now()).toISOString(),
     apiVersion,
     userAgent,
     clientRequestId: header(ctx.req, 'client-request-id'),
     requestId: ctx.requestId,
-    body: result.value,
+    body,
   });
-  ctx.state.publisher.reportAccepted(result.value.quality);
+  ctx.state.publisher.reportAccepted(body.quality);
   sendEmpty(ctx, 200);
 }

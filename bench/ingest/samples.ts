@@ -61,8 +61,11 @@ export async function main(): Promise<BenchResult> {
 
 function benchDeps(tracker: BenchTracker, now: () => number): IngestDeps {
   return {
-    enqueueReport: () => ({ id: 'bench', state: 'pending' }),
-    ingestSamples: (samples) => tracker.ingestSamples(samples),
+    enqueueReport: () => ({ ok: true, id: 'bench', state: 'pending', existing: false }),
+    ingestSamples: (samples) => {
+      tracker.ingestSamples(samples);
+      return { ok: true, accepted: samples.length, drops: [] };
+    },
     attachCallContext: () => ({ matchedLegs: 0, matchedReports: 0 }),
     health: () => ({ status: 'ok', version: 'bench', outbox: {} }),
     now,

@@ -22,7 +22,7 @@ export function summarizeTray(rooms: readonly RoomSummary[], sync: SyncStatusVie
   const deviceDown = rooms.some((room) => room.devices.some((device) => device.state === 'offline' || device.state === 'auth_failed' || device.state === 'error'));
   let state: TrayState;
   if (!sync || sync.state === 'setup_needed') state = 'setup';
-  else if ((sync.state === 'paused' && !sync.pausedByOperator) || sync.counts.failed > 0 || deviceDown || sync.fillRatio >= 0.9) state = 'offline';
+  else if ((sync.state === 'paused' && !sync.pausedByOperator) || sync.counts.failed > 0 || deviceDown || sync.fillRatio >= 0.9 || sync.storage !== undefined) state = 'offline';
   else if (worst?.classification === 'poor') state = 'poor';
   else if (worst?.classification === 'warning') state = 'warning';
   else state = 'ok';
@@ -30,6 +30,14 @@ export function summarizeTray(rooms: readonly RoomSummary[], sync: SyncStatusVie
   if (state === 'setup') parts.push(sync?.reason ?? 'Setup needed');
   if (worst && (worst.classification === 'poor' || worst.classification === 'warning')) parts.push(`${worst.roomName}: ${worst.classification}`);
   if (sync?.state === 'paused') parts.push(sync.reason ?? 'Sync paused');
+  if (sync?.storage) parts.push(storageText(sync.storage));
   parts.push(backlog);
   return { state, tooltip: parts.join(' — '), worstRoom: worst ? { roomId: worst.roomId, roomName: worst.roomName } : undefined };
+}
+
+/** Short: tray tooltips are cut at 127 characters on Windows. The status bar shows the whole message. */
+function storageText(storage: NonNullable<SyncStatusView['storage']>): string {
+  if (storage.kind === 'invalid_report') return 'A measured report was refused (see the status bar)';
+  const why = storage.kind === 'disk_full' ? 'disk full' : storage.kind === 'busy' ? 'database locked' : storage.code;
+  return `Reports cannot be stored: ${why}${storage.waitingReports > 0 ? ` (${storage.waitingReports} kept in memory)` : ''}`;
 }

@@ -4,6 +4,7 @@
  */
 import type { CloudName } from '../config/schema';
 import type { StreamComparisonRow } from '../graph/callRecordCompare';
+import type { StorageProblemView } from './storage';
 import type { TelemetryStatusView } from './telemetry';
 
 export const OUTBOX_STATES = ['needs_context', 'pending', 'in_flight', 'sent', 'failed', 'discarded'] as const;
@@ -95,6 +96,8 @@ export interface SyncStatusView {
   counts: OutboxCounts;
   /** Unsent reports as a share of the outbox bound, 0–1: the tray warns near 1. */
   fillRatio: number;
+  /** Present while reports cannot be stored (or one was refused as invalid): the tray and status bar show it. */
+  storage?: StorageProblemView;
   /** OpenTelemetry export (off unless configured). */
   telemetry?: TelemetryStatusView;
 }

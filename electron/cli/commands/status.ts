@@ -10,6 +10,7 @@ import type { CliIo } from '../io';
 import { formatDurationMs, formatFields, formatGraphError, formatRatioPercent, formatTable } from '../format';
 import { hasDatabase, withOutbox } from '../outbox-access';
 import { printJson } from './subcommands';
+import { readStorageStatusFile } from '../../core/app/storage-status-file';
 import { telemetryStatusOf, telemetryStatusFields } from './status-telemetry';
 import type { Command } from './index';
 import { toStoredSyncStatusView } from '../../core/app/report-views';
@@ -34,6 +35,9 @@ export const statusCommand: Command = {
     if (positionals.length > 0) throw new UsageError(`status takes no arguments, got ${JSON.stringify(positionals.join(' '))}`);
     const context = buildContext(values, io);
     const reading = readStatus(context);
+    // The database may be what refuses writes: the agent reports that in a file it reserved at start.
+    const storage = readStorageStatusFile(context.dataDir);
+    if (storage !== undefined) reading.view.storage = storage;
     reading.view.telemetry = telemetryStatusOf(context);
     if (values.json) printJson(io, reading.view);
     else printStatus(io, context.dataDir, reading);
@@ -81,6 +85,7 @@ function printStatus(io: CliIo, dataDir: string, reading: StatusReading): void {
     ],
   ]);
   for (const line of lines) io.out(line);
+  if (view.storage !== undefined) for (const line of formatFields([['storage', `${view.storage.message} (since ${view.storage.since})`]])) io.out(line);
   for (const line of formatFields(telemetryStatusFields(view.telemetry))) io.out(line);
   io.out('');
   for (const line of formatTable(['STATE', 'REPORTS'], REPORT_STATES.map((state) => [state, view.counts[state]]))) io.out(line);

@@ -26,6 +26,9 @@ import { createQuarantine, startIngestServer, type IngestServer } from '../inges
 import { createGraphConnection, type GraphConnection } from './graph-connection';
 import { createDeviceCollectors } from './device-collectors';
 import { createIngestDeps } from './ingest-wiring';
+import { createReportIntake } from './report-intake';
+import { createStorageGuard } from './storage-guard';
+import { tryOpenStorageStatusFile } from './storage-status-file';
 import { toReportDetailView, toSyncStatusView, withGraphProblem } from './report-views';
 import { createCallRecordsService } from '../callrecords';
 import { exportDiagnostics } from '../diagnostics';
@@ -94,9 +97,22 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   const problem = graph.configure(resolved);
   if (problem) log.warn('Graph not configured: reports are kept until it is', { problem });
   const sync = createSyncWorker({ outbox, sender: graph, concurrency: resolved.config.outbox.concurrency, now, random: Math.random, log });
+  // Every report enters through one policy (validate, store, publish, wake); a write the disk refuses is
+  // kept (device reports) or refused with 507 (ingest), and shown as a storage problem until it recovers.
+  const intake = createReportIntake({ outbox, events, sync });
+  const storageStatus = tryOpenStorageStatusFile(options.dataDir, (error) => log.warn('cannot reserve the storage status file: `status` will not show a storage problem', { error: String(error) }), now);
+  const storage = createStorageGuard({
+    intake,
+    log,
+    now,
+    onChange: (storageProblem) => {
+      storageStatus?.write(storageProblem);
+      events.publish('syncStatus', syncView());
+    },
+  });
   // Before the first send the worker cannot know Graph is not configured; the operator should see it at once.
   let telemetry: TelemetryWiring | undefined; // started once the tracker exists; its state joins the sync view
-  const syncView = (snapshot = sync.snapshot()) => ({ ...withGraphProblem(toSyncStatusView(snapshot), graph.problem()), telemetry: telemetry?.current.status() });
+  const syncView = (snapshot = sync.snapshot()) => ({ ...withGraphProblem({ ...toSyncStatusView(snapshot), storage: storage.problem() }, graph.problem()), telemetry: telemetry?.current.status() });
   // `status` in another process reads the saved record: where the view overrides the worker ("setup needed"
   // before any send), save the view; after a reconfigure save it either way, so a lifted override is too.
   const publishStatus = (snapshot = sync.snapshot(), save = false): void => {
@@ -114,13 +130,9 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     rooms: trackedRooms(resolved.config),
     thresholds: resolveThresholds(resolved.config.thresholds),
     alertCooldownMs: (resolved.config.alerts?.cooldownMinutes ?? 5) * 60_000,
-    onReport: (report) => {
-      // A device report is always kept, even above the outbox bounds (the tray then warns).
-      const result = outbox.enqueue({ ...report, source: 'device' });
-      log.info('device call reported', { id: result.id, roomId: report.roomId, deviceId: report.deviceId, state: result.state });
-      events.publish('reportsChanged', { ids: [result.id] });
-      if (result.state === 'pending') sync.notify('enqueued');
-    },
+    // A device report is always kept: above the outbox bounds (the tray then warns), and in memory while
+    // the disk refuses it (storage-guard.ts).
+    onReport: (report) => storage.keepDeviceReport({ ...report, source: 'device' }),
     onAlert: (alert) => events.publish('alert', alert),
     onError: (error) => log.error('leg tracker error', { error: (error as Error).message }),
   });
@@ -158,7 +170,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
 
   let ingest: IngestServer | undefined;
   if (options.ingest?.enabled !== false) {
-    const deps = createIngestDeps({ outbox, tracker, sync, events, log, version: options.version, now });
+    const deps = createIngestDeps({ outbox, intake, storage, tracker, rooms: () => trackedRooms(resolved.config), log, version: options.version, now });
     ingest = await startIngestServer({
       host: resolved.config.ingest.host,
       port: options.ingest?.port ?? resolved.config.ingest.port,
@@ -179,6 +191,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     sync.notify('credentials');
     publishStatus(sync.snapshot(), true);
     tracker.setRooms(trackedRooms(resolved.config));
+    outbox.setLimits(outboxLimitsOf(resolved.config));
     await collectors.apply(resolved.devices);
     await telemetry?.apply(resolved.config);
   };
@@ -193,6 +206,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     graph,
     callRecords,
     events,
+    intake,
     reconfigure,
     syncView: () => syncView(),
     exportDiagnostics: async () => {
@@ -242,11 +256,16 @@ export async function startCore(options: CoreOptions): Promise<Core> {
         await callRecords.stop();
         // Collectors end their calls: the tracker turns them into reports while the outbox is still open.
         await collectors.stop();
+        // Last chance for reports still waiting for the disk; past this they exist only in this log line.
+        const unstored = storage.flush();
+        storage.close();
+        if (unstored.length > 0) log.error('device reports could not be stored before stopping', { count: unstored.length, reports: unstored.map((report) => report.body) });
         const { interrupted } = await sync.stop({ timeoutMs: stopOptions.timeoutMs ?? 5_000 });
         // After the last delivery: the final export carries the final counts.
         await telemetry?.stop();
         tracker.close();
         db.close();
+        storageStatus?.close();
         log.info('core stopped', { interrupted });
       })();
       return stopping;

@@ -14,6 +14,7 @@ import type { TokenStore } from '../tokens';
 import type { SettingsService } from '../settings/service';
 import type { GraphConnection } from './graph-connection';
 import type { AppEventHub } from './events';
+import type { ReportIntake } from './report-intake';
 import { toListFilter, toReportDetailView, toReportSummaryView } from './report-views';
 import { devicesNeedingPassword, sameDeviceEndpoint } from './device-credentials';
 
@@ -28,6 +29,8 @@ export interface HandlerServices {
   graph: GraphConnection;
   callRecords: CallRecordsService;
   events: AppEventHub;
+  /** Publishes `reportsChanged` and wakes the worker: the one policy every entry uses (report-intake.ts). */
+  intake: Pick<ReportIntake, 'reportsChanged'>;
   /** Re-reads the settings and applies them to the Graph connection, collectors and tracker. */
   reconfigure(): Promise<void>;
   /** The sync status as the UI shows it (worker snapshot + Graph configuration). */
@@ -39,13 +42,9 @@ export interface HandlerServices {
 const OPERATOR = 'operator';
 
 export function createHandlers(services: HandlerServices): AppApiHandlers {
-  const { outbox, sync, tracker, tokens, settings, graph, events } = services;
+  const { outbox, sync, tracker, tokens, settings, graph } = services;
 
-  const changed = (ids: string[]): void => {
-    if (ids.length === 0) return;
-    events.publish('reportsChanged', { ids });
-    sync.notify('resubmitted');
-  };
+  const changed = (ids: string[]): void => services.intake.reportsChanged(ids, 'resubmitted');
 
   return {
     // Only the host (host.ts) can switch cores; a core started alone has no demo to switch to.
@@ -79,7 +78,7 @@ export function createHandlers(services: HandlerServices): AppApiHandlers {
     },
     discardReports: ({ ids, reason }) => {
       const result = outbox.discard(ids, reason, OPERATOR);
-      if (result.changed.length > 0) events.publish('reportsChanged', { ids: result.changed });
+      services.intake.reportsChanged(result.changed);
       return { discarded: result.changed.length };
     },
     attachReportContext: ({ ids, callChainId, participantId }) => {

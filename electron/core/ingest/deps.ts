@@ -5,6 +5,7 @@
  */
 import type { LiveSample } from '../../../shared/domain/samples';
 import type { TeleconferenceDeviceQualityDraft } from '../../../shared/graph/quality';
+import type { ValidationIssue } from '../../../shared/validation';
 
 export interface EnqueueReportInput {
   /** The validated `quality` object of the Graph body; Teams ids may be missing (→ needs_context). */
@@ -43,21 +44,44 @@ export interface IngestHealth {
 
 export type IngestLogLevel = 'debug' | 'info' | 'warn' | 'error';
 
+/** Why a posted report (or a sample that would open a call) was not taken although its body was valid. */
+export type IntakeRefusalCode = 'outbox_full' | 'storage_full' | 'storage_busy' | 'storage_unavailable';
+
+export interface IntakeRefusal {
+  code: IntakeRefusalCode;
+  /** One sentence the sender can act on. */
+  message: string;
+  retryAfterSeconds: number;
+}
+
+export type ReportIntakeOutcome =
+  | { ok: true; id: string; state: string; /** the same body was already stored under its mediaLegId */ existing: boolean }
+  | { ok: false; refusal: IntakeRefusal }
+  | { ok: false; duplicate: { mediaLegId: string; existingId: string; message: string } };
+
+/** One sample the tracker did not take: its position in the posted batch, a stable code and why. */
+export interface SampleDrop {
+  index: number;
+  code: string;
+  message: string;
+}
+
+export type SamplesOutcome =
+  | { ok: true; accepted: number; drops: SampleDrop[] }
+  /** Samples naming a room or device this agent does not have: nothing was taken. */
+  | { ok: false; notConfigured: ValidationIssue[] }
+  /** Samples that would open a new call while reports cannot be taken: nothing was taken. */
+  | { ok: false; refusal: IntakeRefusal; issues: ValidationIssue[] };
+
 export interface IngestDeps {
   /**
-   * Stores the report and returns only once it is committed (the 202 promises durability).
-   * Throws an error with `code: 'outbox_full'` when the outbox is at its bound (→ 507).
+   * Stores the report and returns only once it is committed (the 202 promises durability); or says why it
+   * was not stored (outbox or disk full, database busy → 507/503) or that its mediaLegId is taken (→ 409).
    */
-  enqueueReport(input: EnqueueReportInput): { id: string; state: string };
-  ingestSamples(samples: LiveSample[]): void;
+  enqueueReport(input: EnqueueReportInput): ReportIntakeOutcome;
+  ingestSamples(samples: LiveSample[]): SamplesOutcome;
   attachCallContext(context: CallContext): CallContextMatch;
   health(): IngestHealth;
   now(): number;
   log?: (level: IngestLogLevel, msg: string, fields?: Record<string, unknown>) => void;
-}
-
-export const OUTBOX_FULL_CODE = 'outbox_full';
-
-export function isOutboxFullError(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === OUTBOX_FULL_CODE;
 }

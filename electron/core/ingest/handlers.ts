@@ -1,12 +1,11 @@
 /**
  * One function per endpoint: validated body in, outcome out. Synchronous on purpose: every dependency
  * (outbox commit, leg tracker) is synchronous, so when a handler returns, a 202 really is committed.
- * A body that fails validation is marked for the quarantine; a refusal for another reason (outbox full)
- * is not, since the body itself was fine and the sender keeps it.
+ * A body that fails validation is marked for the quarantine; a refusal for another reason (outbox or disk
+ * full, a mediaLegId already taken, a room not configured) is not, since the body itself was well formed.
  */
 import type { ValidationIssue } from '../../../shared/validation';
-import type { IngestDeps } from './deps';
-import { isOutboxFullError } from './deps';
+import type { IngestDeps, IntakeRefusal } from './deps';
 import { apiError, type ApiError } from './errors';
 import { parseCallContextBody } from './bodies/call-context-body';
 import { parseReportBody } from './bodies/report-body';
@@ -22,27 +21,47 @@ export interface HandlerInput {
   deps: IngestDeps;
 }
 
-/** Seconds a sender should wait before retrying a report the full outbox refused. */
-const OUTBOX_FULL_RETRY_AFTER_SECONDS = 60;
-
+/**
+ * 202 once committed; 200 with the stored report when the same body (same mediaLegId) was stored before;
+ * 409 when the mediaLegId is stored with another body; 507 outbox or disk full, 503 database busy.
+ */
 export function postReport({ body, deps }: HandlerInput): RouteOutcome {
   const parsed = parseReportBody(body);
   if (!parsed.ok) return invalid(parsed.issues);
-  try {
-    const stored = deps.enqueueReport(parsed.value);
-    return { ok: true, status: 202, body: { id: stored.id, state: stored.state } };
-  } catch (error) {
-    if (!isOutboxFullError(error)) throw error;
-    const message = 'The outbox is full: the report was NOT stored. Keep it and retry later, or ask the operator to free space.';
-    return { ok: false, error: apiError(507, 'outbox_full', message, [], { 'Retry-After': String(OUTBOX_FULL_RETRY_AFTER_SECONDS) }) };
+  const stored = deps.enqueueReport(parsed.value);
+  if (stored.ok) return { ok: true, status: stored.existing ? 200 : 202, body: { id: stored.id, state: stored.state, ...(stored.existing ? { existing: true } : {}) } };
+  if ('duplicate' in stored) {
+    const { existingId, message } = stored.duplicate;
+    return { ok: false, error: apiError(409, 'duplicate_media_leg', message, [{ path: 'quality.mediaLegId', message: `is already used by report ${existingId}` }]) };
   }
+  return { ok: false, error: refused(stored.refusal) };
 }
 
+/**
+ * 202 with what the tracker really took and, per dropped sample, its index, a code and why; 400
+ * `not_configured` when a sample names a room or device this agent does not have; 507 when samples would
+ * open a new call while reports cannot be stored (the sender learns of it before it measures more).
+ * Those two refuse the whole body: nothing of it is taken.
+ */
 export function postSamples({ body, deps }: HandlerInput): RouteOutcome {
   const parsed = parseSamplesBody(body);
   if (!parsed.ok) return invalid(parsed.issues);
-  deps.ingestSamples(parsed.value);
-  return { ok: true, status: 202, body: { accepted: parsed.value.length } };
+  const taken = deps.ingestSamples(parsed.value);
+  if (taken.ok) return { ok: true, status: 202, body: { accepted: taken.accepted, dropped: taken.drops.length, drops: taken.drops } };
+  if ('notConfigured' in taken) {
+    const count = taken.notConfigured.length;
+    const first = taken.notConfigured[0];
+    const message = `${count === 1 ? 'A sample names' : `${count} samples name`} a room or device that is not configured on this agent${first ? ` (${first.path} ${first.message})` : ''}; nothing was taken. Add it in Settings or the configuration file.`;
+    return { ok: false, error: apiError(400, 'not_configured', message, taken.notConfigured) };
+  }
+  const error = refused(taken.refusal);
+  return { ok: false, error: { ...error, details: taken.issues } };
+}
+
+/** A valid body that could not be taken now: the sender keeps it and retries after Retry-After. */
+function refused(refusal: IntakeRefusal): ApiError {
+  const status = refusal.code === 'outbox_full' || refusal.code === 'storage_full' ? 507 : 503;
+  return apiError(status, refusal.code, refusal.message, [], { 'Retry-After': String(refusal.retryAfterSeconds) });
 }
 
 export function postCallContext({ body, deps }: HandlerInput): RouteOutcome {

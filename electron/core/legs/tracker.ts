@@ -304,15 +304,6 @@ export function createLegTracker(options: LegTrackerOptions) {
     hasCall(deviceId: string, callId: string): boolean {
       return calls.has(callKeyOf(deviceId, callId));
     },
-    /** The configured room of this id, or undefined (rooms first named by a sample are not configured). */
-    configuredRoom(roomId: string): { id: string; deviceIds: string[] } | undefined {
-      const room = rooms.get(roomId);
-      return room?.configured ? { id: room.id, deviceIds: [...room.devices.keys()] } : undefined;
-    },
-    /** The room a device is known in (configured, or first seen in a sample), if any. */
-    roomOfDevice(deviceId: string): string | undefined {
-      return deviceRoom.get(deviceId);
-    },
     endCall,
     /** Attaches Teams ids to matching active calls; returns the matched legs (contracts.md call-context). */
     setCallContext(input: CallContextInput): LegKey[] {

@@ -46,6 +46,7 @@ export function StatusBar() {
             {t('status.sync')}: <strong>{t(SYNC_STATE_KEY[sync.value.state])}</strong>
             {sync.value.reason !== undefined && <span> · {sync.value.reason}</span>}
           </span>
+          {sync.value.storage !== undefined && <span className="status-error status-storage" role="alert">{sync.value.storage.message}</span>}
           <span>
             {t('status.backlog')}: <strong>{format.number(backlogOf(sync.value), 0)}</strong>
             {sync.value.oldestUnsentAgeMs !== undefined && <span className="muted"> · {t('status.oldest', { age: format.span(sync.value.oldestUnsentAgeMs) })}</span>}

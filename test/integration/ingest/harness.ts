@@ -12,7 +12,7 @@ import { createOutbox, type Outbox, type OutboxLimits } from '../../../electron/
 import { createTokenStore, type TokenStore } from '../../../electron/core/tokens/index';
 import type { LiveSample } from '../../../shared/domain/samples';
 import { makeTempDir } from '../../support/temp-dir';
-import { contextSelector } from '../../../electron/core/app/ingest-wiring';
+import { contextSelector, intakeOutcome } from '../../../electron/core/app/ingest-wiring';
 
 export interface Harness {
   db: Db;
@@ -58,8 +58,11 @@ export async function startHarness(options: { outboxLimits?: Partial<OutboxLimit
   const contexts: CallContext[] = [];
 
   const deps: IngestDeps = {
-    enqueueReport: ({ quality, roomId, deviceId }) => outbox.enqueue({ body: quality, source: 'ingest', roomId, deviceId }),
-    ingestSamples: (batch) => void samples.push(...batch),
+    enqueueReport: ({ quality, roomId, deviceId }) => intakeOutcome(() => outbox.enqueue({ body: quality, source: 'ingest', roomId, deviceId })),
+    ingestSamples: (batch) => {
+      samples.push(...batch);
+      return { ok: true, accepted: batch.length, drops: [] };
+    },
     attachCallContext: (context) => {
       contexts.push(context);
       const result = outbox.attachContext(contextSelector(context, Date.now()), { callChainId: context.callChainId, participantId: context.participantId }, 'ingest');

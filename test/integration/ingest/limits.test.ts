@@ -39,7 +39,9 @@ describe('ingest limits', () => {
   it('answers 507 when the outbox is full, stores nothing, and says the sender keeps the report', async () => {
     const h = await harness({ outboxLimits: { maxUnsentRows: 1 } });
     expect((await h.send({ path: '/api/v1/reports', body: JSON.stringify(seedBody()) })).status).toBe(202);
-    const reply = await h.send({ path: '/api/v1/reports', body: JSON.stringify(seedBody()) });
+    const another = seedBody();
+    another.quality.mediaLegId = 'c0ffee00-0000-4000-8000-000000000507';
+    const reply = await h.send({ path: '/api/v1/reports', body: JSON.stringify(another) });
     expect(reply.status).toBe(507);
     expect((reply.json as ErrorResponseBody).error).toMatchObject({ code: 'outbox_full', details: [] });
     expect((reply.json as ErrorResponseBody).error.message).toMatch(/NOT stored.*retry/);
@@ -81,7 +83,7 @@ describe('ingest limits', () => {
   });
 
   it('refuses to bind a LAN address unless allowLan is set', async () => {
-    const deps = { enqueueReport: () => ({ id: '', state: '' }), ingestSamples: () => undefined, attachCallContext: () => ({ matchedLegs: 0, matchedReports: 0 }), health: () => ({ status: 'ok' as const, version: '', outbox: {} }), now: Date.now };
+    const deps = { enqueueReport: () => ({ ok: true as const, id: '', state: '', existing: false }), ingestSamples: () => ({ ok: true as const, accepted: 0, drops: [] }), attachCallContext: () => ({ matchedLegs: 0, matchedReports: 0 }), health: () => ({ status: 'ok' as const, version: '', outbox: {} }), now: Date.now };
     await expect(startIngestServer({ host: '0.0.0.0', port: 0, deps, tokens: { verify: () => undefined } })).rejects.toThrow(/LAN bind/);
     const lan = await startIngestServer({ host: '0.0.0.0', port: 0, deps, tokens: { verify: () => undefined }, allowLan: true });
     await lan.close();

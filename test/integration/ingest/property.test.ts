@@ -102,6 +102,10 @@ async function checkOne(body: string | Buffer, tally: Tally): Promise<void> {
     expect(row.state).toBe(state);
     expect(row.room_id).toBe(sent.roomId ?? null);
     expect(row.device_id).toBe(sent.deviceId ?? null);
+  } else if (reply.status === 200 || reply.status === 409) {
+    // The mediaLegId was posted before: the same body answers with the stored report, another one is refused.
+    expect(after).toBe(before);
+    if (reply.status === 200) expect(h.db.prepare('SELECT count(*) FROM reports WHERE id = ?').pluck().get((reply.json as { id: string }).id)).toBe(1);
   } else {
     tally.refused++;
     expect([400, 413]).toContain(reply.status);

@@ -35,7 +35,9 @@ describe('POST /api/v1/reports', () => {
   });
 
   it('accepts a charset parameter and a chunked body', async () => {
-    const reply = await h.send({ path: '/api/v1/reports', body: json(seedBody()), headers: { 'content-type': 'application/json; charset=utf-8', 'transfer-encoding': 'chunked' } });
+    const body = seedBody();
+    body.quality.mediaLegId = 'c0ffee00-0000-4000-8000-00000000c4a5';
+    const reply = await h.send({ path: '/api/v1/reports', body: json(body), headers: { 'content-type': 'application/json; charset=utf-8', 'transfer-encoding': 'chunked' } });
     expect(reply.status).toBe(202);
   });
 });
@@ -43,10 +45,10 @@ describe('POST /api/v1/reports', () => {
 describe('POST /api/v1/samples and /api/v1/call-context', () => {
   it('accepts one sample, an array, or { samples }', async () => {
     const before = h.samples.length;
-    expect((await h.send({ path: '/api/v1/samples', body: json(sample()) })).json).toEqual({ accepted: 1 });
-    expect((await h.send({ path: '/api/v1/samples', body: json([sample(), sample({ direction: 'outbound' })]) })).json).toEqual({ accepted: 2 });
+    expect((await h.send({ path: '/api/v1/samples', body: json(sample()) })).json).toEqual({ accepted: 1, dropped: 0, drops: [] });
+    expect((await h.send({ path: '/api/v1/samples', body: json([sample(), sample({ direction: 'outbound' })]) })).json).toEqual({ accepted: 2, dropped: 0, drops: [] });
     const wrapped = await h.send({ path: '/api/v1/samples', body: json({ samples: [sample({ modality: 'video', frameRate: 30 })] }) });
-    expect([wrapped.status, wrapped.json]).toEqual([202, { accepted: 1 }]);
+    expect([wrapped.status, wrapped.json]).toEqual([202, { accepted: 1, dropped: 0, drops: [] }]);
     expect(h.samples.length).toBe(before + 4);
     expect(h.samples.at(-1)).toMatchObject({ modality: 'video', frameRate: 30 });
   });

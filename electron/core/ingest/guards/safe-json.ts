@@ -8,9 +8,11 @@
  * - Nesting deeper than MAX_DEPTH is refused: every real body is 4 levels deep, and deep documents turn
  *   recursive code downstream (validators, JSON.stringify, structuredClone) into a stack overflow.
  * The walk is iterative for the same reason. Every offending path is reported, not only the first.
+ * A key repeated within one object is refused too (duplicate-keys.ts): JSON.parse would keep the last.
  */
 import { formatPath, type ValidationIssue } from '../../../../shared/validation';
 import { apiError, reject, type GuardResult } from '../errors';
+import { findDuplicateKeys } from './duplicate-keys';
 
 export const MAX_DEPTH = 32;
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
@@ -32,6 +34,11 @@ export function parseJsonBody(body: Uint8Array | string): GuardResult<unknown> {
   } catch (error) {
     const reason = error instanceof Error ? error.message : 'syntax error';
     return reject(apiError(400, 'invalid_json', `The body is not valid JSON: ${reason.slice(0, 200)}`));
+  }
+  const duplicates = findDuplicateKeys(text);
+  if (duplicates.length > 0) {
+    const names = duplicates.slice(0, 3).map((path) => `"${path}"`).join(', ');
+    return reject(apiError(400, 'duplicate_key', `The body repeats a key (${names}${duplicates.length > 3 ? ', …' : ''}): each key may appear once per object.`, duplicates.map((path) => ({ path, message: 'appears more than once in its object' }))));
   }
   return checkJsonTree(value);
 }

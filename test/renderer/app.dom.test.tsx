@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { getApiClient } from '../../renderer/src/api/client';
 import { App } from '../../renderer/src/App';
 import { createFakeApi, emptyCounts, fail, ok, settingsView, syncStatus } from './fake-api';
-import { detail, room } from './fixtures';
+import { detail, leg, room } from './fixtures';
+import { wholeRoomsChange } from '../support/room-deltas';
 import { renderWithApi } from './render';
 
 describe('App shell', () => {
@@ -65,7 +66,7 @@ describe('App shell', () => {
     const bar = await screen.findByRole('contentinfo', { name: 'Sync status' });
     await waitFor(() => expect(bar.textContent).toContain('Sending: running'));
     expect(bar.textContent).toContain('Waiting to send: 42');
-    expect(bar.textContent).toContain('Failed: 3');
+    expect(bar.textContent).toContain('3 failed — needs action');
     expect(bar.textContent).toContain('TooManyRequests Throttled');
     // Cut with an ellipsis on a narrow bar: the whole text stays in the tooltip (and the DOM, for screen readers).
     expect(within(bar).getByTitle(/^Last error: .* · TooManyRequests Throttled$/).textContent).toContain('TooManyRequests Throttled');
@@ -143,27 +144,17 @@ describe('App shell', () => {
     await waitFor(() => expect(fake.callsTo('getReport')).toEqual([{ id: 'report-9' }]));
   });
 
-  it('announces a leg that turned poor, and opens its room', async () => {
+  it('announces a room that turned poor, and opens it', async () => {
     const fake = createFakeApi();
     fake.respond('getRooms', () => ok([room('boardroom', 'Boardroom')]));
     renderWithApi(<App />, fake);
-    await waitFor(() => expect(fake.listenerCount('alert')).toBe(1));
-    act(() =>
-      fake.emit('alert', {
-        kind: 'leg_poor',
-        roomId: 'boardroom',
-        roomName: 'Boardroom',
-        legKey: { roomId: 'boardroom', deviceId: 'codec-1', callId: '1', modality: 'audio', direction: 'inbound', channelIndex: 1 },
-        metric: 'lossPercent',
-        value: 12,
-        threshold: 10,
-        at: '2025-03-10T09:00:00Z',
-      }),
-    );
-    const alerts = screen.getByRole('region', { name: 'Alerts' });
-    expect(alerts.textContent).toContain('Boardroom: Audio inbound turned poor. Packet loss 12% (threshold 10%)');
-    fireEvent.click(within(alerts).getByRole('button', { name: 'Open room' }));
-    expect(await screen.findByRole('heading', { level: 1, name: 'Boardroom' })).toBeTruthy();
+    await waitFor(() => expect(fake.listenerCount('roomsChanged')).toBe(1));
+    const poor = room('boardroom', 'Boardroom', { classification: 'poor', legs: [leg({ lossPercent: 12, classification: 'poor', samples: 6 })] });
+    act(() => fake.emit('roomsChanged', wholeRoomsChange(1, [poor])));
+    const alerts = await screen.findByRole('region', { name: 'Room alerts' });
+    expect(alerts.textContent).toContain('Boardroom is poor Audio · inbound: Packet loss 12% (threshold 10%)');
+    fireEvent.click(within(alerts).getByRole('button', { name: 'Open room: Boardroom' }));
+    await screen.findByRole('heading', { level: 1, name: 'Boardroom' });
   });
 
   it('unsubscribes from every event when unmounted', async () => {

@@ -59,5 +59,6 @@ export const enLive = {
 
   'status.needsAction': '{count} failed — needs action',
   'status.needsActionOne': '1 failed — needs action',
+  'status.pausedByOperator': 'paused by the operator',
   'status.openFailed': 'Show the failed reports',
 } as const;

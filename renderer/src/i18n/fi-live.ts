@@ -57,5 +57,6 @@ export const fiLive: Record<keyof typeof enLive, string> = {
 
   'status.needsAction': '{count} epäonnistui — vaatii toimia',
   'status.needsActionOne': '1 epäonnistui — vaatii toimia',
+  'status.pausedByOperator': 'käyttäjän keskeyttämä',
   'status.openFailed': 'Näytä epäonnistuneet raportit',
 };

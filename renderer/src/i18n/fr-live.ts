@@ -57,5 +57,6 @@ export const frLive: Record<keyof typeof enLive, string> = {
 
   'status.needsAction': '{count} en échec — action requise',
   'status.needsActionOne': '1 en échec — action requise',
+  'status.pausedByOperator': 'mis en pause par l’opérateur',
   'status.openFailed': 'Afficher les rapports en échec',
 };

@@ -31,6 +31,38 @@ function PauseButton({ sync }: { sync: SyncStatusView }) {
   );
 }
 
+/**
+ * The core's reason words for the plain states only repeat the state (already translated beside it), so they
+ * are not shown; a pause's own message (which names a permission, an error, a time) is.
+ */
+const REPEATS_THE_STATE = new Set(['idle', 'sending', 'stopped']);
+
+function reasonText(t: ReturnType<typeof useT>, sync: SyncStatusView): string | undefined {
+  const reason = sync.reason;
+  if (reason === undefined || REPEATS_THE_STATE.has(reason)) return undefined;
+  if (reason === 'paused by the operator') return t('status.pausedByOperator');
+  return reason;
+}
+
+/** A distinct state when reports failed for good: nothing retries them, the operator must act. */
+function NeedsAction({ failed }: { failed: number }) {
+  const t = useT();
+  const { app, outbox } = useStores();
+  return (
+    <button
+      type="button"
+      className="status-needs-action"
+      aria-label={`${failed === 1 ? t('status.needsActionOne') : t('status.needsAction', { count: String(failed) })}. ${t('status.openFailed')}`}
+      onClick={() => {
+        outbox.getState().setFilter({ state: 'failed' });
+        app.getState().navigate({ view: 'outbox' });
+      }}
+    >
+      {failed === 1 ? t('status.needsActionOne') : t('status.needsAction', { count: String(failed) })}
+    </button>
+  );
+}
+
 export function StatusBar() {
   const t = useT();
   const format = useFormat();
@@ -44,15 +76,13 @@ export function StatusBar() {
         <>
           <span className={`sync-state sync-${sync.value.state}`}>
             {t('status.sync')}: <strong>{t(SYNC_STATE_KEY[sync.value.state])}</strong>
-            {sync.value.reason !== undefined && <span> · {sync.value.reason}</span>}
+            {reasonText(t, sync.value) !== undefined && <span> · {reasonText(t, sync.value)}</span>}
           </span>
+          {sync.value.counts.failed > 0 && <NeedsAction failed={sync.value.counts.failed} />}
           {sync.value.storage !== undefined && <span className="status-error status-storage" role="alert">{sync.value.storage.message}</span>}
           <span>
             {t('status.backlog')}: <strong>{format.number(backlogOf(sync.value), 0)}</strong>
             {sync.value.oldestUnsentAgeMs !== undefined && <span className="muted"> · {t('status.oldest', { age: format.span(sync.value.oldestUnsentAgeMs) })}</span>}
-          </span>
-          <span>
-            {t('status.failed')}: <strong>{format.number(sync.value.counts.failed, 0)}</strong>
           </span>
           {sync.value.lastSuccessAt !== undefined && <span className="muted">{t('status.lastSuccess', { time: format.time(sync.value.lastSuccessAt) })}</span>}
           {/* An error followed by a successful send is history (the Outbox keeps it); only a current one shows here. */}

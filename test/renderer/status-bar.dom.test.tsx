@@ -1,0 +1,46 @@
+import { act, fireEvent, screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { useLocaleStore } from '../../renderer/src/i18n';
+import { StatusBar } from '../../renderer/src/shell/StatusBar';
+import { useAppStore, useOutboxStore } from '../../renderer/src/stores/provider';
+import { createFakeApi, emptyCounts, ok, syncStatus } from './fake-api';
+import { Started, renderWithApi } from './render';
+
+function Probe() {
+  const route = useAppStore((state) => state.route);
+  const filter = useOutboxStore((state) => state.filter);
+  return <output aria-label="probe">{JSON.stringify({ route, filter })}</output>;
+}
+
+function renderBar(status: ReturnType<typeof syncStatus>) {
+  const fake = createFakeApi();
+  fake.respond('getSyncStatus', () => ok(status));
+  return renderWithApi(
+    <Started>
+      <StatusBar />
+      <Probe />
+    </Started>,
+    fake,
+  );
+}
+
+describe('Status bar', () => {
+  it('shows "N failed — needs action" instead of an idle word, and it opens the failed reports', async () => {
+    renderBar(syncStatus({ state: 'idle', reason: 'idle', counts: { ...emptyCounts(), failed: 10 } }));
+    const needsAction = await screen.findByRole('button', { name: /^10 failed — needs action/ });
+    const bar = screen.getByRole('contentinfo', { name: 'Sync status' });
+    // The reason word that only repeats the state is not printed (untranslated) beside it.
+    expect(bar.textContent).not.toMatch(/· idle/);
+    fireEvent.click(needsAction);
+    expect(screen.getByRole('status', { name: 'probe' }).textContent).toBe('{"route":{"view":"outbox"},"filter":{"state":"failed"}}');
+  });
+
+  it('says nothing of failures when there is none, and translates the operator pause', async () => {
+    renderBar(syncStatus({ state: 'paused', reason: 'paused by the operator', pausedByOperator: true }));
+    const bar = await screen.findByRole('contentinfo', { name: 'Sync status' });
+    await screen.findByText('paused by the operator', { exact: false });
+    expect(screen.queryByRole('button', { name: /needs action/ })).toBeNull();
+    act(() => useLocaleStore.getState().setOverride('fr'));
+    expect(bar.textContent).toContain('mis en pause par l’opérateur');
+  });
+});

@@ -5,8 +5,9 @@
  * Every request is validated with `requestSchemas` on the core side before a handler sees it.
  */
 import { z } from 'zod';
-import { devicePatchSchema, guidSchema, settingsPatchSchema } from './requests';
+import { connectionTestRequestSchema, devicePatchSchema, guidSchema, settingsPatchSchema, type ConnectionTestRequest } from './requests';
 import type { Result } from './result';
+import type { CiscoTransport, DeviceKind } from '../config/schema';
 import type {
   AppInfoView,
   CallRecordDetailView,
@@ -20,7 +21,7 @@ import type {
   SettingsView,
   SyncStatusView,
 } from './views';
-import { OUTBOX_STATES } from './views';
+import { reportStateSchema } from './states';
 import type { AlertEvent, RoomsChange, RoomSnapshot } from '../domain/legs';
 import type { SettingsPatch } from './requests';
 
@@ -40,9 +41,10 @@ export interface AppApiSpec {
   getCallRecord: { req: { id: string; refresh?: boolean }; res: CallRecordDetailView };
   getSettings: { req: void; res: SettingsView };
   updateSettings: { req: SettingsPatch; res: SettingsView };
-  testConnection: { req: void; res: ConnectionTestView };
+  /** Acquires a token with the values on screen (requests.ts connectionTestRequestSchema), not only the saved ones. */
+  testConnection: { req: ConnectionTestRequest; res: ConnectionTestView };
   /** Reads the codec's status once with these settings; without a password, the stored one of `deviceId`. */
-  testDevice: { req: { deviceId?: string; url: string; username: string; password?: string; allowSelfSigned: boolean }; res: DeviceTestView };
+  testDevice: { req: { deviceId?: string; kind?: DeviceKind; url: string; username: string; password?: string; allowSelfSigned: boolean; certificateSha256?: string; transport?: CiscoTransport }; res: DeviceTestView };
   listIngestTokens: { req: void; res: IngestTokenView[] };
   createIngestToken: { req: { name: string }; res: { name: string; token: string } };
   revokeIngestToken: { req: { name: string }; res: { revoked: boolean } };
@@ -53,6 +55,12 @@ export interface AppApiSpec {
 export type AppApiMethod = keyof AppApiSpec;
 export type AppRequest<M extends AppApiMethod> = AppApiSpec[M]['req'];
 export type AppResponse<M extends AppApiMethod> = AppApiSpec[M]['res'];
+
+/**
+ * One typed call: what the core host answers in process (the shell's tray), what the preload bridge and the
+ * WebSocket client send, and what `createAppApiClient` (client.ts) turns into one function per method.
+ */
+export type AppCall = <M extends AppApiMethod>(method: M, request: AppRequest<M>) => Promise<Result<AppResponse<M>>>;
 
 /** What the renderer holds (window.api, or the WebSocket client): one async function per method. */
 export type AppApiClient = { [M in AppApiMethod]: (req: AppRequest<M>) => Promise<Result<AppResponse<M>>> } & AppEventsClient;
@@ -71,8 +79,21 @@ export interface AppEventSpec {
   callRecordsChanged: { ids: string[] };
   /** The shell asks the UI to show a view (a notification was clicked). */
   navigate: { view: 'rooms' | 'outbox' | 'callRecords' | 'settings'; id?: string };
+  /** The settings were saved, or the core was switched (the demo): the shell applies launch at login etc. */
+  settingsChanged: SettingsView;
+  /** A diagnostics zip was written: the Electron shell shows it in the file manager. */
+  diagnosticsExported: { path: string; sizeBytes: number };
 }
 export type AppEventName = keyof AppEventSpec;
+
+/**
+ * Every pushed event as a discriminated union of `[event, payload]` pairs: a listener written
+ * `(event, payload) => { if (event === 'alert') … }` gets `payload` narrowed with no cast.
+ */
+export type AppEventArgs = { [E in AppEventName]: [event: E, payload: AppEventSpec[E]] }[AppEventName];
+export type AppEventListener = (...args: AppEventArgs) => void;
+/** The same union as the WebSocket carries it: `{ event, payload }`. */
+export type AppEventMessage = { [E in AppEventName]: { event: E; payload: AppEventSpec[E] } }[AppEventName];
 
 export interface AppEventsClient {
   on<E extends AppEventName>(event: E, listener: (payload: AppEventSpec[E]) => void): () => void;
@@ -90,7 +111,7 @@ export const requestSchemas: { [M in AppApiMethod]: z.ZodType<AppRequest<M>> } =
   getSyncStatus: z.undefined(),
   setSyncPaused: z.strictObject({ paused: z.boolean() }),
   listReports: z.strictObject({
-    state: z.enum(OUTBOX_STATES).optional(),
+    state: reportStateSchema.optional(),
     roomId: id.optional(),
     from: isoTime.optional(),
     to: isoTime.optional(),
@@ -109,13 +130,17 @@ export const requestSchemas: { [M in AppApiMethod]: z.ZodType<AppRequest<M>> } =
   getCallRecord: z.strictObject({ id, refresh: z.boolean().optional() }),
   getSettings: z.undefined(),
   updateSettings: settingsPatchSchema,
-  testConnection: z.undefined(),
+  testConnection: connectionTestRequestSchema,
   testDevice: z.strictObject({
     deviceId: z.string().min(1).max(64).optional(),
     url: devicePatchSchema.shape.url,
     username: z.string().min(1, { message: 'is required' }),
     password: z.string().min(1).optional(),
     allowSelfSigned: z.boolean(),
+    /** Absent: cisco-xapi (the only kind before there were several). */
+    kind: devicePatchSchema.shape.kind.optional(),
+    certificateSha256: devicePatchSchema.shape.certificateSha256,
+    transport: devicePatchSchema.shape.transport,
   }),
   listIngestTokens: z.undefined(),
   createIngestToken: z.strictObject({ name: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, { message: 'must be 1–64 letters, digits, dot, dash or underscore' }) }),
@@ -123,5 +148,15 @@ export const requestSchemas: { [M in AppApiMethod]: z.ZodType<AppRequest<M>> } =
   exportDiagnostics: z.undefined(),
 };
 
-export const APP_API_METHODS = Object.keys(requestSchemas) as AppApiMethod[];
-export const APP_EVENT_NAMES: readonly AppEventName[] = ['roomsChanged', 'syncStatus', 'alert', 'reportsChanged', 'callRecordsChanged', 'navigate'];
+export const APP_API_METHODS = [
+  'getAppInfo', 'startDemo', 'getRooms', 'getSyncStatus', 'setSyncPaused', 'listReports', 'getReport', 'resubmitReports',
+  'discardReports', 'attachReportContext', 'listCallRecords', 'getCallRecord', 'getSettings', 'updateSettings',
+  'testConnection', 'testDevice', 'listIngestTokens', 'createIngestToken', 'revokeIngestToken', 'exportDiagnostics',
+] as const satisfies readonly AppApiMethod[];
+export const APP_EVENT_NAMES = [
+  'roomsChanged', 'syncStatus', 'alert', 'reportsChanged', 'callRecordsChanged', 'navigate', 'settingsChanged', 'diagnosticsExported',
+] as const satisfies readonly AppEventName[];
+
+// Both lists name every method and event: a name added to the spec but not listed fails to compile here.
+type Unlisted = Exclude<AppApiMethod, (typeof APP_API_METHODS)[number]> | Exclude<AppEventName, (typeof APP_EVENT_NAMES)[number]>;
+const _listsAreComplete: [Unlisted] extends [never] ? true : never = true;

@@ -3,7 +3,7 @@
  * (the UI sends a new value or nothing; it never receives the old one).
  */
 import { z } from 'zod';
-import { cloudSchema, guidSchema as configGuid } from '../config/schema';
+import { certificateSha256Schema, CISCO_TRANSPORTS, cloudSchema, DEVICE_KINDS, guidSchema as configGuid } from '../config/schema';
 import { thresholdOverridesSchema } from '../domain/thresholds';
 
 export const guidSchema = configGuid;
@@ -12,25 +12,34 @@ const deviceId = z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, { message: 'must be 
 
 export const devicePatchSchema = z.strictObject({
   id: deviceId,
-  kind: z.literal('cisco-xapi'),
+  kind: z.enum(DEVICE_KINDS, { message: `must be one of ${DEVICE_KINDS.join(', ')}` }),
   url: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL such as https://10.0.0.20' }),
   username: z.string().min(1, { message: 'is required' }),
   /** Absent = keep the stored password. */
   password: z.string().min(1).optional(),
   allowSelfSigned: z.boolean(),
+  certificateSha256: certificateSha256Schema.optional(),
+  /** cisco-xapi only. */
+  transport: z.enum(CISCO_TRANSPORTS).optional(),
   pollSeconds: z.number().min(1).max(300),
 });
+
+/** A secret or passphrase left out keeps the stored one. */
+export const credentialPatchSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('secret'), secret: z.string().min(1, { message: 'must not be empty' }).optional() }),
+  z.strictObject({
+    type: z.literal('certificate'),
+    certificatePath: z.string().min(1, { message: 'must be the path of a PEM certificate' }),
+    privateKeyPath: z.string().min(1, { message: 'must be the path of a PEM private key' }),
+    privateKeyPassphrase: z.string().min(1, { message: 'must not be empty' }).optional(),
+  }),
+]);
 
 export const settingsPatchSchema = z.strictObject({
   cloud: cloudSchema.optional(),
   tenantId: guidSchema.optional(),
   clientId: guidSchema.optional(),
-  credential: z
-    .discriminatedUnion('type', [
-      z.strictObject({ type: z.literal('secret'), secret: z.string().min(1, { message: 'must not be empty' }).optional() }),
-      z.strictObject({ type: z.literal('certificate'), certificatePath: z.string().min(1), privateKeyPath: z.string().min(1) }),
-    ])
-    .optional(),
+  credential: credentialPatchSchema.optional(),
   rooms: z
     .array(z.strictObject({ id: deviceId, name: z.string().trim().min(1, { message: 'is required' }).max(128), devices: z.array(devicePatchSchema) }))
     .optional(),
@@ -41,3 +50,15 @@ export const settingsPatchSchema = z.strictObject({
   doNotDisturb: z.boolean().optional(),
 });
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
+
+/**
+ * "Test connection" with the values on screen, saved or not. A stored secret is used only when none is
+ * typed and the cloud, tenant and client are the saved ones: it is never sent to another tenant or authority.
+ */
+export const connectionTestRequestSchema = z.strictObject({
+  cloud: cloudSchema.optional(),
+  tenantId: guidSchema.optional(),
+  clientId: guidSchema.optional(),
+  credential: credentialPatchSchema.optional(),
+});
+export type ConnectionTestRequest = z.infer<typeof connectionTestRequestSchema>;

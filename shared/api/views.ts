@@ -2,14 +2,21 @@
  * The shapes the UI reads. They are views, not storage rows: times are ISO strings, secrets appear only as
  * "set / not set", and every number carries its unit in its name.
  */
-import type { CloudName } from '../config/schema';
+import type { CiscoTransport, CloudName, DeviceKind } from '../config/schema';
 import type { StreamComparisonRow } from '../graph/callRecordCompare';
 import type { StorageProblemView } from './storage';
 import type { TelemetryStatusView } from './telemetry';
+import type { CallRecord } from '../graph/callRecords';
+import type { TeleconferenceDeviceQuality, TeleconferenceDeviceQualityDraft } from '../graph/quality';
+import type { AttemptOutcome, FailedReason, ReportSource, ReportState, SyncState } from './states';
+import type { ValidationIssue } from '../validation';
 
-export const OUTBOX_STATES = ['needs_context', 'pending', 'in_flight', 'sent', 'failed', 'discarded'] as const;
-export type OutboxState = (typeof OUTBOX_STATES)[number];
-export type OutboxCounts = Record<OutboxState, number>;
+export { REPORT_STATES, SYNC_STATES, type AttemptOutcome, type FailedReason, type ReportSource, type ReportState, type SyncState } from './states';
+
+export type OutboxCounts = Record<ReportState, number>;
+
+/** A report's teleconferenceDeviceQuality: complete, or a draft still waiting for its Teams ids. */
+export type ReportBody = TeleconferenceDeviceQuality | TeleconferenceDeviceQualityDraft;
 
 export interface ReportErrorView {
   httpStatus?: number;
@@ -21,8 +28,8 @@ export interface ReportErrorView {
 
 export interface ReportSummary {
   id: string;
-  state: OutboxState;
-  source: 'ingest' | 'device' | 'operator';
+  state: ReportState;
+  source: ReportSource;
   roomId?: string;
   deviceId?: string;
   callChainId?: string;
@@ -31,7 +38,7 @@ export interface ReportSummary {
   createdAt: string;
   attemptCount: number;
   nextAttemptAt?: string;
-  failedReason?: 'permanent' | 'expired';
+  failedReason?: FailedReason;
   lastError?: ReportErrorView;
 }
 
@@ -39,8 +46,7 @@ export interface ReportAttemptView {
   attemptNo: number;
   startedAt: string;
   durationMs?: number;
-  /** in_flight: no answer yet; deferred: not counted (paused route); interrupted: the agent stopped mid-request. */
-  outcome: 'in_flight' | 'sent' | 'retry' | 'failed' | 'deferred' | 'interrupted';
+  outcome: AttemptOutcome;
   httpStatus?: number;
   errorCode?: string;
   errorMessage?: string;
@@ -49,10 +55,20 @@ export interface ReportAttemptView {
   retryAfterMs?: number;
 }
 
+export interface ReportOperatorActionView {
+  at: string;
+  action: 'resubmit' | 'discard' | 'attach_context';
+  /** `operator` (the UI), `cli`, or the name an API caller gave. */
+  actor: string;
+  reason?: string;
+}
+
 export interface ReportDetail extends ReportSummary {
   /** The exact teleconferenceDeviceQuality JSON that is (or will be) sent. */
-  body: unknown;
+  body: ReportBody;
   attempts: ReportAttemptView[];
+  /** What operators did to it (oldest first): with the attempts, the report's timeline. */
+  operatorActions?: ReportOperatorActionView[];
   discardReason?: string;
   /** Teams' callRecord for this report's callChainId, as far as the call-records cache knows it. */
   callRecord?: ReportCallRecordView;
@@ -70,7 +86,7 @@ export interface ReportCallRecordView {
 }
 
 export interface ReportQuery {
-  state?: OutboxState;
+  state?: ReportState;
   roomId?: string;
   from?: string;
   to?: string;
@@ -82,8 +98,6 @@ export interface ReportPage {
   items: ReportSummary[];
   nextCursor?: string;
 }
-
-export type SyncState = 'running' | 'idle' | 'paused' | 'setup_needed' | 'stopped';
 
 export interface SyncStatusView {
   state: SyncState;
@@ -98,6 +112,11 @@ export interface SyncStatusView {
   fillRatio: number;
   /** Present while reports cannot be stored (or one was refused as invalid): the tray and status bar show it. */
   storage?: StorageProblemView;
+  /**
+   * Settings that could not be applied (a certificate file gone, a saved value this version refuses), each
+   * naming the setting; everything else runs. Absent when there is none.
+   */
+  settingsProblems?: ValidationIssue[];
   /** OpenTelemetry export (off unless configured). */
   telemetry?: TelemetryStatusView;
 }
@@ -129,7 +148,7 @@ export interface CallRecordDetailView {
   availability: CallRecordsAvailability;
   message?: string;
   /** The callRecord with every session and segment, as Graph returned it. */
-  record?: unknown;
+  record?: CallRecord;
   fetchedAt?: string;
   stale: boolean;
   reports: ReportDetail[];
@@ -141,11 +160,13 @@ export interface CallRecordDetailView {
 
 export interface DeviceSettingsView {
   id: string;
-  kind: 'cisco-xapi';
+  kind: DeviceKind;
   url: string;
   username: string;
   passwordSet: boolean;
   allowSelfSigned: boolean;
+  certificateSha256?: string;
+  transport?: CiscoTransport;
   pollSeconds: number;
 }
 
@@ -159,7 +180,7 @@ export interface SettingsView {
   cloud: CloudName;
   tenantId?: string;
   clientId?: string;
-  credential: { type: 'none' } | { type: 'secret'; secretSet: boolean } | { type: 'certificate'; certificatePath: string; privateKeyPath: string };
+  credential: { type: 'none' } | { type: 'secret'; secretSet: boolean } | { type: 'certificate'; certificatePath: string; privateKeyPath: string; privateKeyPassphraseSet: boolean };
   rooms: RoomSettingsView[];
   thresholds: Record<string, unknown>;
   alertCooldownMinutes: number;
@@ -180,9 +201,13 @@ export interface ConnectionTestView {
 /** "Test" next to a codec in Settings: one authenticated status read. */
 export interface DeviceTestView {
   ok: boolean;
-  state: 'online' | 'offline' | 'auth_failed' | 'error';
+  state: 'online' | 'offline' | 'auth_failed' | 'certificate_changed' | 'error';
   productId?: string;
   softwareVersion?: string;
+  /** The certificate the device presented (https only): what an operator pins as `certificateSha256`. */
+  certificateSha256?: string;
+  /** Cisco: how the codec was reached ('websocket', or 'http' when its WebSocket is off). */
+  transport?: 'websocket' | 'http';
   error?: string;
 }
 

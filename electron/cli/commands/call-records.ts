@@ -8,17 +8,16 @@
  * China, admin consent missing for CallRecords.Read.All) or the usage is bad; 1 otherwise (offline, record
  * not available yet or expired). The view is printed in every case, the reason also on stderr.
  */
-import { readFileSync } from 'node:fs';
 import type { CallRecordDetailView, CallRecordListView, CallRecordsAvailability } from '../../../shared/api/views';
 import type { AppConfig } from '../../../shared/config/schema';
+import { CredentialProblem, type ClientCredential } from '../../core/auth/credential';
 import { AppFailure } from '../../core/api/failure';
 import { createGraphConnection } from '../../core/app/graph-connection';
 import { toReportDetailView } from '../../core/app/report-views';
-import { USER_AGENT } from '../../core/app/version';
 import { createCallRecordsService, type CallRecordsService } from '../../core/callrecords';
-import { ConfigError, resolveSecret } from '../../core/config/load';
+import { ConfigError } from '../../core/config/load';
+import { configFileSecrets, resolveCredential } from '../../core/config/credential';
 import { openDatabase } from '../../core/db/database';
-import type { ResolvedCredential } from '../../core/settings/service';
 import { parseCommandArgs, parseSinceHours, UsageError } from '../args';
 import { buildContext, type CommandContext } from '../context';
 import type { CliIo } from '../io';
@@ -51,8 +50,8 @@ export const callRecordsCommand = withSubcommands('recent Teams callRecords: lis
 
 /** The service over the data directory's database (created if needed: it holds the cache) for one call. */
 async function withService<T>(context: CommandContext, io: CliIo, use: (service: CallRecordsService) => Promise<T>): Promise<T> {
-  const graph = createGraphConnection({ userAgent: context.config.userAgent ?? USER_AGENT });
-  graph.configure({ config: context.config, credential: resolveCredential(context.config, io.env), devices: [], doNotDisturb: false, launchAtLogin: false });
+  const graph = createGraphConnection();
+  graph.configure({ config: context.config, credential: await configuredCredential(context.config, io.env), devices: [], doNotDisturb: false, launchAtLogin: false, problems: [] });
   const db = openDatabase(context.dataDir);
   const service = createCallRecordsService({
     db,
@@ -72,24 +71,15 @@ async function withService<T>(context: CommandContext, io: CliIo, use: (service:
   }
 }
 
-/** The credential of the configuration file, secrets resolved (`{ env }`) and key files read. */
-function resolveCredential(config: AppConfig, env: NodeJS.ProcessEnv): ResolvedCredential | undefined {
-  const credential = config.credential;
-  if (!credential) return undefined;
-  if (credential.type === 'secret') return { type: 'secret', secret: resolveSecret(credential.secret, 'credential.secret', env) };
-  const read = (path: string, key: string): string => {
-    try {
-      return readFileSync(path, 'utf8');
-    } catch (error) {
-      throw new ConfigError(path, [{ path: key, message: `cannot be read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` }]);
-    }
-  };
-  return {
-    type: 'certificate',
-    certificatePem: read(credential.certificatePath, 'credential.certificatePath'),
-    privateKeyPem: read(credential.privateKeyPath, 'credential.privateKeyPath'),
-    certificatePath: credential.certificatePath,
-  };
+/** The credential of the configuration file, secrets resolved (`{ env }`) and key files read and checked. */
+async function configuredCredential(config: AppConfig, env: NodeJS.ProcessEnv): Promise<ClientCredential | undefined> {
+  if (!config.credential) return undefined;
+  try {
+    return await resolveCredential(config.credential, configFileSecrets(config.credential, env));
+  } catch (error) {
+    if (error instanceof CredentialProblem) throw new ConfigError('(configuration)', [{ path: error.path, message: error.message }]);
+    throw error;
+  }
 }
 
 const CONFIGURATION_PROBLEMS: readonly CallRecordsAvailability[] = ['not_configured', 'unavailable_in_cloud', 'missing_permission'];

@@ -2,15 +2,18 @@
  * `status [--data-dir D] [--json]`: the outbox counts by state and the sync state, read from the database,
  * so it answers the same whether the agent runs (in another process) or not. The sync state is what the
  * running agent last saved (it saves on every change, not as a heartbeat): after a crash it still shows
- * the last state, so the human output says when it was saved. --json prints the UI's SyncStatusView.
+ * the last state, so the human output says when it was saved. --json prints the UI's SyncStatusView plus
+ * `devices` (contracts.md): each configured device's room, kind, product, version, state and call.
  */
 import { parseCommandArgs, UsageError } from '../args';
 import { buildContext, type CommandContext } from '../context';
 import type { CliIo } from '../io';
 import { formatDurationMs, formatFields, formatGraphError, formatRatioPercent, formatTable } from '../format';
-import { hasDatabase, withOutbox } from '../outbox-access';
+import { hasDatabase, withDatabase, withOutbox } from '../outbox-access';
+import { readDeviceStatuses, type DeviceStatusEntry } from '../../core/devices/status-store';
 import { printJson } from './subcommands';
 import { readStorageStatusFile } from '../../core/app/storage-status-file';
+import { readSettingsProblems, settingsProblemLines } from './status-settings';
 import { telemetryStatusOf, telemetryStatusFields } from './status-telemetry';
 import type { Command } from './index';
 import { toStoredSyncStatusView } from '../../core/app/report-views';
@@ -39,8 +42,14 @@ export const statusCommand: Command = {
     const storage = readStorageStatusFile(context.dataDir);
     if (storage !== undefined) reading.view.storage = storage;
     reading.view.telemetry = telemetryStatusOf(context);
-    if (values.json) printJson(io, reading.view);
-    else printStatus(io, context.dataDir, reading);
+    const settingsProblems = readSettingsProblems(context);
+    if (settingsProblems.length > 0) reading.view.settingsProblems = settingsProblems;
+    const devices = readDevices(context);
+    if (values.json) printJson(io, { ...reading.view, devices });
+    else {
+      printStatus(io, context.dataDir, reading);
+      printDevices(io, devices);
+    }
     return 0;
   },
 };
@@ -86,9 +95,37 @@ function printStatus(io: CliIo, dataDir: string, reading: StatusReading): void {
   ]);
   for (const line of lines) io.out(line);
   if (view.storage !== undefined) for (const line of formatFields([['storage', `${view.storage.message} (since ${view.storage.since})`]])) io.out(line);
+  for (const line of settingsProblemLines(view.settingsProblems ?? [])) io.out(line);
   for (const line of formatFields(telemetryStatusFields(view.telemetry))) io.out(line);
   io.out('');
   for (const line of formatTable(['STATE', 'REPORTS'], REPORT_STATES.map((state) => [state, view.counts[state]]))) io.out(line);
+}
+
+/**
+ * The devices as the running agent last saved them; devices of the configuration it has not saved yet
+ * (or when it never ran here) are listed as offline, not contacted.
+ */
+function readDevices(context: CommandContext): DeviceStatusEntry[] {
+  const saved = hasDatabase(context.dataDir) ? (withDatabase(context.dataDir, readDeviceStatuses)?.devices ?? []) : [];
+  const seen = new Set(saved.map((device) => `${device.roomId}/${device.deviceId}`));
+  const configured: DeviceStatusEntry[] = context.config.rooms.flatMap((room) =>
+    room.devices
+      .filter((device) => !seen.has(`${room.id}/${device.id}`))
+      .map((device) => ({ roomId: room.id, deviceId: device.id, kind: device.kind, product: null, softwareVersion: null, state: 'offline' as const, call: null, error: 'not contacted by the agent yet', transport: null })),
+  );
+  return [...saved, ...configured];
+}
+
+function printDevices(io: CliIo, devices: readonly DeviceStatusEntry[]): void {
+  if (devices.length === 0) return;
+  io.out('');
+  const callText = (device: DeviceStatusEntry): string => {
+    if (device.call === null) return '-';
+    if (device.call.kind === 'teams_rooms') return `in a Teams Rooms call since ${device.call.since} (measured by Teams)`;
+    return `call ${device.call.id} since ${device.call.since}`;
+  };
+  const rows = devices.map((device) => [device.roomId, device.deviceId, device.kind, device.product ?? '-', device.softwareVersion ?? '-', device.state, callText(device)]);
+  for (const line of formatTable(['ROOM', 'DEVICE', 'KIND', 'PRODUCT', 'VERSION', 'STATE', 'CALL'], rows)) io.out(line);
 }
 
 function ago(isoTime: string): string {

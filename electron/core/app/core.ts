@@ -24,7 +24,7 @@ import { createLegTracker, type LegTracker } from '../legs';
 import { createTokenStore, type TokenStore } from '../tokens';
 import { createQuarantine, startIngestServer, type IngestServer } from '../ingest';
 import { createGraphConnection, type GraphConnection } from './graph-connection';
-import { createDeviceCollectors } from './device-collectors';
+import { createDeviceCollectors, type DeviceCollectors } from './device-collectors';
 import { createIngestDeps } from './ingest-wiring';
 import { createReportIntake } from './report-intake';
 import { createStorageGuard } from './storage-guard';
@@ -33,7 +33,6 @@ import { toReportDetailView, toSyncStatusView, withGraphProblem } from './report
 import { createCallRecordsService } from '../callrecords';
 import { exportDiagnostics } from '../diagnostics';
 import { join } from 'node:path';
-import { USER_AGENT } from './version';
 import { wireTelemetry, type TelemetryWiring } from './telemetry-wiring';
 
 export interface CoreOptions {
@@ -51,6 +50,8 @@ export interface CoreOptions {
   ingest?: { enabled?: boolean; port?: number };
   /** Call-records timings (the demo shortens the wait for a record Teams has not published yet). */
   callRecords?: { refreshIntervalMs?: number; notYetRetryMs?: number };
+  /** Device polling floor (the demo's and tests' codecs run faster than life; default: each kind's own). */
+  devices?: { minPollSeconds?: number };
 }
 
 /** The services, for the composition's own callers (CLI demo, tests) that need more than the AppApi. */
@@ -64,6 +65,7 @@ export interface CoreParts {
   events: AppEventHub;
   log: Logger;
   now: () => number;
+  collectors: DeviceCollectors;
 }
 
 export interface Core {
@@ -93,9 +95,11 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   const events = new AppEventHub();
 
   const outbox = createOutbox(db, { now, limits: outboxLimitsOf(resolved.config) });
-  const graph = createGraphConnection({ userAgent: USER_AGENT });
+  const graph = createGraphConnection();
   const problem = graph.configure(resolved);
   if (problem) log.warn('Graph not configured: reports are kept until it is', { problem });
+  // A bad setting costs only itself: it is logged and shown in the status view, everything else runs.
+  for (const settingProblem of resolved.problems) log.warn('setting not applied', { ...settingProblem });
   const sync = createSyncWorker({ outbox, sender: graph, concurrency: resolved.config.outbox.concurrency, now, random: Math.random, log });
   // Every report enters through one policy (validate, store, publish, wake); a write the disk refuses is
   // kept (device reports) or refused with 507 (ingest), and shown as a storage problem until it recovers.
@@ -112,7 +116,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   });
   // Before the first send the worker cannot know Graph is not configured; the operator should see it at once.
   let telemetry: TelemetryWiring | undefined; // started once the tracker exists; its state joins the sync view
-  const syncView = (snapshot = sync.snapshot()) => ({ ...withGraphProblem({ ...toSyncStatusView(snapshot), storage: storage.problem() }, graph.problem()), telemetry: telemetry?.current.status() });
+  const syncView = (snapshot = sync.snapshot()) => ({ ...withGraphProblem({ ...toSyncStatusView(snapshot), storage: storage.problem() }, graph.problem()), telemetry: telemetry?.current.status(), settingsProblems: resolved.problems.length > 0 ? resolved.problems : undefined });
   // `status` in another process reads the saved record: where the view overrides the worker ("setup needed"
   // before any send), save the view; after a reconfigure save it either way, so a lifted override is too.
   const publishStatus = (snapshot = sync.snapshot(), save = false): void => {
@@ -145,9 +149,9 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     db.close();
     throw error;
   }
-  const collectors = createDeviceCollectors({ tracker, log, now });
+  const collectors = createDeviceCollectors({ tracker, log, now, db, minPollSeconds: options.devices?.minPollSeconds });
   const tokens = createTokenStore(db, { now });
-  const parts: CoreParts = { db, outbox, sync, tracker, tokens, graph, events, log, now };
+  const parts: CoreParts = { db, outbox, sync, tracker, tokens, graph, events, log, now, collectors };
   const callRecords = createCallRecordsService({
     db,
     outbox,
@@ -186,7 +190,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   const reconfigure = async (): Promise<void> => {
     resolved = await settings.resolve();
     const reason = graph.configure(resolved);
-    log.info('settings applied', { graph: reason ?? 'configured', devices: resolved.devices.length });
+    log.info('settings applied', { graph: reason ?? 'configured', devices: resolved.devices.length, problems: resolved.problems.length });
     // A fixed credential or a granted consent ends an auth/permission/setup pause at once.
     sync.notify('credentials');
     publishStatus(sync.snapshot(), true);

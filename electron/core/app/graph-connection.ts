@@ -6,11 +6,12 @@
  * Not configured (or China, where the API does not exist) is a GraphError of kind `unavailable`: the sync
  * worker shows it as "setup needed" and keeps every report.
  */
-import { createTokenProvider, resolveCloud, testConnection, type TokenProvider } from '../auth';
+import { createTokenProvider, resolveCloud, testConnection, type ConnectionTestResult, type TokenProvider } from '../auth';
 import { createGraphClient, type GraphClient } from '../graph/client';
 import { GraphError } from '../graph/errors';
 import type { QualitySender } from '../graph/types';
 import type { ResolvedSettings } from '../settings/service';
+import type { ConnectionCandidate } from '../settings/connection-candidate';
 import type { ConnectionTestView } from '../../../shared/api/views';
 
 export interface GraphConnection extends QualitySender {
@@ -22,17 +23,24 @@ export interface GraphConnection extends QualitySender {
   /** A token past MSAL's cache (after an admin consent the cached one lacks the new role). */
   renewToken(): Promise<void>;
   test(): Promise<ConnectionTestView>;
+  /** "Test connection" with values that are not (yet) the saved ones: a throwaway MSAL app, the live one untouched. */
+  testCandidate(candidate: ConnectionCandidate): Promise<ConnectionTestView>;
 }
 
 function missingSetting(settings: ResolvedSettings): string | undefined {
   const { config } = settings;
   if (!config.tenantId) return 'Graph credentials are not configured: tenant id is missing';
   if (!config.clientId) return 'Graph credentials are not configured: client id is missing';
-  if (!settings.credential) return 'Graph credentials are not configured: no client secret or certificate';
+  if (!settings.credential) {
+    // A credential set but unusable (a key file gone, a wrong passphrase) says which setting, not "not configured".
+    const unusable = settings.problems.find((problem) => problem.path.startsWith('credential'));
+    if (unusable) return `Graph credentials are not usable: ${unusable.path} ${unusable.message}`;
+    return 'Graph credentials are not configured: no client secret or certificate';
+  }
   return undefined;
 }
 
-export function createGraphConnection(options: { userAgent: string }): GraphConnection {
+export function createGraphConnection(): GraphConnection {
   let current: { client: GraphClient; provider: TokenProvider } | undefined;
   let problem: string | undefined = 'Graph credentials are not configured';
 
@@ -58,7 +66,8 @@ export function createGraphConnection(options: { userAgent: string }): GraphConn
           cloud: config.cloud,
           graphBaseUrl: config.endpoints?.graph,
           tokenProvider: provider,
-          userAgent: config.userAgent ?? options.userAgent,
+          // Absent: the client's default, the app's own (app/version.ts).
+          userAgent: config.userAgent,
         });
         current = { client, provider };
       } catch (error) {
@@ -79,13 +88,26 @@ export function createGraphConnection(options: { userAgent: string }): GraphConn
     },
     async test() {
       if (!current) return { tokenAcquired: false, grantedPermissions: [], missingPermissions: [], error: problem };
-      const result = await testConnection(current.provider);
-      return {
-        tokenAcquired: result.tokenAcquired,
-        grantedPermissions: result.grantedPermissions,
-        missingPermissions: result.missingPermissions,
-        error: result.error ? `${result.error.code}: ${result.error.message}` : undefined,
-      };
+      return toTestView(await testConnection(current.provider));
     },
+    async testCandidate(candidate) {
+      let provider: TokenProvider;
+      try {
+        resolveCloud(candidate.cloud);
+        provider = createTokenProvider({ ...candidate, endpoints: { login: candidate.endpoints?.login } });
+      } catch (error) {
+        return { tokenAcquired: false, grantedPermissions: [], missingPermissions: [], error: (error as Error).message };
+      }
+      return toTestView(await testConnection(provider));
+    },
+  };
+}
+
+function toTestView(result: ConnectionTestResult): ConnectionTestView {
+  return {
+    tokenAcquired: result.tokenAcquired,
+    grantedPermissions: result.grantedPermissions,
+    missingPermissions: result.missingPermissions,
+    error: result.error ? `${result.error.code}: ${result.error.message}` : undefined,
   };
 }

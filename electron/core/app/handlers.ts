@@ -5,7 +5,7 @@
 import type { AppApiHandlers } from '../../../shared/api/contract';
 import type { SyncStatusView } from '../../../shared/api/views';
 import type { CallRecordsService } from '../callrecords';
-import { testCiscoDevice } from '../devices/cisco';
+import { deviceKind } from '../devices/registry';
 import { AppFailure } from '../api/failure';
 import type { Outbox } from '../outbox';
 import type { SyncWorker } from '../sync';
@@ -94,10 +94,15 @@ export function createHandlers(services: HandlerServices): AppApiHandlers {
       if (moved.length > 0) throw new AppFailure('invalid_input', 'Enter the password of each device whose address or user name changed', moved);
       const view = await settings.update(patch);
       await services.reconfigure();
+      services.events.publish('settingsChanged', view);
       return view;
     },
-    testConnection: () => graph.test(),
-    testDevice: async ({ deviceId, url, username, password, allowSelfSigned }) => {
+    testConnection: async (request) => {
+      const result = await settings.connectionCandidate(request);
+      if (!result.ok) throw new AppFailure('invalid_input', `${result.problem.path}: ${result.problem.message}`, [result.problem]);
+      return graph.testCandidate(result.candidate);
+    },
+    testDevice: async ({ deviceId, kind, url, username, password, allowSelfSigned, certificateSha256, transport }) => {
       // The UI never holds a stored password: without a new one, test with the one kept for that device,
       // but only towards the address and user name it was kept for.
       const device = password === undefined && deviceId !== undefined ? (await settings.resolve()).devices.find((candidate) => candidate.id === deviceId) : undefined;
@@ -108,7 +113,7 @@ export function createHandlers(services: HandlerServices): AppApiHandlers {
       }
       const stored = password ?? device?.password;
       if (stored === undefined) throw new AppFailure('invalid_input', 'Enter the password to test this device', [{ path: 'password', message: 'is required to test a new device' }]);
-      return testCiscoDevice({ url, username, password: stored, allowSelfSigned });
+      return deviceKind(kind ?? 'cisco-xapi').test({ url, username, password: stored, allowSelfSigned, certificateSha256, transport });
     },
     listIngestTokens: () => tokens.list().map(({ name, createdAt, lastUsedAt, revoked }) => ({ name, createdAt, lastUsedAt, revoked })),
     createIngestToken: ({ name }) => {
@@ -119,7 +124,11 @@ export function createHandlers(services: HandlerServices): AppApiHandlers {
         throw error;
       }
     },
-    exportDiagnostics: () => services.exportDiagnostics(),
+    exportDiagnostics: async () => {
+      const exported = await services.exportDiagnostics();
+      services.events.publish('diagnosticsExported', exported);
+      return exported;
+    },
     revokeIngestToken: ({ name }) => {
       const result = tokens.revoke(name);
       if (!result.revoked && result.reason === 'not_found') throw new AppFailure('not_found', `No ingest token is named "${name}"`);

@@ -4,4 +4,5 @@ export { createTokenProvider, type AccessToken, type ClientCredential, type Toke
 export { checkPermissions, decodeJwtPayload, rolesOf, REQUIRED_PERMISSIONS, type GraphPermission, type PermissionReport } from './permissions';
 export { testConnection, type ConnectionTestResult } from './testConnection';
 export { prepareCertificate, sha256ThumbprintFromPem } from './certificate';
+export { CredentialProblem, loadCertificateCredential, type CertificateCredential } from './credential';
 export { toAuthGraphError } from './authErrors';

@@ -14,21 +14,11 @@ import type { CloudName } from '../../../shared/config/schema';
 import { GraphError } from '../graph/errors';
 import { toAuthGraphError } from './authErrors';
 import { prepareCertificate } from './certificate';
+import type { ClientCredential } from './credential';
 import { resolveCloud, type CloudEndpoints } from './clouds';
 import { createRedirectingNetworkClient } from './emulatorNetworkClient';
 
-export type ClientCredential =
-  | { type: 'secret'; secret: string }
-  | {
-      type: 'certificate';
-      certificatePem: string;
-      privateKeyPem: string;
-      privateKeyPassphrase?: string;
-      /** Hex SHA-256 thumbprint; computed from certificatePem when absent. */
-      thumbprintSha256?: string;
-      /** Send the certificate chain (`x5c`), needed for subject-name + issuer authentication. */
-      sendX5c?: boolean;
-    };
+export type { ClientCredential } from './credential';
 
 export interface TokenProviderOptions {
   cloud: CloudName;

@@ -4,11 +4,11 @@
  * §5) or an explicit one (`endpoints.graph`: emulator or proxy); one request path (transport.ts) for
  * headers, timeouts, the single 401 retry and typed errors.
  */
-import packageJson from '../../../package.json';
 import type { CloudName } from '../../../shared/config/schema';
 import type { TeleconferenceDeviceQuality } from '../../../shared/graph/quality';
 import type { CallRecord, CallRecordSession } from '../../../shared/graph/callRecords';
 import { resolveCloud } from '../auth/clouds';
+import { USER_AGENT } from '../app/version';
 import {
   getCallRecord,
   iterateCallRecordPages,
@@ -22,7 +22,6 @@ import { createTransport, type AccessTokenSource } from './transport';
 import type { QualitySender, QualitySendResult, SendOptions } from './types';
 
 export const QUALITY_PERMISSION = 'Calls.AccessMedia.All';
-export const DEFAULT_USER_AGENT = `VTCQualityMonitor/${packageJson.version}`;
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
 export interface GraphClientOptions {
@@ -54,7 +53,7 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
   const versionRoot = `${root}/${options.apiVersion ?? 'v1.0'}`;
   const transport = createTransport({
     tokenProvider: options.tokenProvider,
-    userAgent: options.userAgent ?? DEFAULT_USER_AGENT,
+    userAgent: options.userAgent ?? USER_AGENT,
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     fetch: options.fetch ?? fetch,
   });

@@ -3,24 +3,29 @@
  * every top-level key it sets — those are "managed by your administrator" and locked in the UI — and the
  * operator's own changes (SettingsStore) fill the rest. Secrets are write-only: views say set / not set.
  */
-import { readFileSync } from 'node:fs';
-import type { SettingsPatch } from '../../../shared/api/requests';
+import type { ConnectionTestRequest, SettingsPatch } from '../../../shared/api/requests';
 import type { SettingsView } from '../../../shared/api/views';
-import type { AppConfig } from '../../../shared/config/schema';
+import type { AppConfig, CiscoTransport, DeviceKind } from '../../../shared/config/schema';
+import { STORED_SETTINGS_VERSION, type StoredSettings } from '../../../shared/config/stored-settings';
+import type { ValidationIssue } from '../../../shared/validation';
 import { AppFailure } from '../api/failure';
+import { CredentialProblem, type ClientCredential } from '../auth/credential';
+import { configFileSecrets, resolveCredential, type CredentialSecrets } from '../config/credential';
 import { resolveSecret } from '../config/load';
+import { checkSettingsPatch, ingestHostProblem } from './check';
+import { connectionCandidate } from './connection-candidate';
+import { parseStoredSettings } from './stored';
 import type { Redactor } from '../log/redact';
 import type { SecretCipher, SettingsStore } from './store';
 
-export type ResolvedCredential =
-  | { type: 'secret'; secret: string }
-  | { type: 'certificate'; certificatePem: string; privateKeyPem: string; certificatePath: string };
-
 export interface ResolvedDevice {
   id: string;
+  kind: DeviceKind;
   roomId: string;
   roomName: string;
   url: string;
+  certificateSha256?: string;
+  transport?: CiscoTransport;
   username: string;
   password?: string;
   allowSelfSigned: boolean;
@@ -29,18 +34,16 @@ export interface ResolvedDevice {
 
 export interface ResolvedSettings {
   config: AppConfig;
-  credential?: ResolvedCredential;
+  credential?: ClientCredential;
   devices: ResolvedDevice[];
   doNotDisturb: boolean;
   launchAtLogin: boolean;
-}
-
-interface LocalSettings extends Omit<SettingsPatch, 'credential' | 'rooms'> {
-  credential?: { type: 'secret' } | { type: 'certificate'; certificatePath: string; privateKeyPath: string };
-  rooms?: Array<{ id: string; name: string; devices: Array<Omit<NonNullable<SettingsPatch['rooms']>[number]['devices'][number], 'password'>> }>;
+  /** Settings set aside (unreadable files, values this version refuses), each naming the setting. */
+  problems: ValidationIssue[];
 }
 
 const SECRET_CREDENTIAL = 'credential.secret';
+const SECRET_PASSPHRASE = 'credential.privateKeyPassphrase';
 const devicePasswordName = (deviceId: string): string => `device.${deviceId}.password`;
 
 export interface SettingsServiceOptions {
@@ -57,17 +60,20 @@ export function createSettingsService(options: SettingsServiceOptions) {
   const env = options.env ?? process.env;
   const locked = new Set(managedKeys);
 
-  const effective = (): { config: AppConfig; local: LocalSettings } => {
-    const local = store.readLocal() as LocalSettings;
+  const effective = (): { config: AppConfig; local: StoredSettings; problems: ValidationIssue[] } => {
+    const { settings: local, problems } = parseStoredSettings(store.readLocalText());
     const config: AppConfig = { ...managed };
-    const take = <K extends keyof AppConfig & keyof LocalSettings>(key: K): void => {
+    const take = <K extends keyof AppConfig & keyof StoredSettings>(key: K): void => {
       if (!locked.has(key) && local[key] !== undefined) (config as Record<string, unknown>)[key] = local[key];
     };
     take('cloud');
     take('tenantId');
     take('clientId');
     take('thresholds');
-    take('ingest');
+    // A row saved before hosts were checked may name a LAN address: it is reported and loopback is served.
+    const hostProblem = !locked.has('ingest') && local.ingest ? ingestHostProblem(local.ingest.host) : undefined;
+    if (hostProblem) problems.push(hostProblem);
+    else take('ingest');
     if (!locked.has('credential') && local.credential) {
       config.credential =
         local.credential.type === 'secret' ? { type: 'secret', secret: '(stored)' } : { ...local.credential };
@@ -76,7 +82,7 @@ export function createSettingsService(options: SettingsServiceOptions) {
       config.rooms = local.rooms.map((room) => ({ ...room, devices: room.devices.map((device) => ({ ...device, password: '(stored)' })) }));
     }
     if (!locked.has('alerts') && local.alertCooldownMinutes !== undefined) config.alerts = { cooldownMinutes: local.alertCooldownMinutes };
-    return { config, local };
+    return { config, local, problems };
   };
 
   const decrypt = async (name: string): Promise<string | undefined> => {
@@ -87,6 +93,12 @@ export function createSettingsService(options: SettingsServiceOptions) {
     return value;
   };
 
+  /** Where the credential's secret and passphrase come from: the administrator's file, or the encrypted store. */
+  const credentialSecrets = (config: AppConfig): CredentialSecrets =>
+    locked.has('credential') && config.credential
+      ? configFileSecrets(config.credential, env)
+      : { secret: () => decrypt(SECRET_CREDENTIAL), passphrase: () => decrypt(SECRET_PASSPHRASE) };
+
   return {
     view(): SettingsView {
       const { config, local } = effective();
@@ -94,7 +106,12 @@ export function createSettingsService(options: SettingsServiceOptions) {
         ? { type: 'none' }
         : config.credential.type === 'secret'
           ? { type: 'secret', secretSet: locked.has('credential') || store.readSecretCipherText(SECRET_CREDENTIAL) !== undefined }
-          : { type: 'certificate', certificatePath: config.credential.certificatePath, privateKeyPath: config.credential.privateKeyPath };
+          : {
+              type: 'certificate',
+              certificatePath: config.credential.certificatePath,
+              privateKeyPath: config.credential.privateKeyPath,
+              privateKeyPassphraseSet: locked.has('credential') ? config.credential.privateKeyPassphrase !== undefined : store.readSecretCipherText(SECRET_PASSPHRASE) !== undefined,
+            };
       return {
         cloud: config.cloud,
         tenantId: config.tenantId,
@@ -110,6 +127,8 @@ export function createSettingsService(options: SettingsServiceOptions) {
             username: device.username,
             passwordSet: locked.has('rooms') || store.readSecretCipherText(devicePasswordName(device.id)) !== undefined,
             allowSelfSigned: device.allowSelfSigned,
+            ...(device.certificateSha256 !== undefined && { certificateSha256: device.certificateSha256 }),
+            ...(device.transport !== undefined && { transport: device.transport }),
             pollSeconds: device.pollSeconds,
           })),
         })),
@@ -127,8 +146,12 @@ export function createSettingsService(options: SettingsServiceOptions) {
       if (lockedKeys.length > 0) {
         throw new AppFailure('locked', `Managed by your administrator: ${lockedKeys.join(', ')}`, lockedKeys.map((path) => ({ path, message: 'is managed by your administrator' })));
       }
+      // Checked before anything is written: a value that would stop the next start is refused, naming it.
+      const problems = await checkSettingsPatch(patch, () => decrypt(SECRET_PASSPHRASE));
+      if (problems.length > 0) throw new AppFailure('invalid_input', problems.map((problem) => `${problem.path}: ${problem.message}`).join('; '), problems);
       const secrets: Array<[string, string]> = [];
       if (patch.credential?.type === 'secret' && patch.credential.secret) secrets.push([SECRET_CREDENTIAL, patch.credential.secret]);
+      if (patch.credential?.type === 'certificate' && patch.credential.privateKeyPassphrase) secrets.push([SECRET_PASSPHRASE, patch.credential.privateKeyPassphrase]);
       for (const room of patch.rooms ?? []) for (const device of room.devices) if (device.password) secrets.push([devicePasswordName(device.id), device.password]);
       if (secrets.length > 0 && !cipher) {
         throw new AppFailure('unavailable', 'This agent does not store secrets: give them in the configuration file or as { "env": "NAME" } references.');
@@ -137,34 +160,57 @@ export function createSettingsService(options: SettingsServiceOptions) {
         redactor.addSecret(value);
         store.writeSecretCipherText(name, await cipher!.encrypt(value));
       }
-      const local = store.readLocal() as LocalSettings;
-      const next: LocalSettings = { ...local, ...patch } as LocalSettings;
-      if (patch.credential) next.credential = patch.credential.type === 'secret' ? { type: 'secret' } : patch.credential;
-      if (patch.rooms) next.rooms = patch.rooms.map((room) => ({ ...room, devices: room.devices.map(({ password: _password, ...device }) => device) }));
-      store.writeLocal(next as Record<string, unknown>);
+      // Values set aside when read (problems) are dropped here: the row written is always one this version reads.
+      const { credential, rooms, ...plain } = patch;
+      const next: StoredSettings = { ...parseStoredSettings(store.readLocalText()).settings, ...plain, version: STORED_SETTINGS_VERSION };
+      if (credential) {
+        next.credential = credential.type === 'secret' ? { type: 'secret' } : { type: 'certificate', certificatePath: credential.certificatePath, privateKeyPath: credential.privateKeyPath };
+      }
+      if (rooms) next.rooms = rooms.map((room) => ({ ...room, devices: room.devices.map(({ password: _password, ...device }) => device) }));
+      store.writeLocal(next);
       return this.view();
     },
 
     /** The settings with every secret in clear, for the services; never sent to a UI or a log. */
     async resolve(): Promise<ResolvedSettings> {
-      const { config, local } = effective();
-      let credential: ResolvedCredential | undefined;
-      if (config.credential?.type === 'secret') {
-        const secret = locked.has('credential') ? resolveSecret(config.credential.secret, 'credential.secret', env) : await decrypt(SECRET_CREDENTIAL);
-        if (secret) credential = { type: 'secret', secret };
-      } else if (config.credential?.type === 'certificate') {
-        const privateKeyPem = readFileSync(config.credential.privateKeyPath, 'utf8');
-        redactor.addSecret(privateKeyPem);
-        credential = { type: 'certificate', certificatePem: readFileSync(config.credential.certificatePath, 'utf8'), privateKeyPem, certificatePath: config.credential.certificatePath };
+      const { config, local, problems } = effective();
+      let credential: ClientCredential | undefined;
+      try {
+        credential = config.credential ? await resolveCredential(config.credential, credentialSecrets(config)) : undefined;
+      } catch (error) {
+        // A certificate file gone or replaced is a problem to show, not a reason to stop monitoring the rooms.
+        if (!(error instanceof CredentialProblem)) throw error;
+        problems.push({ path: error.path, message: error.message });
       }
+      if (credential?.type === 'certificate') redactor.addSecret(credential.privateKeyPem);
       const devices: ResolvedDevice[] = [];
       for (const room of config.rooms) {
         for (const device of room.devices) {
           const password = locked.has('rooms') ? resolveSecret(device.password, `rooms.${room.id}.devices.${device.id}.password`, env) : await decrypt(devicePasswordName(device.id));
-          devices.push({ id: device.id, roomId: room.id, roomName: room.name, url: device.url, username: device.username, password, allowSelfSigned: device.allowSelfSigned, pollSeconds: device.pollSeconds });
+          devices.push({
+            id: device.id,
+            kind: device.kind,
+            roomId: room.id,
+            roomName: room.name,
+            url: device.url,
+            username: device.username,
+            password,
+            allowSelfSigned: device.allowSelfSigned,
+            certificateSha256: device.certificateSha256,
+            transport: device.transport,
+            pollSeconds: device.pollSeconds,
+          });
         }
       }
-      return { config, credential, devices, doNotDisturb: local.doNotDisturb ?? false, launchAtLogin: local.launchAtLogin ?? false };
+      // Kept for `status` in another process: what the agent found when it last applied its settings.
+      store.writeProblems(problems);
+      return { config, credential, devices, doNotDisturb: local.doNotDisturb ?? false, launchAtLogin: local.launchAtLogin ?? false, problems };
+    },
+
+    /** "Test connection": the values on screen over the saved ones (connection-candidate.ts says which secret may be used). */
+    async connectionCandidate(request: ConnectionTestRequest) {
+      const { config } = effective();
+      return connectionCandidate(request, config, credentialSecrets(config), (key) => locked.has(key));
     },
   };
 }

@@ -3,7 +3,8 @@
  * `POST faults` (`DELETE faults` clears), `POST call-records` (seed; `{ records, replace? }` or an array),
  * `GET call-records` (a summary), `POST call-record-publishing` (`{ delayMs, disagree? }` or `{ enabled: false }`:
  * a callRecord per accepted report, see callRecordPublisher.ts), `POST reset`, `POST rate-limits`, `POST roles`,
- * `GET stats`, `GET info`.
+ * `POST certificates` (a PEM certificate, or `{ pem, clientId? }`: a certificate credential on an app, the demo
+ * app by default), `GET stats`, `GET info`.
  * Bodies are validated; a bad one gets 400 with every problem listed. No authentication: the emulator
  * listens on 127.0.0.1 and holds nothing real.
  */
@@ -29,6 +30,7 @@ const publishingRequestSchema = z.union([
   }),
 ]);
 const rolesRequestSchema = z.strictObject({ clientId: z.string().optional(), roles: z.array(z.string()) });
+const certificateRequestSchema = z.strictObject({ pem: z.string().min(1, { message: 'must be a PEM certificate' }), clientId: z.string().min(1).optional() });
 
 export async function handleControl(ctx: RequestContext, control: EmulatorControl, action: string): Promise<void> {
   const key = `${ctx.method} ${action}`;
@@ -91,8 +93,40 @@ export async function handleControl(ctx: RequestContext, control: EmulatorContro
         }
         sendEmpty(ctx, 204);
       });
+    case 'POST certificates':
+      return registerCertificate(ctx, control);
     default:
       return sendJson(ctx, 404, { error: { code: 'NotFound', message: `No control operation '${key}' under /_emulator/.` } });
+  }
+}
+
+/**
+ * Registers a certificate credential, as an admin uploads one in Entra. The body is the PEM itself (what
+ * `curl --data-binary @cert.pem` sends) or JSON naming the app: a body that starts like JSON is read as JSON.
+ */
+async function registerCertificate(ctx: RequestContext, control: EmulatorControl): Promise<void> {
+  const text = await readBody(ctx.req, 1_048_576);
+  let request: z.infer<typeof certificateRequestSchema> = { pem: text };
+  if (text.trimStart().startsWith('{')) {
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch (error) {
+      return sendJson(ctx, 400, { error: { code: 'BadRequest', message: `body is not JSON: ${(error as Error).message}` } });
+    }
+    const result = validate(certificateRequestSchema, json);
+    if (!result.ok) return sendJson(ctx, 400, { error: { code: 'BadRequest', message: formatIssues(result.issues), details: result.issues } });
+    request = result.value;
+  }
+  const clientId = request.clientId ?? ctx.state.demoApp.clientId;
+  if (!ctx.state.directory.find(clientId)) {
+    return sendJson(ctx, 404, { error: { code: 'NotFound', message: `no app registration with client id ${clientId}` } });
+  }
+  try {
+    const { thumbprintSha256 } = control.registerCertificate(request.pem, clientId);
+    return sendJson(ctx, 200, { clientId, thumbprintSha256 });
+  } catch (error) {
+    return sendJson(ctx, 400, { error: { code: 'BadRequest', message: `pem: ${(error as Error).message}` } });
   }
 }
 

@@ -6,7 +6,7 @@
 import { createStore } from 'zustand/vanilla';
 import type { AppApiClient, AppRequest } from '../../../shared/api/contract';
 import type { AppError, Result } from '../../../shared/api/result';
-import type { SettingsPatch } from '../../../shared/api/requests';
+import type { ConnectionTestRequest, SettingsPatch } from '../../../shared/api/requests';
 import type { ConnectionTestView, DeviceTestView, IngestTokenView, SettingsView } from '../../../shared/api/views';
 import { IDLE, LOADING, fromResult, settle, type LoadState } from './load-state';
 
@@ -35,7 +35,8 @@ export interface SettingsState {
   start(): () => void;
   load(): Promise<void>;
   update(section: SettingsSection, patch: SettingsPatch): Promise<Result<SettingsView>>;
-  testConnection(): Promise<void>;
+  /** Acquires a token with the values on screen (saved or not). */
+  testConnection(request: ConnectionTestRequest): Promise<void>;
   exportDiagnostics(): Promise<void>;
   /** One status read of a codec with the settings being edited (not saved); the answer is the caller's to show. */
   testDevice(request: AppRequest<'testDevice'>): Promise<Result<DeviceTestView>>;
@@ -75,9 +76,9 @@ export function createSettingsStore(api: AppApiClient) {
       return result;
     },
 
-    async testConnection() {
+    async testConnection(request) {
       set({ connectionTest: LOADING });
-      set({ connectionTest: fromResult(await settle(() => api.testConnection())) });
+      set({ connectionTest: fromResult(await settle(() => api.testConnection(request))) });
     },
 
     testDevice(request) {

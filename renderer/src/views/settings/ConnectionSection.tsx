@@ -3,7 +3,7 @@
  * secret is write-only: the view only knows whether one is set, and an empty field keeps it.
  */
 import { useState } from 'react';
-import type { SettingsPatch } from '../../../../shared/api/requests';
+import type { ConnectionTestRequest, SettingsPatch } from '../../../../shared/api/requests';
 import type { SettingsView } from '../../../../shared/api/views';
 import { Field } from '../../components/Field';
 import { ErrorNotice, Loading } from '../../components/status';
@@ -25,13 +25,14 @@ function isCloud(value: string): value is SettingsView['cloud'] {
 
 type CredentialType = 'secret' | 'certificate';
 
-function ConnectionTest() {
+/** Tests the values on screen, saved or not (the core decides whether a saved secret may be used). */
+function ConnectionTest({ request }: { request: ConnectionTestRequest }) {
   const t = useT();
   const { settings } = useStores();
   const test = useSettingsStore((state) => state.connectionTest);
   return (
     <div className="connection-test">
-      <button type="button" onClick={() => void settings.getState().testConnection()} disabled={test.status === 'loading'}>
+      <button type="button" onClick={() => void settings.getState().testConnection(request)} disabled={test.status === 'loading'}>
         {t('settings.testConnection')}
       </button>
       {test.status === 'loading' && <Loading label={t('settings.testing')} />}
@@ -69,6 +70,8 @@ export function ConnectionSection({ view }: { view: SettingsView }) {
   const [secret, setSecret] = useState('');
   const [certificatePath, setCertificatePath] = useState(view.credential.type === 'certificate' ? view.credential.certificatePath : '');
   const [privateKeyPath, setPrivateKeyPath] = useState(view.credential.type === 'certificate' ? view.credential.privateKeyPath : '');
+  const [passphrase, setPassphrase] = useState('');
+  const passphraseSet = view.credential.type === 'certificate' && view.credential.privateKeyPassphraseSet;
   const secretSet = view.credential.type === 'secret' && view.credential.secretSet;
 
   const patch: SettingsPatch = {};
@@ -81,7 +84,7 @@ export function ConnectionSection({ view }: { view: SettingsView }) {
       if (secret !== '') patch.credential = { type: 'secret', secret };
       else if (view.credential.type === 'secret') patch.credential = { type: 'secret' };
     } else if (certificatePath !== '' || privateKeyPath !== '' || view.credential.type === 'certificate') {
-      patch.credential = { type: 'certificate', certificatePath: certificatePath.trim(), privateKeyPath: privateKeyPath.trim() };
+      patch.credential = { type: 'certificate', certificatePath: certificatePath.trim(), privateKeyPath: privateKeyPath.trim(), ...(passphrase !== '' && { privateKeyPassphrase: passphrase }) };
     }
   }
   const form = useSectionForm(patch);
@@ -98,8 +101,9 @@ export function ConnectionSection({ view }: { view: SettingsView }) {
             .getState()
             .update('connection', patch)
             .then((result) => {
-              if (result.ok) setSecret('');
-              else form.showServerError(result.error);
+              if (!result.ok) return form.showServerError(result.error);
+              setSecret('');
+              setPassphrase('');
             });
         }}
       >
@@ -153,6 +157,15 @@ export function ConnectionSection({ view }: { view: SettingsView }) {
               <Field label={t('settings.privateKeyPath')} error={form.errorFor('credential.privateKeyPath')}>
                 {(control) => <input {...control} value={privateKeyPath} spellCheck={false} onChange={(event) => setPrivateKeyPath(event.target.value)} onBlur={() => form.touch('credential.privateKeyPath')} />}
               </Field>
+              <Field
+                label={t('settings.privateKeyPassphrase')}
+                hint={`${t('settings.privateKeyPassphraseHint')} ${passphraseSet ? t('settings.secretSet') : t('settings.secretNotSet')}`}
+                error={form.errorFor('credential.privateKeyPassphrase')}
+              >
+                {(control) => (
+                  <input {...control} type="password" autoComplete="new-password" value={passphrase} onChange={(event) => setPassphrase(event.target.value)} onBlur={() => form.touch('credential.privateKeyPassphrase')} />
+                )}
+              </Field>
             </>
           )}
         </fieldset>
@@ -161,7 +174,7 @@ export function ConnectionSection({ view }: { view: SettingsView }) {
           <SaveStatus section="connection" />
         </div>
       </form>
-      <ConnectionTest />
+      <ConnectionTest request={patch} />
     </section>
   );
 }

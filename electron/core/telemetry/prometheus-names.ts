@@ -1,7 +1,7 @@
 /**
  * OpenTelemetry → Prometheus metric names, as the OpenTelemetry Collector's Prometheus exporter builds them
  * (opentelemetry-collector-contrib, pkg/translator/prometheus, normalize_name.go): the unit becomes a
- * suffix (`%` → `percent`, `s` → `seconds`, `bit/s` → `bit_per_second`, `{frame}/s` → `per_second`, a gauge
+ * suffix unless the name already has that word (`%` → `percent`, `s` → `seconds`, `{frame}/s` → `per_second`, a gauge
  * in `1` → `ratio`, annotations such as `{report}` dropped); counters get `_total` from the serializer.
  * @opentelemetry/exporter-prometheus 0.223 does not add unit suffixes itself, so the names are converted
  * here before its serializer runs: a dashboard then works the same against a collector or this endpoint.
@@ -20,15 +20,15 @@ const withoutAnnotations = (unit: string): string => unit.replace(/\{[^}]*\}/g, 
 /** The name before sanitising (`.` → `_` is the serializer's job) and before `_total`. */
 export function prometheusBaseName(name: string, unit: string, isGauge: boolean): string {
   const [mainPart = '', perPart = ''] = withoutAnnotations(unit).split('/', 2);
-  const suffixes: string[] = [];
   const main = mainPart.trim();
-  if (main === '1') {
-    if (isGauge) suffixes.push('ratio');
-  } else if (main !== '') suffixes.push(UNIT_NAMES[main] ?? main);
   const per = perPart.trim();
-  if (per !== '') suffixes.push(`per_${PER_UNIT_NAMES[per] ?? per}`);
+  // Like the Collector: a unit already among the name's words is not added again (bit_rate in bit/s → _per_second).
+  const words = name.split(/[^a-zA-Z0-9]+/);
   let result = name;
-  for (const suffix of suffixes) if (!result.endsWith(`_${suffix}`)) result = `${result}_${suffix}`;
+  const mainName = main === '1' ? (isGauge ? 'ratio' : '') : (UNIT_NAMES[main] ?? main);
+  if (mainName !== '' && !words.includes(mainName)) result = `${result}_${mainName}`;
+  const perName = per === '' ? '' : (PER_UNIT_NAMES[per] ?? per);
+  if (perName !== '' && !words.includes(perName)) result = `${result}_per_${perName}`;
   return result;
 }
 

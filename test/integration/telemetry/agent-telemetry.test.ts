@@ -158,7 +158,7 @@ describe('run --config with telemetry and a Cisco codec in a call', () => {
     expect(scrape.status).toBe(200);
     expect(sampleValue(scrape.body, 'vtc_media_packet_loss_percent', PROM_LEG)).toBe(expected.lossPercent);
     expect(sampleValue(scrape.body, 'vtc_media_jitter_seconds', PROM_LEG)).toBeCloseTo(expected.jitterMs / 1_000, 9);
-    for (const name of ['vtc_media_round_trip_seconds', 'vtc_media_bit_rate_bit_per_second', 'vtc_media_poor_ratio', 'vtc_device_up_ratio', 'vtc_outbox_reports', 'vtc_sync_deliveries_total']) {
+    for (const name of ['vtc_media_round_trip_seconds', 'vtc_media_bit_rate_per_second', 'vtc_media_poor_ratio', 'vtc_device_up_ratio', 'vtc_outbox_reports', 'vtc_sync_deliveries_total']) {
       expect(scrape.body, name).toMatch(new RegExp(`^${name}\\{`, 'm'));
     }
     expect(scrape.body).toMatch(/^vtc_media_frame_rate_per_second\{/m);

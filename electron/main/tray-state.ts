@@ -19,7 +19,7 @@ export function summarizeTray(rooms: readonly RoomSummary[], sync: SyncStatusVie
   const worst = rooms.reduce<RoomSummary | undefined>((acc, room) => (!acc || RANK[room.classification] > RANK[acc.classification] ? room : acc), undefined);
   const unsent = sync ? sync.counts.pending + sync.counts.in_flight + sync.counts.needs_context + sync.counts.failed : 0;
   const backlog = `${unsent} report${unsent === 1 ? '' : 's'} waiting`;
-  const deviceDown = rooms.some((room) => room.devices.some((device) => device.state === 'offline' || device.state === 'auth_failed' || device.state === 'error'));
+  const deviceDown = rooms.some((room) => room.devices.some((device) => device.state === 'offline' || device.state === 'auth_failed' || device.state === 'certificate_changed' || device.state === 'error'));
   let state: TrayState;
   if (!sync || sync.state === 'setup_needed') state = 'setup';
   else if ((sync.state === 'paused' && !sync.pausedByOperator) || sync.counts.failed > 0 || deviceDown || sync.fillRatio >= 0.9 || sync.storage !== undefined) state = 'offline';

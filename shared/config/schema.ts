@@ -34,15 +34,42 @@ export type CredentialConfig = z.infer<typeof credentialSchema>;
 
 const httpUrl = z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' });
 
-export const deviceConfigSchema = z.strictObject({
-  id: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, { message: 'must be 1–64 letters, digits, dot, dash or underscore' }),
-  kind: z.literal('cisco-xapi'),
-  url: httpUrl,
-  username: z.string().min(1, { message: 'is required' }),
-  password: secretRefSchema,
-  allowSelfSigned: z.boolean().default(false),
-  pollSeconds: z.number().min(1, { message: 'must be at least 1 second' }).max(300, { message: 'must be at most 300 seconds' }).default(5),
-});
+/** Device kinds: one collector each under electron/core/devices/<vendor>/ (README "Adding a device kind"). */
+export const DEVICE_KINDS = ['cisco-xapi', 'poly-videoos'] as const;
+export type DeviceKind = (typeof DEVICE_KINDS)[number];
+
+/** How a Cisco codec is read: xAPI over WebSocket (push), HTTP polling, or WebSocket falling back to HTTP. */
+export const CISCO_TRANSPORTS = ['auto', 'websocket', 'http'] as const;
+export type CiscoTransport = (typeof CISCO_TRANSPORTS)[number];
+
+/**
+ * SHA-256 fingerprint of the device's TLS certificate: 64 hex digits, colons allowed (as browsers and
+ * openssl print it). Normalised to lower-case hex without colons.
+ */
+export const certificateSha256Schema = z
+  .string()
+  .transform((text) => text.replace(/[:\s]/g, '').toLowerCase())
+  .refine((hex) => /^[0-9a-f]{64}$/.test(hex), { message: 'must be a SHA-256 fingerprint: 64 hex digits, colons allowed' });
+
+export const deviceConfigSchema = z
+  .strictObject({
+    id: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, { message: 'must be 1–64 letters, digits, dot, dash or underscore' }),
+    kind: z.enum(DEVICE_KINDS, { message: `must be one of ${DEVICE_KINDS.join(', ')}` }),
+    url: httpUrl,
+    username: z.string().min(1, { message: 'is required' }),
+    password: secretRefSchema,
+    allowSelfSigned: z.boolean().default(false),
+    /** Pins the certificate instead of trusting any self-signed one. */
+    certificateSha256: certificateSha256Schema.optional(),
+    /** cisco-xapi only; absent = auto. */
+    transport: z.enum(CISCO_TRANSPORTS, { message: `must be one of ${CISCO_TRANSPORTS.join(', ')}` }).optional(),
+    pollSeconds: z.number().min(1, { message: 'must be at least 1 second' }).max(300, { message: 'must be at most 300 seconds' }).default(5),
+  })
+  .superRefine((device, ctx) => {
+    if (device.transport !== undefined && device.kind !== 'cisco-xapi') {
+      ctx.addIssue({ code: 'custom', path: ['transport'], message: `applies to cisco-xapi devices only, not ${device.kind}` });
+    }
+  });
 export type DeviceConfig = z.infer<typeof deviceConfigSchema>;
 
 export const roomConfigSchema = z.strictObject({

@@ -104,7 +104,11 @@ export interface LegStatsSnapshot {
   historyStart: number;
 }
 
-export const DEVICE_STATES = ['online', 'offline', 'auth_failed', 'error', 'unknown'] as const;
+/**
+ * `certificate_changed`: the device presents a certificate other than the pinned one (config
+ * `certificateSha256`); a codec reboot can replace its self-signed certificate, so this is not "offline".
+ */
+export const DEVICE_STATES = ['online', 'offline', 'auth_failed', 'certificate_changed', 'error', 'unknown'] as const;
 export type DeviceState = (typeof DEVICE_STATES)[number];
 
 export interface DeviceSnapshot {

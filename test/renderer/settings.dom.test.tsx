@@ -116,7 +116,7 @@ describe('Settings view', () => {
   it('adds a Cisco codec with host, user, password and the self-signed option, validating the URL', async () => {
     const { fake } = renderSettings();
     const rooms = await screen.findByRole('region', { name: 'Rooms and devices' });
-    fireEvent.click(within(rooms).getByRole('button', { name: 'Add a Cisco codec' }));
+    fireEvent.click(within(rooms).getByRole('button', { name: 'Add a device' }));
     fireEvent.change(within(rooms).getByLabelText('Device id'), { target: { value: 'sx80' } });
     fireEvent.change(within(rooms).getByLabelText('Host URL'), { target: { value: '10.0.0.20' } });
     fireEvent.change(within(rooms).getByLabelText('User'), { target: { value: 'admin' } });
@@ -147,18 +147,42 @@ describe('Settings view', () => {
   it('tests a codec with the values being edited, before saving, and says why it fails', async () => {
     const { fake } = renderSettings();
     const rooms = await screen.findByRole('region', { name: 'Rooms and devices' });
-    fireEvent.click(within(rooms).getByRole('button', { name: 'Add a Cisco codec' }));
+    fireEvent.click(within(rooms).getByRole('button', { name: 'Add a device' }));
     fireEvent.change(within(rooms).getByLabelText('Device id'), { target: { value: 'sx80' } });
     fireEvent.change(within(rooms).getByLabelText('Host URL'), { target: { value: 'https://10.0.0.20' } });
     fireEvent.change(within(rooms).getByLabelText('User'), { target: { value: 'admin' } });
     fireEvent.change(within(rooms).getByLabelText('Password'), { target: { value: 'codec-pass' } });
     fireEvent.click(within(rooms).getByRole('button', { name: 'Test device' }));
     expect((await within(rooms).findByText(/Connected: Cisco Room Kit Pro RoomOS 11.9/)).textContent).toBeTruthy();
-    expect(fake.callsTo('testDevice')).toEqual([{ url: 'https://10.0.0.20', username: 'admin', password: 'codec-pass', allowSelfSigned: false }]);
+    expect(fake.callsTo('testDevice')).toEqual([{ kind: 'cisco-xapi', transport: 'auto', url: 'https://10.0.0.20', username: 'admin', password: 'codec-pass', allowSelfSigned: false }]);
     expect(fake.callsTo('updateSettings')).toEqual([]);
     fake.respond('testDevice', () => ok({ ok: false, state: 'auth_failed', error: 'the codec refused the user name or password' }));
     fireEvent.click(within(rooms).getByRole('button', { name: 'Test device' }));
     expect(await within(rooms).findByText('Not reachable: the codec refused the user name or password')).toBeTruthy();
+  });
+
+  it('adds a Poly codec with its own fields, shows the certificate to pin and saves the pin', async () => {
+    const { fake } = renderSettings();
+    const rooms = await screen.findByRole('region', { name: 'Rooms and devices' });
+    fireEvent.click(within(rooms).getByRole('button', { name: 'Add a device' }));
+    fireEvent.change(within(rooms).getByLabelText('Kind'), { target: { value: 'poly-videoos' } });
+    expect(within(rooms).queryByLabelText('Connection')).toBeNull(); // the Cisco transport is not a Poly field
+    fireEvent.change(within(rooms).getByLabelText('Device id'), { target: { value: 'studio-x50' } });
+    fireEvent.change(within(rooms).getByLabelText('Host URL'), { target: { value: 'https://10.0.0.30' } });
+    fireEvent.change(within(rooms).getByLabelText('User'), { target: { value: 'admin' } });
+    fireEvent.change(within(rooms).getByLabelText('Password'), { target: { value: 'poly-pass' } });
+    const sha256 = 'ab'.repeat(32);
+    fake.respond('testDevice', () => ok({ ok: true, state: 'online', productId: 'Poly StudioX50', softwareVersion: '4.6.2', certificateSha256: sha256 }));
+    fireEvent.click(within(rooms).getByRole('button', { name: 'Test device' }));
+    expect(await within(rooms).findByText(`Certificate SHA-256: ${sha256}`)).toBeTruthy();
+    expect(fake.callsTo('testDevice')).toEqual([{ kind: 'poly-videoos', url: 'https://10.0.0.30', username: 'admin', password: 'poly-pass', allowSelfSigned: false }]);
+    fireEvent.change(within(rooms).getByLabelText('Pinned certificate (SHA-256)'), { target: { value: sha256 } });
+    fireEvent.click(within(rooms).getByRole('button', { name: 'Save rooms' }));
+    await waitFor(() =>
+      expect(fake.callsTo('updateSettings')[0]).toMatchObject({
+        rooms: [{ devices: [{ id: 'studio-x50', kind: 'poly-videoos', url: 'https://10.0.0.30', certificateSha256: sha256, allowSelfSigned: false }] }],
+      }),
+    );
   });
 
   it('shows a new ingest token once, with copy, and never again', async () => {

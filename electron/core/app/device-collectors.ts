@@ -1,28 +1,85 @@
 /**
- * One Cisco collector per configured device, feeding the leg tracker. `apply` replaces the set when the
- * settings change: stopping a collector ends its calls, so what it measured is reported, not lost.
+ * One collector per configured device, made by the registry from the device's `kind`, feeding the leg
+ * tracker. `apply` replaces the set when the settings change: stopping a collector ends its calls, so what
+ * it measured is reported, not lost. Statuses (state, product, version, call) are saved for `status --json`
+ * whenever they change (checked on every device event and every few seconds).
  */
-import { createCiscoCollector, type CiscoCollector } from '../devices/cisco';
+import { deviceKind } from '../devices/registry';
+import { saveDeviceStatuses, type DeviceStatusEntry, type ReportedDeviceState } from '../devices/status-store';
+import type { DeviceCollector, DeviceStatus } from '../devices/types';
+import type { Db } from '../db/database';
 import type { LegTracker } from '../legs';
 import type { Logger } from '../log/logger';
 import type { ResolvedDevice } from '../settings/service';
+import type { DeviceState } from '../../../shared/domain/legs';
 
 export interface DeviceCollectors {
   apply(devices: readonly ResolvedDevice[]): Promise<void>;
   /** Polls every device now (the settings' "Test device", and tests). */
   pollAll(): Promise<void>;
+  /** Every configured device with its room: what `status --json` lists. */
+  statuses(): DeviceStatusEntry[];
   stop(): Promise<void>;
   readonly count: number;
 }
 
-export function createDeviceCollectors(options: { tracker: LegTracker; log: Logger; now: () => number }): DeviceCollectors {
+interface Running {
+  device: ResolvedDevice;
+  collector?: DeviceCollector;
+}
+
+const reported = (state: DeviceState): ReportedDeviceState => (state === 'unknown' ? 'offline' : state);
+
+export interface DeviceCollectorsOptions {
+  tracker: LegTracker;
+  log: Logger;
+  now: () => number;
+  /** Where statuses are saved for `status` in another process. */
+  db?: Db;
+  saveIntervalMs?: number;
+  /** Overrides each kind's polling floor (simulated codecs whose statistics interval is shorter). */
+  minPollSeconds?: number;
+}
+
+export function createDeviceCollectors(options: DeviceCollectorsOptions): DeviceCollectors {
   const { tracker, log, now } = options;
-  let collectors: CiscoCollector[] = [];
+  let running: Running[] = [];
+  let lastSaved = '';
+  let saveTimer: ReturnType<typeof setInterval> | undefined;
+
+  const entryOf = ({ device, collector }: Running): DeviceStatusEntry => {
+    const status: DeviceStatus = collector?.status() ?? { deviceId: device.id, kind: device.kind, state: 'auth_failed', error: 'no password stored for this device', call: null };
+    return {
+      roomId: device.roomId,
+      deviceId: device.id,
+      kind: device.kind,
+      product: status.product ?? null,
+      softwareVersion: status.softwareVersion ?? null,
+      state: reported(status.state),
+      call: status.call,
+      error: status.error ?? null,
+      transport: status.transport ?? null,
+    };
+  };
+
+  const statuses = (): DeviceStatusEntry[] => running.map(entryOf);
+
+  const save = (list = statuses()): void => {
+    if (options.db === undefined || !options.db.open) return;
+    const text = JSON.stringify(list);
+    if (text === lastSaved) return;
+    lastSaved = text;
+    try {
+      saveDeviceStatuses(options.db, list, now());
+    } catch (error) {
+      log.warn('device status not saved', { error: (error as Error).message });
+    }
+  };
 
   const stopAll = async (): Promise<void> => {
-    const stopping = collectors;
-    collectors = [];
-    await Promise.all(stopping.map((collector) => collector.stop()));
+    const stopping = running;
+    running = [];
+    await Promise.all(stopping.map((entry) => entry.collector?.stop()));
   };
 
   return {
@@ -31,28 +88,50 @@ export function createDeviceCollectors(options: { tracker: LegTracker; log: Logg
       for (const device of devices) {
         if (device.password === undefined) {
           tracker.setDeviceState(device.id, 'auth_failed', 'no password stored for this device');
+          running.push({ device });
           continue;
         }
-        const collector = createCiscoCollector({
-          device: { id: device.id, url: device.url, username: device.username, password: device.password, allowSelfSigned: device.allowSelfSigned, pollSeconds: device.pollSeconds },
-          roomId: device.roomId,
-          now,
-          log,
-          onSamples: (samples) => tracker.ingestSamples(samples),
-          onCallEnded: (event) => tracker.endCall(event.deviceId, event.callId, { deviceName: event.deviceName }),
-          onDeviceState: (event) => tracker.setDeviceState(event.deviceId, event.state, event.error),
-        });
-        collectors.push(collector);
+        const collector = deviceKind(device.kind).createCollector(
+          { ...device, password: device.password },
+          {
+            roomId: device.roomId,
+            now,
+            log,
+            onSamples: (samples) => tracker.ingestSamples(samples),
+            onCallEnded: (event) => {
+              tracker.endCall(event.deviceId, event.callId, { deviceName: event.deviceName });
+              queueMicrotask(() => save());
+            },
+            onDeviceState: (event) => {
+              tracker.setDeviceState(event.deviceId, event.state, event.error);
+              queueMicrotask(() => save());
+            },
+            ...(options.minPollSeconds !== undefined && { minPollSeconds: options.minPollSeconds }),
+          },
+        );
+        running.push({ device, collector });
         collector.start();
       }
-      log.info('device collectors started', { devices: collectors.length });
+      save();
+      saveTimer ??= setInterval(() => save(), options.saveIntervalMs ?? 5_000);
+      saveTimer.unref();
+      log.info('device collectors started', { devices: running.length });
     },
     async pollAll() {
-      await Promise.all(collectors.map((collector) => collector.pollOnce()));
+      await Promise.all(running.map((entry) => entry.collector?.pollOnce()));
+      save();
     },
-    stop: stopAll,
+    statuses,
+    async stop() {
+      if (saveTimer !== undefined) clearInterval(saveTimer);
+      saveTimer = undefined;
+      const last = running;
+      await stopAll();
+      // What a later `status` shows: the last states, with the calls ended (they were just reported).
+      save(last.map(entryOf));
+    },
     get count() {
-      return collectors.length;
+      return running.filter((entry) => entry.collector !== undefined).length;
     },
   };
 }

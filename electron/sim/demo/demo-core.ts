@@ -5,7 +5,7 @@
  */
 import { startCore, type Core, type CoreOptions } from '../../core/app/core';
 import { startDemoGateway, type DemoGateway } from './gateway';
-import { DEMO_RECORD_RETRY_MS, startDemoWorld, type DemoOptions, type DemoWorld } from './demo';
+import { DEMO_MIN_POLL_SECONDS, DEMO_RECORD_RETRY_MS, startDemoWorld, type DemoOptions, type DemoWorld } from './demo';
 
 export interface DemoCore {
   core: Core;
@@ -20,7 +20,7 @@ export async function startDemoCore(options: DemoOptions & { core: Omit<CoreOpti
   const world = await startDemoWorld(options);
   let core: Core;
   try {
-    core = await startCore({ ...options.core, managed: world.managed, demo: true, ingest: { port: options.ingestPort ?? 0 }, callRecords: { notYetRetryMs: DEMO_RECORD_RETRY_MS } });
+    core = await startCore({ ...options.core, managed: world.managed, demo: true, ingest: { port: options.ingestPort ?? 0 }, callRecords: { notYetRetryMs: DEMO_RECORD_RETRY_MS }, devices: { minPollSeconds: DEMO_MIN_POLL_SECONDS } });
   } catch (error) {
     await world.close();
     throw error;

@@ -1,6 +1,7 @@
 /**
- * The demo (contracts.md `demo`): the built-in Graph + Entra emulator, N simulated Cisco rooms, and a
- * configuration that points the core at them. No tenant is needed and nothing leaves the machine.
+ * The demo (contracts.md `demo`): the built-in Graph + Entra emulator, N simulated rooms (every fourth a
+ * Poly codec, the others Cisco), and a configuration that points the core at them. No tenant is needed
+ * and nothing leaves the machine.
  *
  * The demo's configuration is given to the core as managed (like a fleet file) for the keys that hold its
  * secrets (credential, rooms, endpoints): the headless agent has no OS keychain to store secrets in. Tenant
@@ -32,6 +33,8 @@ export interface DemoWorld {
 /** How long after a report the emulator publishes its callRecord, and how soon the core looks again. */
 export const DEMO_RECORD_DELAY_MS = 3_000;
 export const DEMO_RECORD_RETRY_MS = 4_000;
+/** The demo's codecs run a 5 s statistics interval in about a second: polling may follow them. */
+export const DEMO_MIN_POLL_SECONDS = 1;
 
 export const DEMO_MANAGED_KEYS = ['credential', 'rooms', 'endpoints'];
 

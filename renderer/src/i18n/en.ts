@@ -86,6 +86,7 @@ export const en = {
   'deviceState.online': 'online',
   'deviceState.offline': 'offline',
   'deviceState.auth_failed': 'sign-in refused',
+  'deviceState.certificate_changed': 'certificate changed',
   'deviceState.error': 'error',
   'deviceState.unknown': 'not contacted yet',
 

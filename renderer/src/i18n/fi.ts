@@ -87,6 +87,7 @@ export const fi: Messages = {
   'deviceState.online': 'yhteydessä',
   'deviceState.offline': 'ei yhteyttä',
   'deviceState.auth_failed': 'kirjautuminen hylätty',
+  'deviceState.certificate_changed': 'varmenne vaihtunut',
   'deviceState.error': 'virhe',
   'deviceState.unknown': 'ei vielä tavoitettu',
 

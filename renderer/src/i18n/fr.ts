@@ -84,6 +84,7 @@ export const fr: Messages = {
   'deviceState.online': 'en ligne',
   'deviceState.offline': 'hors ligne',
   'deviceState.auth_failed': 'connexion refusée',
+  'deviceState.certificate_changed': 'certificat modifié',
   'deviceState.error': 'erreur',
   'deviceState.unknown': 'pas encore contacté',
 

@@ -29,6 +29,7 @@ export const DEVICE_STATE_KEY: Record<DeviceState, MessageKey> = {
   online: 'deviceState.online',
   offline: 'deviceState.offline',
   auth_failed: 'deviceState.auth_failed',
+  certificate_changed: 'deviceState.certificate_changed',
   error: 'deviceState.error',
   unknown: 'deviceState.unknown',
 };

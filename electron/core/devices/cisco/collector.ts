@@ -15,6 +15,7 @@ import type { DeviceState } from '../../../../shared/domain/legs';
 import type { LiveSample } from '../../../../shared/domain/samples';
 import type { Logger } from '../../log/logger';
 import { nodeTimers, type Timers } from '../../legs/publisher';
+import type { CallEndedEvent, DeviceCallStatus, DeviceStateEvent, DeviceStatus } from '../types';
 import { classifyRequestError, createXmlClient, DeviceRequestError, type XmlClient } from './http';
 import { createSampleMapper } from './mapping';
 import { CiscoXmlError, parseCallStatus, parseMediaChannels, parseSystemUnit } from './xml';
@@ -25,20 +26,11 @@ export interface CiscoDeviceConfig {
   username: string;
   password: string;
   allowSelfSigned?: boolean;
+  certificateSha256?: string;
   pollSeconds?: number;
 }
 
-export interface CallEndedEvent {
-  deviceId: string;
-  callId: string;
-  deviceName: string;
-}
-
-export interface DeviceStateEvent {
-  deviceId: string;
-  state: DeviceState;
-  error?: string;
-}
+export type { CallEndedEvent, DeviceStateEvent };
 
 export interface CiscoCollectorOptions {
   device: CiscoDeviceConfig;
@@ -85,6 +77,7 @@ export function createCiscoCollector(options: CiscoCollectorOptions) {
       username: device.username,
       password: device.password,
       allowSelfSigned: device.allowSelfSigned ?? false,
+      certificateSha256: device.certificateSha256,
       timeoutMs: options.requestTimeoutMs ?? Math.min(10_000, pollMs * 2),
     });
   const mapper = createSampleMapper();
@@ -93,8 +86,11 @@ export function createCiscoCollector(options: CiscoCollectorOptions) {
   let state: DeviceState = 'unknown';
   let lastError: string | undefined;
   let deviceName: string | undefined;
+  let softwareVersion: string | undefined;
   let failures = 0;
   let openCalls = new Set<string>();
+  /** When each open call started (ISO), for `status()`. */
+  const callSince = new Map<string, string>();
   let timer: unknown;
   let running = false;
   let stopped = false;
@@ -112,6 +108,7 @@ export function createCiscoCollector(options: CiscoCollectorOptions) {
     const ended: string[] = [];
     for (const callId of callIds) {
       openCalls.delete(callId);
+      callSince.delete(callId);
       mapper.forgetCall(callId);
       ended.push(callId);
       options.onCallEnded({ deviceId: device.id, callId, deviceName: deviceName ?? device.id });
@@ -135,16 +132,21 @@ export function createCiscoCollector(options: CiscoCollectorOptions) {
       if (samples.length > 0) options.onSamples(samples);
       const vanished = [...openCalls].filter((callId) => !live.has(callId));
       for (const sample of samples) openCalls.add(sample.callId);
+      for (const call of calls) {
+        if (!openCalls.has(call.callId) || callSince.has(call.callId)) continue;
+        callSince.set(call.callId, new Date(options.now() - (call.durationSeconds ?? 0) * 1_000).toISOString());
+      }
       return { state, samples: samples.length, endedCalls: endCalls(vanished) };
     } catch (error) {
       if (stopped) return { state, samples: 0, endedCalls: [] };
-      const failure = error instanceof CiscoXmlError ? { kind: 'error' as const, message: error.message } : toFailure(error);
+      const failure = error instanceof CiscoXmlError ? { kind: 'error' as const, message: error.message } : classifyRequestError(error);
       failures += 1;
       setState(failure.kind, failure.message);
       let endedCalls: string[] = [];
       if (failures >= closeAfter && openCalls.size > 0) {
         endedCalls = endCalls([...openCalls]);
         deviceName = undefined; // the codec may come back replaced or upgraded
+        softwareVersion = undefined;
       }
       return { state, samples: 0, endedCalls, error: failure.message };
     }
@@ -153,7 +155,9 @@ export function createCiscoCollector(options: CiscoCollectorOptions) {
   /** ProductId is only the report's deviceName: a codec that will not say keeps being polled (404 → generic). */
   const readProductId = async (): Promise<string> => {
     try {
-      return parseSystemUnit(await client.get('/Status/SystemUnit')).productId ?? GENERIC_NAME;
+      const unit = parseSystemUnit(await client.get('/Status/SystemUnit'));
+      softwareVersion = unit.softwareVersion;
+      return unit.productId ?? GENERIC_NAME;
     } catch (error) {
       if (error instanceof DeviceRequestError && error.status === 404) return GENERIC_NAME;
       throw error;
@@ -209,12 +213,21 @@ export function createCiscoCollector(options: CiscoCollectorOptions) {
     get deviceName(): string | undefined {
       return deviceName;
     },
+    status(): DeviceStatus {
+      let call: DeviceCallStatus | null = null;
+      for (const [callId, since] of callSince) if (call === null || (call.kind === 'interop' && since > call.since)) call = { kind: 'interop', id: callId, since };
+      return {
+        deviceId: device.id,
+        kind: 'cisco-xapi',
+        state,
+        ...(lastError !== undefined && { error: lastError }),
+        ...(deviceName !== undefined && deviceName !== GENERIC_NAME && { product: deviceName }),
+        ...(softwareVersion !== undefined && { softwareVersion }),
+        transport: 'http',
+        call,
+      };
+    },
   };
-}
-
-function toFailure(error: unknown): { kind: 'offline' | 'auth_failed' | 'error'; message: string } {
-  const classified = classifyRequestError(error);
-  return { kind: classified.kind, message: classified.message };
 }
 
 export type CiscoCollector = ReturnType<typeof createCiscoCollector>;

@@ -12,26 +12,21 @@
  */
 import http from 'node:http';
 import https from 'node:https';
-import type { DeviceState } from '../../../../shared/domain/legs';
+import { classifyRequestError, DeviceRequestError } from '../errors';
+import { guardTls, rejectUnauthorizedFor } from '../tls';
 
-export type FailureState = Extract<DeviceState, 'offline' | 'auth_failed' | 'error'>;
-
-export class DeviceRequestError extends Error {
-  override readonly name = 'DeviceRequestError';
-  constructor(
-    readonly kind: FailureState,
-    message: string,
-    readonly status?: number,
-  ) {
-    super(message);
-  }
-}
+export { classifyRequestError, DeviceRequestError } from '../errors';
+export type { FailureState } from '../errors';
 
 export interface XmlClientOptions {
   url: string;
   username: string;
   password: string;
   allowSelfSigned?: boolean;
+  /** Pinned certificate (lower-case hex SHA-256), instead of allowSelfSigned. */
+  certificateSha256?: string;
+  /** Told the fingerprint of the certificate the codec presents (Test device shows it for pinning). */
+  onFingerprint?: (sha256: string) => void;
   timeoutMs?: number;
   /** A status document of a busy codec is a few tens of KiB; anything near this is not a codec. */
   maxBytes?: number;
@@ -44,27 +39,6 @@ export interface XmlClient {
   close(): void;
 }
 
-const NETWORK_CODES = new Set([
-  'ECONNREFUSED', 'ECONNRESET', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EPIPE', 'ECONNABORTED',
-]);
-const CERTIFICATE_CODES = new Set([
-  'DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED_CERT_IN_CHAIN', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'CERT_HAS_EXPIRED',
-  'ERR_TLS_CERT_ALTNAME_INVALID', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
-]);
-
-export function classifyRequestError(error: unknown): DeviceRequestError {
-  if (error instanceof DeviceRequestError) return error;
-  const code = (error as { code?: unknown } | null)?.code;
-  const message = error instanceof Error ? error.message : String(error);
-  if (typeof code === 'string' && CERTIFICATE_CODES.has(code)) {
-    return new DeviceRequestError('error', `certificate rejected (${code}); enable "allow self-signed" if the codec uses its own certificate`);
-  }
-  if ((typeof code === 'string' && NETWORK_CODES.has(code)) || /socket hang up|timed out/i.test(message)) {
-    return new DeviceRequestError('offline', `unreachable: ${typeof code === 'string' ? code : message}`);
-  }
-  return new DeviceRequestError('error', `request failed: ${message}`);
-}
-
 export function createXmlClient(options: XmlClientOptions): XmlClient {
   const base = new URL(options.url);
   if (base.protocol !== 'https:' && base.protocol !== 'http:') throw new TypeError('device url must be http(s)');
@@ -73,7 +47,7 @@ export function createXmlClient(options: XmlClientOptions): XmlClient {
   const maxBytes = options.maxBytes ?? 4 * 1024 * 1024;
   const authorization = `Basic ${Buffer.from(`${options.username}:${options.password}`, 'utf8').toString('base64')}`;
   const agent = isHttps
-    ? new https.Agent({ keepAlive: true, maxSockets: 1, rejectUnauthorized: options.allowSelfSigned !== true })
+    ? new https.Agent({ keepAlive: true, maxSockets: 1, rejectUnauthorized: rejectUnauthorizedFor(options) })
     : new http.Agent({ keepAlive: true, maxSockets: 1 });
   const inFlight = new Set<http.ClientRequest>();
   let closed = false;
@@ -94,6 +68,7 @@ export function createXmlClient(options: XmlClientOptions): XmlClient {
         headers: { Authorization: authorization, Accept: 'text/xml, application/xml' },
       });
       inFlight.add(request);
+      if (isHttps) guardTls(request, options, options.onFingerprint);
       const fail = (error: unknown): void => reject(classifyRequestError(error));
       request.setTimeout(timeoutMs, () => request.destroy(Object.assign(new Error(`timed out after ${timeoutMs} ms`), { code: 'ETIMEDOUT' })));
       request.on('error', fail);

@@ -1,10 +1,12 @@
 /**
- * "Test device": one status read of the codec with the values being edited, before saving. Without a new
- * password the core uses the stored one (the UI never holds it).
+ * "Test device": one status read of the device with the values being edited, before saving, for its kind.
+ * Without a new password the core uses the stored one (the UI never holds it). The certificate fingerprint
+ * the device presented is shown so the operator can pin it.
  */
 import { useState } from 'react';
 import type { AppError } from '../../../../shared/api/result';
 import type { DeviceTestView } from '../../../../shared/api/views';
+import type { CiscoTransport, DeviceKind } from '../../../../shared/config/schema';
 import { useT } from '../../i18n';
 import { useStores } from '../../stores/provider';
 
@@ -13,6 +15,9 @@ type TestState = { status: 'idle' } | { status: 'testing' } | { status: 'done'; 
 export interface DeviceTestTarget {
   id: string;
   isNew: boolean;
+  kind: DeviceKind;
+  transport: CiscoTransport;
+  certificateSha256: string;
   url: string;
   username: string;
   password: string;
@@ -31,6 +36,9 @@ export function DeviceTest({ device }: { device: DeviceTestTarget }) {
       username: device.username,
       ...(device.password !== '' ? { password: device.password } : {}),
       allowSelfSigned: device.allowSelfSigned,
+      kind: device.kind,
+      ...(device.certificateSha256.trim() !== '' ? { certificateSha256: device.certificateSha256.trim() } : {}),
+      ...(device.kind === 'cisco-xapi' ? { transport: device.transport } : {}),
     });
     setState(result.ok ? { status: 'done', value: result.value } : { status: 'error', error: result.error });
   };
@@ -46,6 +54,11 @@ export function DeviceTest({ device }: { device: DeviceTestTarget }) {
             : t('settings.deviceTestFailed', { reason: state.value.error ?? state.value.state }))}
         {state.status === 'error' && (state.error.details?.map((issue) => `${issue.path}: ${issue.message}`).join('; ') || state.error.message)}
       </span>
+      {state.status === 'done' && state.value.certificateSha256 !== undefined && (
+        <output className="device-test-certificate">
+          <code>{t('settings.deviceTestCertificate', { sha256: state.value.certificateSha256 })}</code>
+        </output>
+      )}
     </div>
   );
 }

@@ -1,10 +1,13 @@
 /**
- * Rooms and their Cisco codecs (host URL, user, password, self-signed TLS option, poll interval). Saved as
- * one `rooms` patch; a device password is write-only: empty keeps the stored one, a new device needs one.
+ * Rooms and their devices: each device's kind (Cisco xAPI, Poly VideoOS) with its own fields (host URL,
+ * user, password, self-signed TLS option or a pinned certificate, poll interval; Cisco: the connection).
+ * Saved as one `rooms` patch; a device password is write-only: empty keeps the stored one, a new device
+ * needs one.
  */
 import { useState } from 'react';
 import type { SettingsPatch } from '../../../../shared/api/requests';
 import type { RoomSettingsView, SettingsView } from '../../../../shared/api/views';
+import { CISCO_TRANSPORTS, DEVICE_KINDS, type CiscoTransport, type DeviceKind } from '../../../../shared/config/schema';
 import { Field } from '../../components/Field';
 import { useT } from '../../i18n';
 import { useStores } from '../../stores/provider';
@@ -15,6 +18,9 @@ import { DeviceTest } from './DeviceTest';
 interface DeviceDraft {
   key: number;
   isNew: boolean;
+  kind: DeviceKind;
+  transport: CiscoTransport;
+  certificateSha256: string;
   id: string;
   url: string;
   username: string;
@@ -43,6 +49,9 @@ function draftsOf(rooms: readonly RoomSettingsView[]): RoomDraft[] {
     devices: room.devices.map((device) => ({
       key: nextKey++,
       isNew: false,
+      kind: device.kind,
+      transport: device.transport ?? 'auto',
+      certificateSha256: device.certificateSha256 ?? '',
       id: device.id,
       url: device.url,
       username: device.username,
@@ -61,11 +70,13 @@ function toPatch(drafts: readonly RoomDraft[]): SettingsPatch {
       name: room.name,
       devices: room.devices.map((device) => ({
         id: device.id.trim(),
-        kind: 'cisco-xapi' as const,
+        kind: device.kind,
         url: device.url.trim(),
         username: device.username,
         ...(device.password !== '' ? { password: device.password } : {}),
         allowSelfSigned: device.allowSelfSigned,
+        ...(device.certificateSha256.trim() !== '' ? { certificateSha256: device.certificateSha256.trim() } : {}),
+        ...(device.kind === 'cisco-xapi' && device.transport !== 'auto' ? { transport: device.transport } : {}),
         pollSeconds: device.pollSeconds.trim() === '' ? Number.NaN : Number(device.pollSeconds),
       })),
     })),
@@ -90,7 +101,18 @@ function DeviceEditor({ device, path, form, locked, onChange, onRemove }: { devi
   );
   return (
     <fieldset className="device-editor">
-      <legend>{t('settings.ciscoCodec', { id: device.id || t('settings.newDevice') })}</legend>
+      <legend>{t(device.kind === 'poly-videoos' ? 'settings.polyCodec' : 'settings.ciscoCodec', { id: device.id || t('settings.newDevice') })}</legend>
+      <Field label={t('settings.deviceKind')} error={form.errorFor(`${path}.kind`)} locked={locked}>
+        {(control) => (
+          <select {...control} value={device.kind} disabled={locked} onChange={(event) => onChange({ ...device, kind: DEVICE_KINDS.find((kind) => kind === event.target.value) ?? device.kind })}>
+            {DEVICE_KINDS.map((kind) => (
+              <option key={kind} value={kind}>
+                {t(`settings.kind.${kind}`)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
       {text('id', t('settings.deviceId'))}
       {text('url', t('settings.deviceUrl'), t('settings.deviceUrlHint'))}
       {text('username', t('settings.deviceUser'))}
@@ -108,6 +130,24 @@ function DeviceEditor({ device, path, form, locked, onChange, onRemove }: { devi
         <input type="checkbox" checked={device.allowSelfSigned} disabled={locked} onChange={(event) => onChange({ ...device, allowSelfSigned: event.target.checked })} />
         {t('settings.allowSelfSigned')}
       </label>
+      <Field label={t('settings.certificateSha256')} error={form.errorFor(`${path}.certificateSha256`)} locked={locked} hint={t('settings.certificateSha256Hint')}>
+        {(control) => (
+          <input {...control} value={device.certificateSha256} spellCheck={false} readOnly={locked} onChange={(event) => onChange({ ...device, certificateSha256: event.target.value })} onBlur={() => form.touch(`${path}.certificateSha256`)} />
+        )}
+      </Field>
+      {device.kind === 'cisco-xapi' && (
+        <Field label={t('settings.transport')} error={form.errorFor(`${path}.transport`)} locked={locked}>
+          {(control) => (
+            <select {...control} value={device.transport} disabled={locked} onChange={(event) => onChange({ ...device, transport: CISCO_TRANSPORTS.find((transport) => transport === event.target.value) ?? device.transport })}>
+              {CISCO_TRANSPORTS.map((transport) => (
+                <option key={transport} value={transport}>
+                  {t(`settings.transport.${transport}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      )}
       <DeviceTest device={device} />
       {!locked && (
         <button type="button" className="danger" onClick={onRemove}>
@@ -188,7 +228,7 @@ export function RoomsSection({ view }: { view: SettingsView }) {
                   onClick={() =>
                     updateRoom(roomIndex, {
                       ...room,
-                      devices: [...room.devices, { key: nextKey++, isNew: true, id: '', url: 'https://', username: '', password: '', passwordSet: false, allowSelfSigned: false, pollSeconds: '5' }],
+                      devices: [...room.devices, { key: nextKey++, isNew: true, kind: 'cisco-xapi', transport: 'auto', certificateSha256: '', id: '', url: 'https://', username: '', password: '', passwordSet: false, allowSelfSigned: false, pollSeconds: '5' }],
                     })
                   }
                 >

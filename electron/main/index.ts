@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { mainWindowOptions } from './window-options';
 import { registerAppSchemePrivileges, serveRenderer } from './protocol';
 import { registerAppApiIpc, sendAppEvent } from './ipc';
-import { APP_ORIGIN, isAppUrl, isDevServerUrl } from './trusted-url';
+import { APP_ORIGIN, isTrustedSenderUrl } from './trusted-url';
 import { DEV_SERVER_URL } from './security';
 import { createAppTray } from './tray';
 import { createSafeStorageCipher } from './secret-cipher';
@@ -72,7 +72,8 @@ async function start(): Promise<void> {
         },
     demoRefusal: fleet ? 'An IT configuration file manages this installation: "Try the demo" would stop the monitor.' : undefined,
   });
-  const trusted = (url: string): boolean => isAppUrl(url) || isDevServerUrl(url, DEV_SERVER_URL);
+  // The exact app:// origin; the dev server only in an unpackaged build (security.ts DEV_SERVER_URL).
+  const trusted = (url: string): boolean => isTrustedSenderUrl(url, DEV_SERVER_URL);
   const dispatch = core.dispatch;
 
   const tray = createAppTray(resourcesDir, {

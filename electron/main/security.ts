@@ -4,12 +4,13 @@
  * the OS browser only when trusted-url.ts allows them.
  */
 import { app, session, shell, type WebContents } from 'electron';
-import { isAllowedExternalUrl, isAppUrl, isDevServerUrl } from './trusted-url';
+import { devServerUrlFor, isAllowedExternalUrl, isTrustedSenderUrl } from './trusted-url';
 
-export const DEV_SERVER_URL = process.env['ELECTRON_RENDERER_URL'];
+/** `electron-vite dev` only; undefined in a packaged build whatever the environment says. */
+export const DEV_SERVER_URL = devServerUrlFor({ isPackaged: app.isPackaged, rendererUrl: process.env['ELECTRON_RENDERER_URL'] });
 
 function isOwnPage(url: string): boolean {
-  return isAppUrl(url) || isDevServerUrl(url, DEV_SERVER_URL);
+  return isTrustedSenderUrl(url, DEV_SERVER_URL);
 }
 
 export function hardenWebContents(contents: WebContents): void {

@@ -1,12 +1,12 @@
 // Browser end-to-end of the headless web mode: the built renderer (out/renderer, not built here) served by
 // the real web server over fake handlers and the real dispatcher, opened in Debian Chromium through the
-// printed URL. Proves: token → cookie → clean URL, the app shell renders under the server's CSP, and data
-// from a WebSocket call is on screen. Saves test/artifacts/web-shell.png.
+// printed URL. Proves: token → cookie → clean URL, the app shell renders under the server's CSP with zero
+// console errors or warnings, and data from a WebSocket call is on screen. Saves test/artifacts/web-shell.png.
 import { existsSync, mkdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumAvailable, launchChromium, type ChromiumSession } from '../support/chromium';
+import { chromiumAvailable, collectConsoleProblems, launchChromium, type ChromiumSession } from '../support/chromium';
 import { createLogger } from '../../electron/core/log/logger';
 import { FAKE_ROOMS, fakeRoom } from '../support/fake-app-api';
 import { wholeRoomsChange } from '../support/room-deltas';
@@ -43,13 +43,7 @@ describe.skipIf(missing !== undefined)('web shell in Chromium', () => {
 
   it('opens the printed URL, drops the token from the address bar and shows rooms from the WebSocket', async () => {
     const page = await browser.context.newPage();
-    const cspViolations: string[] = [];
-    const pageErrors: string[] = [];
-    page.on('console', (message) => {
-      // Only refusals count; Chromium also notes that a <meta> CSP cannot carry frame-ancestors (the header does).
-      if (/Refused to .*Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
-    });
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+    const consoleProblems = collectConsoleProblems(page);
     const sockets: string[] = [];
     page.on('websocket', (socket) => sockets.push(socket.url()));
 
@@ -63,8 +57,8 @@ describe.skipIf(missing !== undefined)('web shell in Chromium', () => {
     expect(sockets).toEqual([`ws://127.0.0.1:${web.server.port}/api/ws`]);
     // HttpOnly: the page's scripts cannot read the session cookie.
     expect(await page.evaluate(() => document.cookie)).toBe('');
-    expect(cspViolations).toEqual([]);
-    expect(pageErrors).toEqual([]);
+    // Zero console errors and warnings: no CSP refusal, no ignored directive, no 404 (favicon), no page error.
+    expect(consoleProblems).toEqual([]);
 
     mkdirSync(ARTIFACTS_DIR, { recursive: true });
     await page.screenshot({ path: join(ARTIFACTS_DIR, 'web-shell.png'), fullPage: true });

@@ -4,7 +4,7 @@
  * reaching the network on its own (component updates, sync, QUIC probes) and let it run as root in a container.
  */
 import { existsSync } from 'node:fs';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { makeTempDir } from './temp-dir';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -50,4 +50,19 @@ export async function launchChromium(options: { viewport?: { width: number; heig
     profile.cleanup();
     throw error;
   }
+}
+
+/**
+ * Every console error and warning and every uncaught error of `page` from now on, as `type: text (url)`:
+ * a page load must leave none (a CSP directive Chromium ignores, a 404 favicon, a refused script all show here).
+ */
+export function collectConsoleProblems(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() !== 'error' && message.type() !== 'warning') return;
+    const { url } = message.location();
+    problems.push(`${message.type()}: ${message.text()}${url ? ` (${url})` : ''}`);
+  });
+  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+  return problems;
 }

@@ -23,6 +23,8 @@ export interface WebAccess {
 export interface HttpHandlerOptions {
   hostPolicy: WebHostPolicy;
   access: WebAccess;
+  /** csp.ts webCsp: sent on every response, pages and refusals alike. */
+  contentSecurityPolicy: string;
   staticDir: string;
   log?: Logger;
 }
@@ -43,6 +45,7 @@ export function createHttpHandler(options: HttpHandlerOptions): (req: IncomingMe
 }
 
 async function handle(req: IncomingMessage, res: ServerResponse, options: HttpHandlerOptions): Promise<void> {
+  res.setHeader('Content-Security-Policy', options.contentSecurityPolicy);
   const host = checkHost(req.headers.host, options.hostPolicy);
   if (!host.ok) {
     options.log?.warn('web request refused', { reason: host.reason });

@@ -1,15 +1,11 @@
 /**
  * Headers every web-mode response carries, and the few plain pages the server writes itself.
- * The CSP is the renderer's own (the Electron window uses the same one); `connect-src 'self'` also allows the
- * same-origin ws: URL in current Chromium (CSP3 "self" matches ws/wss of the same host and port).
+ * The Content-Security-Policy depends on the server's port (csp.ts webCsp): the request handler sets it
+ * first on every response.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
-export const CONTENT_SECURITY_POLICY =
-  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
-
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
-  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
   'X-Content-Type-Options': 'nosniff',
   // The first URL carries the access token: it must never leave in a Referer.
   'Referrer-Policy': 'no-referrer',

@@ -15,6 +15,7 @@ import type { Dispatch } from '../api/dispatch';
 import type { Logger } from '../log/logger';
 import { generateAccessToken, isWellFormedAccessToken } from './access';
 import { ClientRegistry } from './client-registry';
+import { webCsp } from './csp';
 import { sessionCookieName } from './guards/cookie';
 import { MAX_MESSAGE_BYTES } from './guards/client-message';
 import { bracketed, type WebHostPolicy } from './guards/host';
@@ -83,11 +84,11 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     maxBufferedBytes: options.maxBufferedBytes ?? 16 * 1024 * 1024,
     heartbeatMs: options.heartbeatMs ?? 30_000,
   });
-  server.on('request', createHttpHandler({ hostPolicy, access, staticDir, log }));
+  const origin = `http://${bracketed(host)}:${port}`;
+  server.on('request', createHttpHandler({ hostPolicy, access, staticDir, log, contentSecurityPolicy: webCsp(origin) }));
   server.on('upgrade', createUpgradeHandler({ hostPolicy, access, wss, onConnection: (socket) => clients.add(socket), log }));
   const unsubscribe = options.subscribe((event, payload) => clients.broadcast(event, payload));
 
-  const origin = `http://${bracketed(host)}:${port}`;
   log?.info('web UI listening', { origin });
   let closing: Promise<void> | undefined;
   return {

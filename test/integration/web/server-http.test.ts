@@ -3,7 +3,7 @@
 import { symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY } from '../../../electron/core/web/http-responses';
+import { webCsp } from '../../../electron/core/web/csp';
 import { startWebServer } from '../../../electron/core/web/server';
 import { rawRequest, SECRET_FILE_TEXT, signIn, startTestWebServer, type TestWebServer } from '../../support/web-server';
 
@@ -111,7 +111,9 @@ describe('static files', () => {
     expect(response.status).toBe(200);
     expect(response.body).toContain('<title>VTC Quality Monitor</title>');
     expect(response.headers['content-type']).toBe('text/html; charset=utf-8');
-    expect(response.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
+    expect(response.headers['content-security-policy']).toBe(webCsp(web.server.origin));
+    expect(response.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(response.headers['content-security-policy']).toContain(`connect-src 'self' ws://127.0.0.1:${web.server.port} ws://localhost:${web.server.port};`);
     expect(response.headers['x-content-type-options']).toBe('nosniff');
     expect(response.headers['referrer-policy']).toBe('no-referrer');
     expect(response.headers['cache-control']).toBe('no-store');
@@ -125,7 +127,7 @@ describe('static files', () => {
     expect(response.status).toBe(200);
     expect(response.headers['content-type']).toBe(type);
     expect(response.headers['cache-control']).toContain('immutable');
-    expect(response.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
+    expect(response.headers['content-security-policy']).toBe(webCsp(web.server.origin));
   });
 
   it('answers HEAD with headers only', async () => {

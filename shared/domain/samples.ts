@@ -59,16 +59,17 @@ export const liveSampleSchema = z.strictObject({
     .min(1, { message: 'must be an integer ≥ 1' })
     .max(INT32_MAX, { message: `must be at most ${INT32_MAX}` }),
   at: z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time such as 2025-01-31T10:15:00Z' }),
-  lossPercent: between(0, 100, ' (percent)').optional(),
-  jitterMs: between(0, MAX_DELAY_MS, ' ms').optional(),
-  maxJitterMs: between(0, MAX_DELAY_MS, ' ms').optional(),
-  roundTripMs: between(0, MAX_DELAY_MS, ' ms').optional(),
+  lossPercent: between(0, 100, ' (percent)').meta({ description: 'packet loss of the last interval, percent 0–100' }).optional(),
+  jitterMs: between(0, MAX_DELAY_MS, ' ms').meta({ description: 'jitter, milliseconds' }).optional(),
+  maxJitterMs: between(0, MAX_DELAY_MS, ' ms').meta({ description: 'highest jitter of the interval, milliseconds' }).optional(),
+  roundTripMs: between(0, MAX_DELAY_MS, ' ms').meta({ description: 'round-trip time, milliseconds' }).optional(),
   packets: z
     .int({ message: 'must be a non-negative integer' })
     .min(0, { message: 'must be a non-negative integer' })
+    .meta({ description: 'cumulative packet count of the channel' })
     .optional(),
-  bitRate: between(0, MAX_BIT_RATE, ' bits/s').optional(),
-  frameRate: between(0, MAX_FRAME_RATE, ' fps').optional(),
+  bitRate: between(0, MAX_BIT_RATE, ' bits/s').meta({ description: 'bits per second' }).optional(),
+  frameRate: between(0, MAX_FRAME_RATE, ' fps').meta({ description: 'frames per second' }).optional(),
   localAddress: address().optional(),
   remoteAddress: address().optional(),
 });

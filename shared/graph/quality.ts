@@ -52,12 +52,16 @@ function says(message: string) {
 const guid = () => z.guid(says('must be a GUID'));
 
 const duration = () =>
-  z.string(says(DURATION_EXAMPLE)).refine((value) => isoDurationProblem(value) === undefined, {
-    error: (issue) => `${DURATION_EXAMPLE} (${isoDurationProblem(String(issue.input)) ?? 'invalid'})`,
-  });
+  z
+    .string(says(DURATION_EXAMPLE))
+    .refine((value) => isoDurationProblem(value) === undefined, {
+      error: (issue) => `${DURATION_EXAMPLE} (${isoDurationProblem(String(issue.input)) ?? 'invalid'})`,
+    })
+    // For the ingest API's OpenAPI document: the refinement above has no JSON Schema form.
+    .meta({ description: 'ISO 8601 duration, e.g. PT0.015S (days, hours, minutes, seconds; not negative)', pattern: '^P(?:\\d+D)?(?:T(?:\\d+H)?(?:\\d+M)?(?:\\d+(?:\\.\\d+)?S)?)?$' });
 
 const PERCENT = says('must be between 0 and 100');
-const percent = () => z.number(PERCENT).min(0, PERCENT).max(100, PERCENT);
+const percent = () => z.number(PERCENT).min(0, PERCENT).max(100, PERCENT).meta({ description: 'percent 0–100 (0.01 means 0.01 %)' });
 
 const PORT = says('must be an integer between 0 and 65535');
 const port = () => z.int(PORT).min(0, PORT).max(65_535, PORT);

@@ -1,7 +1,9 @@
 /**
  * The OpenAPI 3.1 description of the ingest API, served at GET /api/v1/openapi.json and linked from the
- * README. Written by hand (not generated) so it reads as documentation; test/unit/ingest/openapi.test.ts
- * checks that every route in routes.ts appears here with its method, and nothing else does.
+ * README. The paths and their prose are written here; every body and answer schema is generated from the
+ * zod schemas the server enforces (openapi-schemas.ts). test/unit/ingest/openapi.test.ts checks the
+ * document against the OpenAPI 3.1 schema, and that every route in routes.ts appears here with its method
+ * and nothing else does.
  */
 import { COMPONENT_SCHEMAS } from './openapi-schemas';
 

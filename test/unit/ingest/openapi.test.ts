@@ -1,6 +1,7 @@
-// The OpenAPI document (electron/core/ingest/openapi.ts) describes exactly what the server serves, and its
-// body schemas accept what the zod schemas accept for the Graph seed example and a sample.
+// The OpenAPI document (electron/core/ingest/openapi.ts) is a valid OpenAPI 3.1 document, describes exactly
+// what the server serves, and its body schemas (generated from the zod schemas) accept what the server accepts.
 import { readFileSync } from 'node:fs';
+import { Validator } from '@seriousme/openapi-schema-validator';
 import { Ajv2020 } from 'ajv/dist/2020';
 import { describe, expect, it } from 'vitest';
 import { OPENAPI_DOCUMENT } from '../../../electron/core/ingest/openapi';
@@ -15,6 +16,23 @@ function validatorFor(component: string) {
 }
 
 describe('OpenAPI document', () => {
+  it('passes the OpenAPI 3.1 schema validator, served as the server serves it (JSON)', async () => {
+    const result = await new Validator().validate(JSON.parse(JSON.stringify(OPENAPI_DOCUMENT)));
+    expect(result.errors ?? []).toEqual([]);
+    expect(result.valid).toBe(true);
+    // The validator does refuse: a response without its required description.
+    const broken = JSON.parse(JSON.stringify(OPENAPI_DOCUMENT)) as { paths: Record<string, { get?: { responses: Record<string, unknown> } }> };
+    broken.paths['/api/v1/health']!.get!.responses['200'] = {};
+    expect((await new Validator().validate(broken)).valid).toBe(false);
+  });
+
+  it('documents the generated field rules and descriptions from the zod schemas', () => {
+    const schemas = OPENAPI_DOCUMENT.components.schemas as Record<string, { properties: Record<string, Record<string, unknown>>; description?: string }>;
+    expect(schemas.LiveSample!.properties.jitterMs).toMatchObject({ type: 'number', minimum: 0, maximum: 60_000, description: 'jitter, milliseconds' });
+    expect(schemas.ReportBody!.properties.quality).toEqual({ $ref: '#/components/schemas/TeleconferenceDeviceQuality' });
+    expect(schemas.TeleconferenceDeviceQuality!.description).toContain('needs_context');
+  });
+
   it('is OpenAPI 3.1 with a bearer security scheme', () => {
     expect(OPENAPI_DOCUMENT.openapi).toMatch(/^3\.1\./);
     expect(OPENAPI_DOCUMENT.components.securitySchemes.bearerToken).toMatchObject({ type: 'http', scheme: 'bearer' });

@@ -64,6 +64,7 @@ export function toReportDetailView(report: ReportDetail): ReportDetailView {
     ...toReportSummaryView(report),
     body: report.body,
     attempts: report.attempts.map(toAttemptView),
+    operatorActions: report.operatorActions.map((action) => ({ at: new Date(action.atMs).toISOString(), action: action.action, actor: action.actor, reason: action.reason })),
     discardReason: report.discardReason,
   };
 }

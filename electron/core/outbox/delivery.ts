@@ -44,6 +44,8 @@ export function createDelivery(ctx: OutboxContext): Delivery {
   const { db } = ctx;
   const selectDue = db.prepare<[number, number], ClaimRow>(`SELECT id, body_json, attempt_count, created_at FROM reports
     WHERE state = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at LIMIT ?`);
+  // Attempt numbers go on across resubmits (attempt_count restarts at 0 for the retry budget and backoff).
+  const lastAttemptNo = db.prepare<[string], { n: number }>('SELECT COALESCE(MAX(attempt_no), 0) AS n FROM report_attempts WHERE report_id = ?');
   const insertAttempt = db.prepare(`INSERT INTO report_attempts (report_id, attempt_no, started_at, outcome, client_request_id)
     VALUES (?, ?, ?, 'in_flight', ?)`);
   const setInFlight = db.prepare(`UPDATE reports SET state = 'in_flight', attempt_count = ?, current_attempt_id = ?,
@@ -79,14 +81,16 @@ export function createDelivery(ctx: OutboxContext): Delivery {
   const claim = db.transaction((limit: number, nowMs: number): ClaimedReport[] => {
     const rows = selectDue.all(nowMs, limit);
     return rows.map((row) => {
-      const attemptNo = row.attempt_count + 1;
+      const attemptCount = row.attempt_count + 1;
+      const attemptNo = Math.max(attemptCount, (lastAttemptNo.get(row.id)?.n ?? 0) + 1);
+      // The worker's backoff counts the attempts of this submission; the stored record numbers all of them.
       const clientRequestId = ctx.newId();
       const attemptId = Number(insertAttempt.run(row.id, attemptNo, nowMs, clientRequestId).lastInsertRowid);
-      setInFlight.run(attemptNo, attemptId, nowMs, clientRequestId, nowMs, row.id);
+      setInFlight.run(attemptCount, attemptId, nowMs, clientRequestId, nowMs, row.id);
       // Only pending rows are claimed, and a report becomes pending only with all three ids (enqueue,
       // attach, resubmit check them), so the stored body is a complete teleconferenceDeviceQuality.
       const body = JSON.parse(row.body_json) as TeleconferenceDeviceQuality;
-      return { id: row.id, attemptId, attemptNo, clientRequestId, body, createdAtMs: row.created_at };
+      return { id: row.id, attemptId, attemptNo: attemptCount, clientRequestId, body, createdAtMs: row.created_at };
     });
   });
 

@@ -8,7 +8,7 @@ import type Database from 'better-sqlite3';
 import type { OutboxContext } from './context';
 import { OutboxInputError } from './errors';
 import { SUMMARY_COLUMNS, toAttempt, toSummary, type AttemptRow, type ReportRow } from './rows';
-import type { ListFilter, ListPage, ReportDetail } from './types';
+import type { ListFilter, ListPage, OperatorActionRecord, ReportDetail } from './types';
 
 export interface Queries {
   list(filter?: ListFilter): ListPage;
@@ -24,6 +24,12 @@ export function createQueries(ctx: OutboxContext): Queries {
   const selectAttempts = db.prepare<[string], AttemptRow>(`SELECT id, attempt_no, started_at, finished_at, duration_ms, outcome,
     http_status, error_kind, error_code, error_message, request_id, client_request_id, retry_after_ms, next_attempt_at
     FROM report_attempts WHERE report_id = ? ORDER BY id`);
+  // operator_actions keeps the ids of one action as a JSON array: the LIKE narrows the scan cheaply, json_each
+  // makes the match exact (an id that is a prefix of another).
+  const selectActions = db.prepare<{ id: string; pattern: string }, { at: number; action: OperatorActionRecord['action']; actor: string; reason: string | null }>(
+    `SELECT at, action, actor, reason FROM operator_actions
+      WHERE report_ids_json LIKE @pattern ESCAPE '\\' AND EXISTS (SELECT 1 FROM json_each(report_ids_json) WHERE value = @id) ORDER BY id`,
+  );
   const listStatements = new Map<string, Database.Statement<Record<string, unknown>, ReportRow>>();
 
   function listStatement(filter: ListFilter): Database.Statement<Record<string, unknown>, ReportRow> {
@@ -61,7 +67,10 @@ export function createQueries(ctx: OutboxContext): Queries {
   function get(id: string): ReportDetail | undefined {
     const row = selectOne.get(id);
     if (!row) return undefined;
-    return { ...toSummary(row), body: JSON.parse(row.body_json), attempts: selectAttempts.all(id).map(toAttempt) };
+    const operatorActions = selectActions.all({ id, pattern: `%${JSON.stringify(id).replace(/[%_\\]/g, (c) => `\\${c}`)}%` }).map(
+      (action): OperatorActionRecord => (action.reason === null ? { atMs: action.at, action: action.action, actor: action.actor } : { atMs: action.at, action: action.action, actor: action.actor, reason: action.reason }),
+    );
+    return { ...toSummary(row), body: JSON.parse(row.body_json), attempts: selectAttempts.all(id).map(toAttempt), operatorActions };
   }
 
   return { list, get };

@@ -152,9 +152,20 @@ export interface AttemptRecord {
   nextAttemptAtMs?: number;
 }
 
+/** What an operator did to a report (operator_actions): resubmit, discard, attach Teams ids. */
+export interface OperatorActionRecord {
+  atMs: number;
+  action: 'resubmit' | 'discard' | 'attach_context';
+  /** `operator` (the UI), `cli`, or the name an API caller gave. */
+  actor: string;
+  reason?: string;
+}
+
 export interface ReportDetail extends ReportSummary {
   body: TeleconferenceDeviceQuality | TeleconferenceDeviceQualityDraft;
   attempts: AttemptRecord[];
+  /** Oldest first: with the attempts, the report's whole history. */
+  operatorActions: OperatorActionRecord[];
 }
 
 export interface ListFilter {

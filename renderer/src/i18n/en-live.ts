@@ -57,6 +57,11 @@ export const enLive = {
   'alertLog.close': 'Close the alert log',
   'alertLog.loading': 'Loading the alert log…',
 
+  'timeline.resubmit': 'Resubmitted by {actor}',
+  'timeline.discard': 'Discarded by {actor}',
+  'timeline.attach': 'Teams ids attached by {actor}',
+  'timeline.reason': 'reason: {reason}',
+
   'status.needsAction': '{count} failed — needs action',
   'status.needsActionOne': '1 failed — needs action',
   'status.pausedByOperator': 'paused by the operator',

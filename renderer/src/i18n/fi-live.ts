@@ -55,6 +55,11 @@ export const fiLive: Record<keyof typeof enLive, string> = {
   'alertLog.close': 'Sulje hälytysloki',
   'alertLog.loading': 'Ladataan hälytyslokia…',
 
+  'timeline.resubmit': 'Lähetetty uudelleen: {actor}',
+  'timeline.discard': 'Hylätty: {actor}',
+  'timeline.attach': 'Teams-tunnukset liitetty: {actor}',
+  'timeline.reason': 'syy: {reason}',
+
   'status.needsAction': '{count} epäonnistui — vaatii toimia',
   'status.needsActionOne': '1 epäonnistui — vaatii toimia',
   'status.pausedByOperator': 'käyttäjän keskeyttämä',

@@ -55,6 +55,11 @@ export const frLive: Record<keyof typeof enLive, string> = {
   'alertLog.close': 'Fermer le journal des alertes',
   'alertLog.loading': 'Chargement du journal des alertes…',
 
+  'timeline.resubmit': 'Renvoyé par {actor}',
+  'timeline.discard': 'Abandonné par {actor}',
+  'timeline.attach': 'Identifiants Teams joints par {actor}',
+  'timeline.reason': 'motif : {reason}',
+
   'status.needsAction': '{count} en échec — action requise',
   'status.needsActionOne': '1 en échec — action requise',
   'status.pausedByOperator': 'mis en pause par l’opérateur',

@@ -37,6 +37,30 @@ describe('operator actions', () => {
     expect(actions()).toEqual([{ action: 'resubmit', report_ids_json: JSON.stringify([id]), reason: null, actor: 'alice' }]);
   });
 
+  it('attempt numbers go on across resubmits, and the report shows who resubmitted and discarded, when and why', () => {
+    const id = failedReport();
+    f.clock.nowMs += 60_000;
+    const resubmittedAt = f.clock.nowMs;
+    f.outbox.resubmit({ ids: [id] }, 'alice');
+    const [second] = f.outbox.claimDue(1, f.clock.nowMs);
+    f.outbox.markFailed(second!, { kind: 'http', status: 400, code: 'BadRequest', message: 'bad again', durationMs: 1 });
+    f.outbox.resubmit({ ids: [id] }, 'cli');
+    const [third] = f.outbox.claimDue(1, f.clock.nowMs);
+    f.outbox.markFailed(third!, { kind: 'http', status: 400, code: 'BadRequest', message: 'bad once more', durationMs: 1 });
+    f.outbox.discard([id], 'the codec clock was wrong', 'bob');
+    const report = f.outbox.get(id)!;
+    expect(report.attempts.map((attempt) => attempt.attemptNo)).toEqual([1, 2, 3]);
+    // The retry budget restarts with each submission: this one is its first attempt.
+    expect(third!.attemptNo).toBe(1);
+    expect(report.operatorActions).toEqual([
+      { atMs: resubmittedAt, action: 'resubmit', actor: 'alice' },
+      { atMs: resubmittedAt, action: 'resubmit', actor: 'cli' },
+      { atMs: resubmittedAt, action: 'discard', actor: 'bob', reason: 'the codec clock was wrong' },
+    ]);
+    // Another report's actions are not this one's.
+    expect(f.outbox.get(failedReport())!.operatorActions).toEqual([]);
+  });
+
   it('resubmit skips reports that are not failed, saying why', () => {
     const { id } = f.outbox.enqueue({ body: completeQuality(), source: 'ingest' });
     expect(f.outbox.resubmit({ ids: [id] }).skipped).toEqual([{ id, reason: 'is pending, not failed' }]);

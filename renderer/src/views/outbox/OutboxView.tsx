@@ -1,6 +1,6 @@
 /**
  * The outbox: counts by state, a virtualized table of reports (paged from the core as it scrolls), filters,
- * bulk resubmit, and the selected report's detail beside the table.
+ * bulk resubmit, and the selected report's detail in a drawer over the table (ReportDetailPanel).
  */
 import { useCallback, useEffect, useMemo } from 'react';
 import type { ReportSummary } from '../../../../shared/api/views';
@@ -67,8 +67,8 @@ export function OutboxView({ reportId }: { reportId?: string }) {
       <OutboxCounts counts={counts} active={filter.state} onPick={(state) => outbox.getState().setFilter({ ...filter, state })} />
       <BulkResubmit failedCount={counts?.failed ?? 0} />
       <OutboxFilters filter={filter} rooms={rooms} onChange={(next) => outbox.getState().setFilter(next)} />
-      <div className="split">
-        <div className="split-main">
+      <div className="outbox-list">
+        <div>
           {(list.status === 'loading' || list.status === 'idle') && <Loading label={t('outbox.loading')} />}
           {list.status === 'error' && <ErrorNotice error={list.error} onRetry={() => void outbox.getState().reload()} />}
           {list.status === 'ready' && list.items.length === 0 && <Empty>{t('outbox.empty')}</Empty>}
@@ -102,10 +102,8 @@ export function OutboxView({ reportId }: { reportId?: string }) {
             </>
           )}
         </div>
-        <div className="split-side">
-          <ReportDetailPanel />
-        </div>
       </div>
+      <ReportDetailPanel />
     </section>
   );
 }

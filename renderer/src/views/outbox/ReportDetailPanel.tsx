@@ -1,7 +1,10 @@
 /**
- * One report: its identifiers and state, the last Graph error, every attempt (AttemptsList), the actions,
- * and the exact JSON body that is or will be sent.
+ * One report in a drawer at the window's right edge (over the list, so it opens where the operator looks at
+ * any window size, 1024×700 included): its identifiers and state, the last Graph error, the timeline of
+ * attempts and operator actions (AttemptsList), the actions, and the exact JSON body that is or will be
+ * sent. Opening it moves the focus to its heading; Escape or Close shuts it.
  */
+import { useEffect, useRef } from 'react';
 import type { ReportDetail } from '../../../../shared/api/views';
 import { ErrorNotice, Loading } from '../../components/status';
 import { useFormat, useT, type MessageKey } from '../../i18n';
@@ -51,11 +54,23 @@ export function ReportDetailPanel() {
   const { outbox } = useStores();
   const detail = useOutboxStore((state) => state.detail);
   const selectedId = useOutboxStore((state) => state.selectedId);
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (selectedId !== undefined) heading.current?.focus();
+  }, [selectedId]);
   if (selectedId === undefined) return null;
   return (
-    <section className="card report-detail" aria-labelledby="report-detail-heading">
+    <section
+      className="card report-detail report-drawer"
+      aria-labelledby="report-detail-heading"
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') outbox.getState().select(undefined);
+      }}
+    >
       <header className="card-header">
-        <h2 id="report-detail-heading">{t('outbox.reportTitle')}</h2>
+        <h2 id="report-detail-heading" ref={heading} tabIndex={-1}>
+          {t('outbox.reportTitle')}
+        </h2>
         <code className="id">{selectedId}</code>
         <button type="button" className="link-button" onClick={() => outbox.getState().select(undefined)}>
           {t('common.close')}

@@ -19,7 +19,8 @@ import { startCoreHost, type CoreHost } from '../core/app/host';
 import { loadFleetConfig } from '../core/config/fleet';
 import { createFileLogSink } from '../core/log/file-sink';
 import { createLogger } from '../core/log/logger';
-import type { RoomsChange, RoomSnapshot, RoomSummary } from '../../shared/domain/legs';
+import type { RoomsChange, RoomSummary } from '../../shared/domain/legs';
+import { errorMessage } from '../../shared/error-message';
 import type { SyncStatusView } from '../../shared/api/views';
 import { DEMO_DEFAULTS } from '../sim/demo/defaults';
 
@@ -44,7 +45,7 @@ if (!app.requestSingleInstanceLock()) {
 } else {
   app.on('second-instance', () => showWindow());
   void app.whenReady().then(start).catch((error: unknown) => {
-    dialog.showErrorBox('VTC Quality Monitor could not start', (error as Error).message);
+    dialog.showErrorBox('VTC Quality Monitor could not start', errorMessage(error));
     app.exit(1);
   });
 }
@@ -74,48 +75,56 @@ async function start(): Promise<void> {
   });
   // The exact app:// origin; the dev server only in an unpackaged build (security.ts DEV_SERVER_URL).
   const trusted = (url: string): boolean => isTrustedSenderUrl(url, DEV_SERVER_URL);
-  const dispatch = core.dispatch;
+  const call = core.call;
 
   const tray = createAppTray(resourcesDir, {
     open: (roomId) => showWindow(roomId ? { view: 'rooms', id: roomId } : undefined),
-    setSyncPaused: (paused) => void core?.dispatch('setSyncPaused', { paused }),
-    resubmitAllFailed: () => void core?.dispatch('resubmitReports', { allFailed: true }),
+    setSyncPaused: (paused) => void core?.call('setSyncPaused', { paused }),
+    resubmitAllFailed: () => void core?.call('resubmitReports', { allFailed: true }),
     quit: () => app.quit(),
   });
   // The tray lists rooms from pushes, which carry only rooms that changed (never one that was removed):
   // after the room list itself may have changed (settings saved, demo started), read it whole.
   const refreshTrayRooms = async (): Promise<void> => {
-    const all = await dispatch('getRooms', undefined);
-    if (all.ok) rooms = all.value as RoomSnapshot[];
+    const all = await call('getRooms', undefined);
+    if (all.ok) rooms = all.value;
     tray.update(rooms, sync);
   };
-  // Settings that only the shell can apply (launch at login, do not disturb) are applied as they change.
-  registerAppApiIpc(async (method, request) => {
-    const result = await dispatch(method, request);
-    if (method === 'updateSettings' && result.ok) applyShellSettings(result.value as { launchAtLogin: boolean; doNotDisturb: boolean });
-    if ((method === 'updateSettings' || method === 'startDemo') && result.ok) void refreshTrayRooms();
-    // The operator attaches the zip to a support ticket: show it in the file manager.
-    if (method === 'exportDiagnostics' && result.ok) shell.showItemInFolder((result.value as { path: string }).path);
-    return result;
-  }, trusted);
+  registerAppApiIpc(core, trusted);
 
-  core.subscribe((event, payload) => {
-    if (mainWindow) sendAppEvent(mainWindow.webContents, event, payload);
-    if (event === 'roomsChanged') rooms = mergeRooms(rooms, payload as RoomsChange);
-    if (event === 'alert') notify(notificationForAlert(payload as Parameters<typeof notificationForAlert>[0], doNotDisturb));
-    if (event === 'syncStatus') {
-      const next = payload as SyncStatusView;
-      notificationsForSyncChange(sync, next, doNotDisturb).forEach(notify);
-      sync = next;
+  core.subscribe((...pushed) => {
+    if (mainWindow) sendAppEvent(mainWindow.webContents, ...pushed);
+    const [event, payload] = pushed;
+    switch (event) {
+      case 'roomsChanged':
+        rooms = mergeRooms(rooms, payload);
+        tray.update(rooms, sync);
+        break;
+      case 'alert':
+        notify(notificationForAlert(payload, doNotDisturb));
+        break;
+      case 'syncStatus':
+        notificationsForSyncChange(sync, payload, doNotDisturb).forEach(notify);
+        sync = payload;
+        tray.update(rooms, sync);
+        break;
+      case 'settingsChanged':
+        // Settings that only the shell can apply (launch at login, do not disturb), and maybe other rooms.
+        applyShellSettings(payload);
+        void refreshTrayRooms();
+        break;
+      case 'diagnosticsExported':
+        // The operator attaches the zip to a support ticket: show it in the file manager.
+        shell.showItemInFolder(payload.path);
+        break;
     }
-    if (event === 'roomsChanged' || event === 'syncStatus') tray.update(rooms, sync);
   });
-  const settings = await core.dispatch('getSettings', undefined);
-  if (settings.ok) applyShellSettings(settings.value as { launchAtLogin: boolean; doNotDisturb: boolean });
-  const initialRooms = await core.dispatch('getRooms', undefined);
-  if (initialRooms.ok) rooms = initialRooms.value as RoomSnapshot[];
-  const initialSync = await core.dispatch('getSyncStatus', undefined);
-  if (initialSync.ok) sync = initialSync.value as SyncStatusView;
+  const settings = await call('getSettings', undefined);
+  if (settings.ok) applyShellSettings(settings.value);
+  const initialRooms = await call('getRooms', undefined);
+  if (initialRooms.ok) rooms = initialRooms.value;
+  const initialSync = await call('getSyncStatus', undefined);
+  if (initialSync.ok) sync = initialSync.value;
   tray.update(rooms, sync);
 
   // Launched at login: start hidden in the tray; launched by a person: show the window.

@@ -1,16 +1,15 @@
 /**
- * The only file in the preload that touches ipcRenderer (examples-to-follow #2, #4): typed invoke and
- * subscribe helpers. The IpcRendererEvent never reaches the page; subscriptions return an unsubscribe.
+ * The only file in the preload that touches ipcRenderer (examples-to-follow #2, #4): the typed call and
+ * subscribe the shared client is built from. The IpcRendererEvent never reaches the page; subscriptions
+ * return an unsubscribe.
  */
 import { ipcRenderer, type IpcRendererEvent } from 'electron';
-import type { AppApiMethod, AppEventName, AppEventSpec, AppRequest, AppResponse } from '../../shared/api/contract';
-import type { Result } from '../../shared/api/result';
+import type { AppCall, AppEventName, AppEventSpec } from '../../shared/api/contract';
 
 const EVENT_CHANNEL_PREFIX = 'event:';
 
-export function invoke<M extends AppApiMethod>(method: M, request: AppRequest<M>): Promise<Result<AppResponse<M>>> {
-  return ipcRenderer.invoke(method, request) as Promise<Result<AppResponse<M>>>;
-}
+// ipcRenderer.invoke answers `any`: the main process's dispatcher answers channel M with a Result of AppResponse<M>.
+export const invoke: AppCall = (method, request) => ipcRenderer.invoke(method, request);
 
 export function subscribe<E extends AppEventName>(event: E, listener: (payload: AppEventSpec[E]) => void): () => void {
   const channel = `${EVENT_CHANNEL_PREFIX}${event}`;

@@ -11,14 +11,16 @@ import { printJson } from './subcommands';
 import type { Subcommand } from './subcommands';
 import { toReportSummaryView } from '../../core/app/report-views';
 import { OutboxInputError } from '../../core/outbox';
-import { OUTBOX_STATES, type OutboxState, type ReportPage } from '../../../shared/api/views';
+import { REPORT_STATES, type ReportState, type ReportPage } from '../../../shared/api/views';
+import { reportStateSchema } from '../../../shared/api/states';
 
 const MAX_PAGE = 1_000;
 
-function parseState(value: string | undefined): OutboxState | undefined {
+function parseState(value: string | undefined): ReportState | undefined {
   if (value === undefined) return undefined;
-  if ((OUTBOX_STATES as readonly string[]).includes(value)) return value as OutboxState;
-  throw new UsageError(`--state must be one of ${OUTBOX_STATES.join(', ')}; got ${JSON.stringify(value)}`);
+  const state = reportStateSchema.safeParse(value);
+  if (state.success) return state.data;
+  throw new UsageError(`--state must be one of ${REPORT_STATES.join(', ')}; got ${JSON.stringify(value)}`);
 }
 
 export const reportsList: Subcommand = async (argv, io) => {

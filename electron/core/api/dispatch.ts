@@ -1,10 +1,10 @@
 /**
- * The single entry every transport (Electron IPC, WebSocket) calls: checks the method name and the
- * request against the shared schemas, runs the handler with a time bound, and always answers with the
- * result envelope. Transports stay dumb; this is the one place that trusts nothing from the UI.
+ * The single entry every caller goes through: the Electron IPC handler and the WebSocket hand it what came
+ * off the wire (`receive`), the shell's tray calls it typed (`call`). Either way the method name and the
+ * request are checked against the shared schemas, the handler runs with a time bound, and the answer is
+ * always the result envelope. Transports stay dumb; this is the one place that trusts nothing from the UI.
  */
-import type { ZodType } from 'zod';
-import { APP_API_METHODS, requestSchemas, type AppApiHandlers, type AppApiMethod } from '../../../shared/api/contract';
+import { APP_API_METHODS, requestSchemas, type AppApiHandlers, type AppApiMethod, type AppCall, type AppResponse } from '../../../shared/api/contract';
 import { fail, ok, type Result } from '../../../shared/api/result';
 import { validate } from '../../../shared/validation';
 import { AppFailure } from './failure';
@@ -17,24 +17,30 @@ export interface DispatcherOptions {
   log?: Logger;
 }
 
+/** A transport's entry: a method name and a request as they arrived, neither trusted. */
 export type Dispatch = (method: unknown, request: unknown) => Promise<Result<unknown>>;
 
-const KNOWN = new Set<string>(APP_API_METHODS);
-
-export function isAppApiMethod(method: unknown): method is AppApiMethod {
-  return typeof method === 'string' && KNOWN.has(method);
+export interface AppDispatcher {
+  /** Typed, for callers in this process; the request is still validated (one path for every caller). */
+  call: AppCall;
+  receive: Dispatch;
 }
 
-export function createDispatcher(options: DispatcherOptions): Dispatch {
+const KNOWN = new Set<unknown>(APP_API_METHODS);
+
+export function isAppApiMethod(method: unknown): method is AppApiMethod {
+  return KNOWN.has(method);
+}
+
+export function createAppDispatcher(options: DispatcherOptions): AppDispatcher {
   const timeoutMs = options.timeoutMs ?? 30_000;
-  return async (method, request) => {
-    if (!isAppApiMethod(method)) return fail('invalid_input', `Unknown AppApi method ${JSON.stringify(String(method)).slice(0, 80)}`);
+
+  async function run<M extends AppApiMethod>(method: M, request: unknown): Promise<Result<AppResponse<M>>> {
     const handlers = options.getHandlers();
     if (!handlers) return fail('not_ready', 'The monitor is still starting; try again in a moment.');
-    // The map is keyed per method; widening to unknown here is safe because the handler is looked up by the same key.
-    const checked = validate(requestSchemas[method] as ZodType<unknown>, request);
+    const checked = validate(requestSchemas[method], request);
     if (!checked.ok) return fail('invalid_input', `Invalid ${method} request`, checked.issues);
-    const handler = handlers[method] as (req: unknown) => unknown;
+    const handler = handlers[method];
     let timer: NodeJS.Timeout | undefined;
     try {
       const timeout = new Promise<never>((_, reject) => {
@@ -45,10 +51,23 @@ export function createDispatcher(options: DispatcherOptions): Dispatch {
     } catch (error) {
       if (error instanceof AppFailure) return fail(error.code, error.message, error.details);
       options.log?.error('AppApi handler failed', { method, error });
-      const message = options.log ? options.log.redactor.redactText((error as Error)?.message ?? String(error)) : 'Internal error';
+      const message = options.log ? options.log.redactor.redactText(error instanceof Error ? error.message : String(error)) : 'Internal error';
       return fail('internal', `${method} failed: ${message}`);
     } finally {
       clearTimeout(timer);
     }
+  }
+
+  return {
+    call: (method, request) => run(method, request),
+    receive: async (method, request) => {
+      if (!isAppApiMethod(method)) return fail('invalid_input', `Unknown AppApi method ${JSON.stringify(String(method)).slice(0, 80)}`);
+      return run(method, request);
+    },
   };
+}
+
+/** The wire entry alone (the web server in tests, the core's own `dispatch`). */
+export function createDispatcher(options: DispatcherOptions): Dispatch {
+  return createAppDispatcher(options).receive;
 }

@@ -10,7 +10,7 @@
  *   and reloads its state.
  */
 import { WebSocket, type RawData } from 'ws';
-import type { AppEventName } from '../../../shared/api/contract';
+import type { AppEventArgs } from '../../../shared/api/contract';
 import { fail, type Result } from '../../../shared/api/result';
 import type { RoomsChange } from '../../../shared/domain/legs';
 import { mergeRoomsChanges } from '../../../shared/domain/room-delta';
@@ -47,13 +47,11 @@ export class ClientConnection {
   }
 
   /**
-   * `text` is the already-serialized `{ event, payload }`: encoded once for every tab. `payload` is the same
-   * event as an object, read only to merge waiting roomsChanged pushes (never changed: other tabs share it).
+   * `text` is the already-serialized `{ event, payload }`: encoded once for every tab. The event itself is
+   * read only to merge waiting roomsChanged pushes (never changed: other tabs share it).
    */
-  pushEvent(event: AppEventName, text: string, payload: unknown): void {
+  pushEvent(text: string, ...[event, change]: AppEventArgs): void {
     if (event !== 'roomsChanged') return this.send(text);
-    // The event hub types roomsChanged payloads (AppEventSpec): a RoomsChange from the leg tracker.
-    const change = payload as RoomsChange;
     if (this.roomsPushInFlight) {
       const waiting = this.waitingRooms;
       this.waitingRooms = waiting === undefined ? { change, text } : { change: mergeRoomsChanges(waiting.change, change), text: undefined };

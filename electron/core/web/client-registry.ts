@@ -4,7 +4,7 @@
  * when the server stops.
  */
 import { WebSocket } from 'ws';
-import type { AppEventName } from '../../../shared/api/contract';
+import type { AppEventArgs } from '../../../shared/api/contract';
 import type { Logger } from '../log/logger';
 import { ClientConnection, type ClientConnectionOptions } from './client-connection';
 
@@ -35,8 +35,9 @@ export class ClientRegistry {
     this.options.log?.debug('web client connected', { clients: this.clients.size });
   }
 
-  broadcast(event: AppEventName, payload: unknown): void {
+  broadcast(...pushed: AppEventArgs): void {
     if (this.clients.size === 0) return;
+    const [event, payload] = pushed;
     let text: string;
     try {
       text = JSON.stringify({ event, payload });
@@ -44,7 +45,7 @@ export class ClientRegistry {
       this.options.log?.error('web event could not be encoded', { event, error });
       return;
     }
-    for (const client of this.clients) client.pushEvent(event, text, payload);
+    for (const client of this.clients) client.pushEvent(text, ...pushed);
   }
 
   async closeAll(): Promise<void> {

@@ -1,5 +1,5 @@
 /**
- * The headless web mode (issue 7): serves the built renderer on a loopback address and carries the AppApi
+ * The headless web mode: serves the built renderer on a loopback address and carries the AppApi
  * over a WebSocket at /api/ws, so the same UI runs in a plain browser. Access needs the random token of the
  * printed `web:` URL, traded once for a session cookie that ends after 12 h unused; Host and Origin are
  * checked on every request.
@@ -10,7 +10,7 @@ import { existsSync, realpathSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { join, resolve } from 'node:path';
 import { WebSocketServer } from 'ws';
-import type { AppEventName } from '../../../shared/api/contract';
+import type { AppEventListener } from '../../../shared/api/contract';
 import type { Dispatch } from '../api/dispatch';
 import type { Logger } from '../log/logger';
 import { generateAccessToken, isWellFormedAccessToken } from './access';
@@ -23,7 +23,7 @@ import { createHttpHandler, type WebAccess } from './http-handler';
 import { WebSessions } from './sessions';
 import { createUpgradeHandler } from './upgrade';
 
-export type AppEventSubscriber = (listener: (event: AppEventName, payload: unknown) => void) => () => void;
+export type AppEventSubscriber = (listener: AppEventListener) => () => void;
 
 export interface WebServerOptions {
   /** Loopback only: the UI can change settings and resubmit reports, and it is plain HTTP. */
@@ -87,7 +87,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const origin = `http://${bracketed(host)}:${port}`;
   server.on('request', createHttpHandler({ hostPolicy, access, staticDir, log, contentSecurityPolicy: webCsp(origin) }));
   server.on('upgrade', createUpgradeHandler({ hostPolicy, access, wss, onConnection: (socket) => clients.add(socket), log }));
-  const unsubscribe = options.subscribe((event, payload) => clients.broadcast(event, payload));
+  const unsubscribe = options.subscribe((...event) => clients.broadcast(...event));
 
   log?.info('web UI listening', { origin });
   let closing: Promise<void> | undefined;

@@ -3,7 +3,7 @@
  * fails the type check here instead of showing a raw identifier).
  */
 import type { AppErrorCode } from '../../../shared/api/result';
-import type { CallRecordsAvailability, OutboxState, SyncState } from '../../../shared/api/views';
+import type { CallRecordsAvailability, ReportState, SyncState } from '../../../shared/api/views';
 import type { DeviceState, Direction, LegClassification, Modality } from '../../../shared/domain/legs';
 import type { MessageKey } from '../i18n';
 
@@ -34,7 +34,7 @@ export const DEVICE_STATE_KEY: Record<DeviceState, MessageKey> = {
   unknown: 'deviceState.unknown',
 };
 
-export const OUTBOX_STATE_KEY: Record<OutboxState, MessageKey> = {
+export const OUTBOX_STATE_KEY: Record<ReportState, MessageKey> = {
   needs_context: 'outboxState.needs_context',
   pending: 'outboxState.pending',
   in_flight: 'outboxState.in_flight',

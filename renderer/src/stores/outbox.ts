@@ -6,7 +6,7 @@
 import { createStore } from 'zustand/vanilla';
 import type { AppApiClient } from '../../../shared/api/contract';
 import type { AppError, Result } from '../../../shared/api/result';
-import type { OutboxState, ReportDetail, ReportQuery, ReportSummary } from '../../../shared/api/views';
+import type { ReportState, ReportDetail, ReportQuery, ReportSummary } from '../../../shared/api/views';
 import { IDLE, LOADING, fromResult, settle, type LoadState } from './load-state';
 
 /** Rows per listReports call: the contract's maximum. */
@@ -15,7 +15,7 @@ export const PAGE_SIZE = 1000;
 const REFRESH_DEBOUNCE_MS = 1000;
 
 export interface OutboxFilter {
-  state?: OutboxState;
+  state?: ReportState;
   roomId?: string;
   /** ISO 8601 date-times with offset, as the contract's listReports expects. */
   from?: string;

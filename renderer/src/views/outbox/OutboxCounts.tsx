@@ -1,14 +1,14 @@
 /** Counts by outbox state (from the pushed sync status); each one filters the table to that state. */
-import { OUTBOX_STATES, type OutboxCounts as Counts, type OutboxState } from '../../../../shared/api/views';
+import { REPORT_STATES, type OutboxCounts as Counts, type ReportState } from '../../../../shared/api/views';
 import { useFormat, useT } from '../../i18n';
 import { OUTBOX_STATE_KEY } from '../../lib/labels';
 
-export function OutboxCounts({ counts, active, onPick }: { counts: Counts | undefined; active?: OutboxState; onPick(state: OutboxState | undefined): void }) {
+export function OutboxCounts({ counts, active, onPick }: { counts: Counts | undefined; active?: ReportState; onPick(state: ReportState | undefined): void }) {
   const t = useT();
   const format = useFormat();
   return (
     <ul className="counts" aria-label={t('outbox.countsLabel')}>
-      {OUTBOX_STATES.map((state) => (
+      {REPORT_STATES.map((state) => (
         <li key={state}>
           <button
             type="button"

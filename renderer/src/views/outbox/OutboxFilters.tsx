@@ -3,13 +3,13 @@
  * time (datetime-local) and sent as ISO 8601 with offset, as listReports requires.
  */
 import { useState } from 'react';
-import { OUTBOX_STATES, type OutboxState, type RoomSettingsView } from '../../../../shared/api/views';
+import { REPORT_STATES, type ReportState, type RoomSettingsView } from '../../../../shared/api/views';
 import { useT } from '../../i18n';
 import { OUTBOX_STATE_KEY } from '../../lib/labels';
 import type { OutboxFilter } from '../../stores/outbox';
 
-function isOutboxState(value: string): value is OutboxState {
-  return OUTBOX_STATES.some((state) => state === value);
+function isReportState(value: string): value is ReportState {
+  return REPORT_STATES.some((state) => state === value);
 }
 
 /** datetime-local value ("2025-01-31T14:05") → ISO with offset; undefined when empty or invalid. */
@@ -44,10 +44,10 @@ export function OutboxFilters({ filter, rooms, onChange }: { filter: OutboxFilte
         <select
           id="outbox-filter-state"
           value={filter.state ?? ''}
-          onChange={(event) => onChange({ ...filter, state: isOutboxState(event.target.value) ? event.target.value : undefined })}
+          onChange={(event) => onChange({ ...filter, state: isReportState(event.target.value) ? event.target.value : undefined })}
         >
           <option value="">{t('outbox.allStates')}</option>
-          {OUTBOX_STATES.map((state) => (
+          {REPORT_STATES.map((state) => (
             <option key={state} value={state}>
               {t(OUTBOX_STATE_KEY[state])}
             </option>

@@ -1,0 +1,4 @@
+/** What an operator or a log reads of anything thrown: an Error's message, or the value as text. */
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

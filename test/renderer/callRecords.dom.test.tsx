@@ -1,7 +1,6 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { CallRecordListView, ReportBody } from '../../shared/api/views';
-import type { CallRecord } from '../../shared/graph/callRecords';
+import type { CallRecordListView } from '../../shared/api/views';
 import { App } from '../../renderer/src/App';
 import { CallRecordsView } from '../../renderer/src/views/callRecords/CallRecordsView';
 import { createFakeApi, fail, ok, type FakeApi } from './fake-api';
@@ -30,7 +29,7 @@ function listView(overrides: Partial<CallRecordListView> = {}): CallRecordListVi
   };
 }
 
-const record: CallRecord = {
+const record = {
   id: RECORD_ID,
   version: 1,
   type: 'groupCall',
@@ -67,22 +66,24 @@ const record: CallRecord = {
   ],
 };
 
-const reportBody: ReportBody = {
-  '@odata.type': '#microsoft.graph.teleconferenceDeviceQuality',
-  callChainId: RECORD_ID,
-  deviceName: 'Cisco SX80',
-  deviceDescription: 'Boardroom',
-  mediaQualityList: [
-    {
-      '@odata.type': '#microsoft.graph.teleconferenceDeviceAudioQuality',
-      channelIndex: 1,
-      averageInboundPacketLossRateInPercentage: 1.5,
-      maximumInboundPacketLossRateInPercentage: 4,
-      averageInboundJitter: 'PT0.02S',
-      maximumInboundJitter: 'PT0.05S',
-      averageOutboundPacketLossRateInPercentage: 0.2,
-    },
-  ],
+const reportBody = {
+  quality: {
+    '@odata.type': '#microsoft.graph.teleconferenceDeviceQuality',
+    callChainId: RECORD_ID,
+    deviceName: 'Cisco SX80',
+    deviceDescription: 'Boardroom',
+    mediaQualityList: [
+      {
+        '@odata.type': '#microsoft.graph.teleconferenceDeviceAudioQuality',
+        channelIndex: 1,
+        averageInboundPacketLossRateInPercentage: 1.5,
+        maximumInboundPacketLossRateInPercentage: 4,
+        averageInboundJitter: 'PT0.02S',
+        maximumInboundJitter: 'PT0.05S',
+        averageOutboundPacketLossRateInPercentage: 0.2,
+      },
+    ],
+  },
 };
 
 function renderList(setup?: (fake: FakeApi) => void) {

@@ -4,12 +4,12 @@
  * through `POST /_emulator/certificates`, and `run --config` (a child process) with the credential block of
  * examples/fleet-config.json — passphrase from the environment — delivers a report Graph received.
  */
-import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SyncStatusView } from '../../../shared/api/views';
 import { runAgentProcess, startAgentProcess, type AgentProcess } from '../../support/agent-process';
+import { makeCertificate } from '../../support/certificates';
 import { makeTempDir } from '../../support/temp-dir';
 import { completeQuality } from '../../unit/outbox/support/quality';
 import { runAgent } from './run-agent';
@@ -21,17 +21,6 @@ const cleanups: (() => Promise<unknown> | void)[] = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
-
-/** A self-signed certificate and its key as openssl writes them, the key encrypted (PKCS#8, AES-256-CBC). */
-function makeCertificate(dir: string): { certificatePath: string; privateKeyPath: string; plainKeyPath: string } {
-  const paths = { certificatePath: join(dir, 'vtc.crt'), plainKeyPath: join(dir, 'plain.key'), privateKeyPath: join(dir, 'vtc.key') };
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', paths.plainKeyPath, '-out', paths.certificatePath, '-days', '2', '-subj', '/CN=vtc-quality-monitor-test'], { stdio: 'ignore' });
-  execFileSync('openssl', ['pkcs8', '-topk8', '-v2', 'aes-256-cbc', '-in', paths.plainKeyPath, '-out', paths.privateKeyPath, '-passout', 'env:KEY_PASS'], {
-    stdio: 'ignore',
-    env: { ...process.env, KEY_PASS: PASSPHRASE },
-  });
-  return paths;
-}
 
 async function until<T>(read: () => Promise<T | undefined>, what: string, timeoutMs = 30_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -47,7 +36,7 @@ describe('certificate credential with an encrypted key (child processes)', () =>
   it('registers the certificate over HTTP and delivers a report with the passphrase from the environment', async () => {
     const { dir, cleanup } = makeTempDir('vtc-cert-');
     cleanups.push(cleanup);
-    const files = makeCertificate(dir);
+    const files = makeCertificate(dir, PASSPHRASE);
     expect(readFileSync(files.privateKeyPath, 'utf8')).toContain('-----BEGIN ENCRYPTED PRIVATE KEY-----');
 
     const emulator: AgentProcess = await startAgentProcess(['emulator', '--port', '0'], ['emulator', 'tenant-id', 'client-id']);
@@ -102,7 +91,7 @@ describe('certificate credential with an encrypted key (child processes)', () =>
   it('without the passphrase the agent still runs and status names the missing setting', async () => {
     const { dir, cleanup } = makeTempDir('vtc-cert-nopass-');
     cleanups.push(cleanup);
-    const files = makeCertificate(dir);
+    const files = makeCertificate(dir, PASSPHRASE);
     const configFile = join(dir, 'config.json');
     writeFileSync(configFile, JSON.stringify({ credential: { type: 'certificate', certificatePath: files.certificatePath, privateKeyPath: files.privateKeyPath } }));
     const dataDir = join(dir, 'data');

@@ -1,5 +1,5 @@
 /**
- * Ingest throughput (issue 5 "Benchmark"): live samples accepted per second through POST /api/v1/samples
+ * Ingest throughput: live samples accepted per second through POST /api/v1/samples
  * over real HTTP on 127.0.0.1 (keep-alive, several concurrent connections from a worker thread, a real
  * token checked against the real database) with the leg tracker behind it, printed beside the rate of
  * handing the same samples to the tracker directly in the same run. The ratio is what the HTTP layer

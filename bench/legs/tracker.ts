@@ -1,5 +1,5 @@
 /**
- * The leg tracker's cost per sample (issue 5 "Done when": benchmark), against a baseline measured in the
+ * The leg tracker's cost per sample (benchmark), against a baseline measured in the
  * same run: validating the same samples with the zod schema the ingest API uses (liveSampleSchema). The
  * ratio says how much the tracker adds on top of what every sample already costs at the door.
  *

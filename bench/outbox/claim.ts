@@ -1,5 +1,5 @@
 /**
- * Claim latency with a small and a huge backlog (issue 4 "Benchmarks"): claimDue(4) at 1,000 and at
+ * Claim latency with a small and a huge backlog: claimDue(4) at 1,000 and at
  * 1,000,000 pending reports (target: within 2×). The claim is one range scan on (state, next_attempt_at)
  * plus 4 row updates, so its cost must not grow with the backlog beyond the B-tree depth.
  * Measured with the chosen synchronous=FULL (what the agent runs) and with NORMAL (fsync taken out, so

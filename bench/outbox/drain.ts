@@ -1,5 +1,5 @@
 /**
- * Drain throughput (issue 4 "Benchmarks"): a backlog drained by the sync worker through the real Graph
+ * Drain throughput: a backlog drained by the sync worker through the real Graph
  * client into the emulator, which answers every request after 1 ms and limits the route to
  * BENCH_DRAIN_RATE requests per second (fixed 1 s windows, 429 + Retry-After above it). Reported as the
  * ratio of reports delivered per second to that limit (target ≥ 0.9), with zero duplicates and zero 429s.

@@ -1,5 +1,5 @@
 /**
- * Enqueue cost (issue 4 "Benchmarks"): throughput and p99 of enqueue of a validated seed-sized report with
+ * Enqueue cost: throughput and p99 of enqueue of a validated seed-sized report with
  * the chosen synchronous=FULL, side by side with raw better-sqlite3 inserts of the same bytes (id + body
  * in a two-column table, autocommit, same WAL/FULL settings): target ≥ 0.5 of raw; and with
  * synchronous=NORMAL: what FULL costs. Validation (what the ingest API does before enqueue) is timed on

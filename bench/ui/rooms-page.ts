@@ -1,7 +1,7 @@
 /**
  * The Rooms view benchmark's harness: the built renderer (out/renderer) served by the real web-mode server
  * (real dispatcher, real event hub, fake AppApi handlers from test/support answering getRooms from the
- * feed), opened through the printed URL in Debian Chromium (fresh profile, toolchain.md §5 flags) with the
+ * feed), opened through the printed URL in Debian Chromium (fresh profile, ../shared/reference/toolchain.md §5 flags) with the
  * page probe injected, plus a DevTools protocol session for the main thread's task time and the JS heap.
  */
 import { spawnSync } from 'node:child_process';

@@ -1,5 +1,5 @@
 /**
- * The Rooms view under live load (issue 7 "Performance"): 24 rooms × 6 legs updating at 2 Hz, in Debian
+ * The Rooms view under live load: 24 rooms × 6 legs updating at 2 Hz, in Debian
  * Chromium, through the real web mode (built renderer, WebSocket, stores), measured from the page:
  * - main-thread busy time per 500 ms update window (CDP TaskDuration), as a ratio of that 500 ms budget;
  * - frame times (requestAnimationFrame deltas) against the 16.7 ms of a 60 Hz frame, frames over 50 ms;

@@ -1,6 +1,6 @@
 /**
  * What `run` and `demo` share: start the core (through the host, so "Try the demo" can switch it),
- * optionally serve the UI over HTTP + WebSocket, print the `key: value` lines of contracts.md once
+ * optionally serve the UI over HTTP + WebSocket, print the `key: value` lines of ../shared/design/contracts.md once
  * everything listens, and stop it all in reverse order.
  */
 import { join } from 'node:path';

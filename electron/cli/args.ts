@@ -1,5 +1,5 @@
 /**
- * Argument parsing for the agent (contracts.md "Command line"). Bad usage is a UsageError: exit status 2
+ * Argument parsing for the agent (../shared/design/contracts.md "Command line"). Bad usage is a UsageError: exit status 2
  * with the reason on stderr, as the contract says.
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
@@ -41,7 +41,7 @@ export function parseWholeNumber(name: string, value: string | undefined, fallba
   return number;
 }
 
-/** `--since` takes hours or days: `24h`, `30d` (contracts.md). */
+/** `--since` takes hours or days: `24h`, `30d` (../shared/design/contracts.md). */
 export function parseSinceHours(value: string | undefined, fallbackHours: number): number {
   if (value === undefined) return fallbackHours;
   const match = /^(\d+(?:\.\d+)?)([hd])$/.exec(value.trim());

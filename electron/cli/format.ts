@@ -20,7 +20,7 @@ function cellText(value: string | number | undefined): string {
   return String(value);
 }
 
-/** `key: value` lines (contracts.md style) with the values aligned; undefined values are left out. */
+/** `key: value` lines (../shared/design/contracts.md style) with the values aligned; undefined values are left out. */
 export function formatFields(fields: readonly (readonly [string, string | number | undefined])[]): string[] {
   const present = fields.filter((field): field is readonly [string, string | number] => field[1] !== undefined && field[1] !== '');
   const width = Math.max(0, ...present.map(([key]) => key.length + 1));

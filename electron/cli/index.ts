@@ -1,5 +1,5 @@
 /**
- * `npm run agent -- <command>` / `vtc-agent <command>`: the headless agent (contracts.md "Command line").
+ * `npm run agent -- <command>` / `vtc-agent <command>`: the headless agent (../shared/design/contracts.md "Command line").
  * Exit status: 0 success, 2 bad usage or configuration (reason on stderr), 1 anything else.
  */
 import { ConfigError } from '../core/config/load';

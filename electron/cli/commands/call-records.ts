@@ -1,6 +1,6 @@
 /**
  * `call-records list [--since 24h] [--participant ID] [--json]` and `call-records get ID [--json]`
- * (contracts.md "Command line"; issue 6): recent Teams callRecords of the configured tenant (--config or
+ * (../shared/design/contracts.md "Command line"): recent Teams callRecords of the configured tenant (--config or
  * the remembered configuration; in demo mode its endpoints point at the emulator), read live from Graph
  * through the same service and cache as the app, so an offline machine still answers from the cache.
  *

@@ -29,7 +29,7 @@ export const demoCommand: Command = {
       tickMs: parseWholeNumber('tick-ms', values['tick-ms'], DEMO_DEFAULTS.tickMs, 50),
       emulatorPort: parsePort(values['emulator-port'], DEMO_DEFAULTS.emulatorPort),
     };
-    // Bad usage is exit 2 (contracts.md); the world's own range check stays for other callers.
+    // Bad usage is exit 2 (../shared/design/contracts.md); the world's own range check stays for other callers.
     if (demo.rooms > 64) throw new UsageError(`--rooms must be a whole number from 1 to 64, got ${demo.rooms}`);
     const webPort = parsePort(values.port, 5180);
     const context = buildContext({ ...values, 'data-dir': values['data-dir'] ?? io.env['VTC_DATA_DIR'] ?? join(defaultDataDir(), 'demo') }, io);

@@ -1,7 +1,7 @@
 /**
  * `emulator [--port P] [--seed S]`: the Graph and Entra emulator alone, for pointing an agent (config
  * `endpoints.graph` / `endpoints.login`), a test or a script at it. Prints, once listening, the
- * `emulator:`, `tenant-id:`, `client-id:`, `client-secret:` lines (contracts.md) and runs until SIGINT or
+ * `emulator:`, `tenant-id:`, `client-id:`, `client-secret:` lines (../shared/design/contracts.md) and runs until SIGINT or
  * SIGTERM. The default port 0 picks a free one; the `emulator:` line says which.
  */
 import { parseCommandArgs, parsePort, parseWholeNumber, UsageError } from '../args';

@@ -3,7 +3,7 @@
  * so it answers the same whether the agent runs (in another process) or not. The sync state is what the
  * running agent last saved (it saves on every change, not as a heartbeat): after a crash it still shows
  * the last state, so the human output says when it was saved. --json prints the UI's SyncStatusView plus
- * `devices` (contracts.md): each configured device's room, kind, product, version, state and call.
+ * `devices` (../shared/design/contracts.md): each configured device's room, kind, product, version, state and call.
  */
 import { parseCommandArgs, UsageError } from '../args';
 import { buildContext, type CommandContext } from '../context';

@@ -1,5 +1,5 @@
 /**
- * Certificate credentials for MSAL (graph-api.md §6.2): MSAL wants the SHA-256 thumbprint in hex
+ * Certificate credentials for MSAL (../shared/reference/graph-api.md §6.2): MSAL wants the SHA-256 thumbprint in hex
  * (`thumbprintSha256`, sent as the assertion's `x5t#S256`, alg PS256) and an unencrypted PKCS#8 PEM
  * private key ("-----BEGIN PRIVATE KEY-----"). Both are derived here from what an operator has: the
  * certificate PEM and a private key PEM in any format node:crypto reads (PKCS#1 or PKCS#8, optionally

@@ -1,5 +1,5 @@
 /**
- * National clouds (graph-api.md §5): each has its own Entra authority host, Graph root and `.default`
+ * National clouds (../shared/reference/graph-api.md §5): each has its own Entra authority host, Graph root and `.default`
  * scope, and tokens are not interchangeable between them. China (21Vianet) is refused: neither
  * logTeleconferenceDeviceQuality nor callRecords exists there (§1.5, §3.2: absent from the Mooncake CSDL
  * and marked unavailable on the live pages), so a configuration naming it can never work.

@@ -4,7 +4,7 @@
  * non-https authorities (`authority_uri_insecure`) and would need knownAuthorities + authorityMetadata;
  * with the real authority MSAL uses its hardcoded metadata (no discovery GETs) and builds the real token
  * endpoint, and this INetworkModule (`system.networkClient`, the supported hook) swaps the origin.
- * graph-api.md §6.4. Production configurations never use it: they run plain MSAL with its own client.
+ * ../shared/reference/graph-api.md §6.4. Production configurations never use it: they run plain MSAL with its own client.
  */
 import type { INetworkModule, NetworkRequestOptions, NetworkResponse } from '@azure/msal-node';
 

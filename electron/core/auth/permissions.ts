@@ -1,5 +1,5 @@
 /**
- * Which of the app's two application permissions a token carries (graph-api.md §1.1: logTeleconference-
+ * Which of the app's two application permissions a token carries (../shared/reference/graph-api.md §1.1: logTeleconference-
  * DeviceQuality needs Calls.AccessMedia.All; §3.1: callRecords need CallRecords.Read.All). App-only tokens
  * list granted application permissions in the `roles` claim; a missing one means admin consent is missing.
  * The payload is decoded without verifying the signature: the client only reads its own token, and

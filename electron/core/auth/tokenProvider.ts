@@ -1,6 +1,6 @@
 /**
  * App-only tokens for Microsoft Graph with MSAL's ConfidentialClientApplication (client credentials,
- * graph-api.md §6). One provider = one MSAL instance = one app in one tenant, so MSAL's in-memory cache
+ * ../shared/reference/graph-api.md §6). One provider = one MSAL instance = one app in one tenant, so MSAL's in-memory cache
  * serves repeated calls (§6.3); `forceRefresh` sets `skipCache` (after Graph answered 401).
  * Credential: a client secret, or a certificate (SHA-256 thumbprint computed from the PEM → MSAL signs
  * PS256 with `x5t#S256`; `sendX5c` adds the chain for subject-name/issuer auth).

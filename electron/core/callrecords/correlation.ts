@@ -1,6 +1,6 @@
 /**
  * Record ↔ report: a callRecord's id is the callChainId of the room's reports for that call
- * (architecture.md "Identifiers"). The outbox owns the reports table and answers by call chain
+ * (../shared/design/architecture.md "Identifiers"). The outbox owns the reports table and answers by call chain
  * (outbox/call-chains.ts); report details come from the outbox's own read side.
  */
 import type { CallChainQueries } from '../outbox/call-chains';

@@ -1,5 +1,5 @@
 /**
- * What a failed callRecords read means for the operator (graph-api.md §3–§5), one place for the policy:
+ * What a failed callRecords read means for the operator (../shared/reference/graph-api.md §3–§5), one place for the policy:
  * - 403 / CallRecords.Read.All missing → `missing_permission`, the message the issue fixes; no retry loop:
  *   the service re-checks only on its schedule or when the operator asks for a refresh.
  * - 404 → `not_found` (the service decides "not available yet" vs "expired" from what it knows of the call).

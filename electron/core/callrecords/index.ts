@@ -1,5 +1,5 @@
 /**
- * Recent Teams callRecords (issue 6): the service the AppApi's listCallRecords / getCallRecord and the CLI's
+ * Recent Teams callRecords: the service the AppApi's listCallRecords / getCallRecord and the CLI's
  * `call-records` commands use. Import from here, not from the parts.
  *
  * Wiring into the core (electron/core/app):

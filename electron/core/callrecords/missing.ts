@@ -1,5 +1,5 @@
 /**
- * What a 404 for a callRecord means (graph-api.md §3.3): records are created after the call ends and kept
+ * What a 404 for a callRecord means (../shared/reference/graph-api.md §3.3): records are created after the call ends and kept
  * 30 days. So a 404 within 30 days of the call is "not available yet" and is asked again later, with
  * backoff (first after `firstRetryMs`, doubling, at most hourly); a 404 more than 30 days after the call is
  * "expired" and is not asked again automatically. When nothing tells when the call was (an id typed by

@@ -1,5 +1,5 @@
 /**
- * Reads callRecords from Graph politely (graph-api.md §4.1: 40 requests / 20 s for the list and per
+ * Reads callRecords from Graph politely (../shared/reference/graph-api.md §4.1: 40 requests / 20 s for the list and per
  * record, 1,500 / 20 s per app per tenant):
  * - every request first takes a token from a bucket refilled at 1 per second with a burst of 15, so even
  *   a 30-day list of a large tenant stays under 35 requests in any 20 s;

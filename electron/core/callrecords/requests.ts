@@ -7,7 +7,7 @@ import { AppFailure } from '../api/failure';
 
 export const HOUR_MS = 3_600_000;
 export const DEFAULT_SINCE_HOURS = 24;
-/** Graph keeps call records 30 days (graph-api.md §3.3): a longer window cannot return more. */
+/** Graph keeps call records 30 days (../shared/reference/graph-api.md §3.3): a longer window cannot return more. */
 export const MAX_SINCE_HOURS = 30 * 24;
 
 export function checkSinceHours(value: number | undefined): number {

@@ -3,7 +3,7 @@
  * refresh, every `refreshIntervalMs`, and (b) the next record waited for (a 404 "not yet" re-check), but
  * never before a Retry-After Graph gave, and never closer than 1 s to the previous run. Each run does at
  * most one list (all its pages) and MAX_RECHECKS_PER_RUN record reads: with the 5-minute default that is
- * a few requests per 5 minutes against Graph's 40 / 20 s (graph-api.md §4.1).
+ * a few requests per 5 minutes against Graph's 40 / 20 s (../shared/reference/graph-api.md §4.1).
  */
 import type { Logger } from '../log/logger';
 

@@ -1,5 +1,5 @@
 /**
- * The call-records service (issue 6): recent callRecords and one record with every session, from Graph
+ * The call-records service: recent callRecords and one record with every session, from Graph
  * through a SQLite cache, beside the room's own reports. Policy, in one place:
  * - A list is served from the cache while it is younger than the refresh interval (the UI re-lists on
  *   every `callRecordsChanged`, which must not turn into Graph requests); `refresh` or an older cache reads

@@ -2,7 +2,7 @@
  * A callRecord → the line the UI and `call-records list` show. Names come only from the fields Graph keeps
  * filling: `organizer_v2`, `participants_v2` and each session endpoint's `associatedIdentity`. The
  * deprecated `organizer`, `participants` and `participantEndpoint.identity` stop returning data on
- * 2026-06-30 (graph-api.md §2.1) and are never read. A listed record carries no participants_v2 and no
+ * 2026-06-30 (../shared/reference/graph-api.md §2.1) and are never read. A listed record carries no participants_v2 and no
  * sessions (§3.2), so its names grow once the record's details have been read.
  */
 import type { CallRecordSummaryView } from '../../../shared/api/views';

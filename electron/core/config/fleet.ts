@@ -1,5 +1,5 @@
 /**
- * The machine-wide fleet configuration (issue 8): IT drops one JSON file per room PC; every top-level key
+ * The machine-wide fleet configuration: IT drops one JSON file per room PC; every top-level key
  * it sets is locked in the UI. Same schema as the agent's --config. VTC_FLEET_CONFIG overrides the path
  * (for tests and unusual installs).
  */

@@ -1,5 +1,5 @@
 /**
- * Reads and validates the agent's configuration file (contracts.md "Configuration file"). Errors name
+ * Reads and validates the agent's configuration file (../shared/design/contracts.md "Configuration file"). Errors name
  * the key and the reason; nothing is half-applied. `{ "env": "NAME" }` secrets are resolved here, so the
  * rest of the core only ever sees plain values, and every resolved secret is registered with the log
  * redactor before anything can print it.

@@ -1,5 +1,5 @@
 /**
- * Numbered, immutable migrations (examples-to-follow #8). Each runs in its own transaction and is recorded
+ * Numbered, immutable migrations (../shared/design/examples-to-follow.md #8). Each runs in its own transaction and is recorded
  * with the SHA-256 of its SQL. On start the recorded history must be a prefix of the code's list with the
  * same hashes: an edited or unknown migration means this database was written by other code, so we refuse
  * to touch it and leave a backup copy beside it. We never delete or "repair" an operator's data.

@@ -1,6 +1,6 @@
 /**
  * The polling half of a collector, for kinds that read their device on a timer: one read in flight at a
- * time (a codec's web service serves few sessions; poly-videoos.md §6 reports REST services wedged by
+ * time (a codec's web service serves few sessions; ../shared/reference/poly-videoos.md §6 reports REST services wedged by
  * long-held connections), device states, backoff, and the call bookkeeping every kind needs.
  *
  * - A read that succeeds makes the device `online`, emits its samples, and ends the calls that are no

@@ -1,7 +1,7 @@
 /**
  * The devices' last known status, saved by the running agent so that `status --json` in another process
  * (an IT health check) lists every device with its room, kind, product, version, state and call
- * (contracts.md `status`). Kept as one JSON row of the key/value `settings` table: it is small (one entry
+ * (../shared/design/contracts.md `status`). Kept as one JSON row of the key/value `settings` table: it is small (one entry
  * per device), rewritten only when something in it changes, and needs no migration of its own.
  */
 import { z } from 'zod';
@@ -9,7 +9,7 @@ import { DEVICE_KINDS, type DeviceKind } from '../../../shared/config/schema';
 import type { Db } from '../db/database';
 import type { DeviceCallStatus } from './types';
 
-/** contracts.md: `state` is one of these (a device not contacted yet counts as offline). */
+/** ../shared/design/contracts.md: `state` is one of these (a device not contacted yet counts as offline). */
 export type ReportedDeviceState = 'online' | 'offline' | 'auth_failed' | 'certificate_changed' | 'error';
 
 export interface DeviceStatusEntry {

@@ -1,6 +1,6 @@
 /**
  * TLS choices for device connections, shared by every kind. Codecs ship with self-signed certificates
- * (devices-and-thresholds.md §3.2, poly-videoos.md §1); an operator either allows any self-signed
+ * (../shared/reference/devices-and-thresholds.md §3.2, ../shared/reference/poly-videoos.md §1); an operator either allows any self-signed
  * certificate (`allowSelfSigned`) or pins the one the device presents (`certificateSha256`). A pin that
  * no longer matches is its own device state, `certificate_changed`: a codec reboot can replace its
  * certificate, and "offline" would send the operator looking at the network.

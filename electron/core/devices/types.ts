@@ -4,7 +4,7 @@
  * device"; a collector reads one device and tells its sinks about samples, ended calls and state changes.
  *
  * Samples use the app's units (shared/domain/samples.ts); a call's key (`callId`) is the device's own call
- * key, the one a gateway gives `POST /api/v1/call-context` (contracts.md), stable across a device restart
+ * key, the one a gateway gives `POST /api/v1/call-context` (../shared/design/contracts.md), stable across a device restart
  * while the call lasts, so an outage does not split a call in two reports.
  */
 import type { CiscoTransport, DeviceKind } from '../../../shared/config/schema';
@@ -65,7 +65,7 @@ export interface CollectorContext extends CollectorSinks {
  */
 export type DeviceCallStatus = { kind: 'interop'; id: string; since: string } | { kind: 'teams_rooms'; since: string };
 
-/** A device as `status --json` and telemetry read it; stable shape (contracts.md `status`). */
+/** A device as `status --json` and telemetry read it; stable shape (../shared/design/contracts.md `status`). */
 export interface DeviceStatus {
   deviceId: string;
   kind: DeviceKind;

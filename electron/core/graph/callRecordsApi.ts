@@ -1,5 +1,5 @@
 /**
- * Reading callRecords (graph-api.md §3): list with `$filter` on startDateTime and participants_v2 id, get
+ * Reading callRecords (../shared/reference/graph-api.md §3): list with `$filter` on startDateTime and participants_v2 id, get
  * one with its sessions (and segments) read whole across `sessions@odata.nextLink` pages, list sessions.
  * All need CallRecords.Read.All. Page size: Graph's maximum is 60; `maxPageSize` asks for less through
  * `Prefer: odata.maxpagesize`.

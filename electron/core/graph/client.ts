@@ -1,6 +1,6 @@
 /**
- * The Microsoft Graph client of the core (issue 3 §3): logTeleconferenceDeviceQuality (QualitySender, for
- * the outbox) and the callRecords reads (for the call-records service). Base URL per cloud (graph-api.md
+ * The Microsoft Graph client of the core: logTeleconferenceDeviceQuality (QualitySender, for
+ * the outbox) and the callRecords reads (for the call-records service). Base URL per cloud (../shared/reference/graph-api.md
  * §5) or an explicit one (`endpoints.graph`: emulator or proxy); one request path (transport.ts) for
  * headers, timeouts, the single 401 retry and typed errors.
  */

@@ -1,6 +1,6 @@
 /**
  * What a failed Graph (or Entra) call means for the caller. The outbox decides on `retryable` alone, so
- * the classification lives here, next to its sources: graph-api.md §4 (throttling, errors) and the
+ * the classification lives here, next to its sources: ../shared/reference/graph-api.md §4 (throttling, errors) and the
  * outbox design (408, 429, 5xx, network errors and timeouts are retryable; other 4xx are permanent).
  */
 export type GraphFailureKind =

@@ -1,5 +1,5 @@
 /**
- * Following Graph's next links (graph-api.md §3.2, §3.4): `@odata.nextLink` for collections and the
+ * Following Graph's next links (../shared/reference/graph-api.md §3.2, §3.4): `@odata.nextLink` for collections and the
  * property-level `sessions@odata.nextLink` inside an expanded callRecord. Links are opaque (the seed's
  * examples are not even valid URLs): they are followed as given, but only on Graph's own origin, so the
  * bearer token never goes to a host a response body named. A failure mid-way (e.g. 429) surfaces as a

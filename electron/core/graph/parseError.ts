@@ -1,5 +1,5 @@
 /**
- * Turns a failed Graph exchange into a GraphError (errors.ts): Graph's error JSON (graph-api.md §4.3:
+ * Turns a failed Graph exchange into a GraphError (errors.ts): Graph's error JSON (../shared/reference/graph-api.md §4.3:
  * `error.code` to branch on, `error.message` to show, `innerError.request-id` / `client-request-id`),
  * Retry-After in seconds or as an HTTP-date (§4.2), retryable by status (408/429/5xx), and on 403 the
  * permission the operation needs when the token lacks it or Graph's message names it.

@@ -1,6 +1,6 @@
 /**
  * One Graph request, done right once: bearer token, an explicit app `User-Agent` (Node's fetch would send
- * "node"; the quality API requires one, graph-api.md §1.1), a fresh `client-request-id` per attempt (§4.4),
+ * "node"; the quality API requires one, ../shared/reference/graph-api.md §1.1), a fresh `client-request-id` per attempt (§4.4),
  * a timeout covering headers and body, and every failure as a GraphError. The only retry: one 401 answered
  * with a token fetched past MSAL's cache (`forceRefresh`), because a token can be revoked or expire
  * server-side before MSAL's clock says so. Everything else (429, 5xx, network) goes back to the caller:

@@ -5,7 +5,7 @@
 import type { TeleconferenceDeviceQuality } from '../../../shared/graph/quality';
 
 export interface SendOptions {
-  /** A fresh GUID per attempt (graph-api.md §4.4) so a duplicate delivery can be traced in Graph's logs. */
+  /** A fresh GUID per attempt (../shared/reference/graph-api.md §4.4) so a duplicate delivery can be traced in Graph's logs. */
   clientRequestId?: string;
   signal?: AbortSignal;
 }

@@ -1,7 +1,7 @@
 /**
  * What the ingest API needs from the rest of the core. The lead wires these to the outbox, the leg tracker
  * and the health view; the ingest code never imports them, so it is tested against a small real
- * implementation (test/integration/ingest/real-deps.ts) and can be benchmarked against any tracker.
+ * implementation (test/integration/ingest/harness.ts) and can be benchmarked against any tracker.
  */
 import type { LiveSample } from '../../../shared/domain/samples';
 import type { TeleconferenceDeviceQualityDraft } from '../../../shared/graph/quality';
@@ -15,7 +15,7 @@ export interface EnqueueReportInput {
 }
 
 /**
- * A call context (contracts.md "POST /api/v1/call-context"), validated. `at` is kept as sent (the leg
+ * A call context (../shared/design/contracts.md "POST /api/v1/call-context"), validated. `at` is kept as sent (the leg
  * tracker's CallContextInput takes it so) and also given as epoch ms for the outbox's time window.
  */
 export interface CallContext {

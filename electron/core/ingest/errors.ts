@@ -1,5 +1,5 @@
 /**
- * The one error shape of the ingest API (contracts.md "Ingest API"):
+ * The one error shape of the ingest API (../shared/design/contracts.md "Ingest API"):
  * `{ "error": { "code", "message", "details": [{ "path", "message" }] } }`.
  * Guards and handlers return an ApiError value instead of throwing, so each check stays a pure function
  * and the server is the only place that turns it into an HTTP response.

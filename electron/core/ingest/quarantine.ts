@@ -1,5 +1,5 @@
 /**
- * Rejected request bodies, kept for the operator to see what a sender got wrong (issue 5 §1).
+ * Rejected request bodies, kept for the operator to see what a sender got wrong.
  * Bounded so a misbehaving sender cannot fill the disk: at most maxRows rows and maxBytes stored bytes
  * (excerpt + issues), oldest out, enforced in the same transaction as each insert. Only the body is kept,
  * cut to excerptBytes; request headers (and so the Authorization header) never reach this table.

@@ -1,5 +1,5 @@
 /**
- * The ingest HTTP server (issue 5 §1), on plain node:http so that every limit is ours to set:
+ * The ingest HTTP server, on plain node:http so that every limit is ours to set:
  * - bound to 127.0.0.1 unless the installation explicitly allows a LAN bind (allowLan);
  * - headersTimeout 10 s against slow-header (slowloris) clients, requestTimeout for the whole request, and
  *   the connection check interval shortened so those timeouts hold to about a second (Node checks them

@@ -1,6 +1,6 @@
 /**
  * Running statistics of one metric: O(1) per value, constant memory, so the tracker's cost per sample does
- * not grow with the length of a call (issue 5 §4). Values the sender did not measure are never added, so
+ * not grow with the length of a call. Values the sender did not measure are never added, so
  * an average is over the samples that carried the metric (samples.ts: absent, never zero-filled).
  */
 import type { MetricStats } from '../../../shared/domain/legs';

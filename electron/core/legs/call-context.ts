@@ -1,11 +1,11 @@
 /**
- * Matching a call context (`POST /api/v1/call-context`, contracts.md) to live device calls. The Teams ids
- * (callChainId, participantId) are unknown to a device (architecture.md "Identifiers"); the gateway or bot
+ * Matching a call context (`POST /api/v1/call-context`, ../shared/design/contracts.md) to live device calls. The Teams ids
+ * (callChainId, participantId) are unknown to a device (../shared/design/architecture.md "Identifiers"); the gateway or bot
  * tells us, naming the device or room and either the device's call key or a time within the call.
  *
  * - deviceId/roomId + callId: the active calls with that key.
  * - deviceId/roomId + at: the active calls whose sample span, widened by a tolerance (default 15 s: three
- *   Cisco 5 s intervals, devices-and-thresholds.md §3.1), contains `at`.
+ *   Cisco 5 s intervals, ../shared/reference/devices-and-thresholds.md §3.1), contains `at`.
  * - neither: the device's or room's only active call; nothing when there are several (guessing would
  *   attach a Teams id to the wrong call).
  * A context naming a device call that has not produced a sample yet is kept (bounded, time-limited) and

@@ -1,6 +1,6 @@
 /**
  * The sparkline of a leg: a fixed-size ring of points, at most one per step (default 5 s, the Cisco Netstat
- * interval, devices-and-thresholds.md §3.1), so 120 points cover the last 10 minutes whatever the sample
+ * interval, ../shared/reference/devices-and-thresholds.md §3.1), so 120 points cover the last 10 minutes whatever the sample
  * rate. Samples within one step replace that step's point. O(1) per sample, bounded memory.
  *
  * Steps are numbered from the leg's first (0) so a push can carry only what changed since the previous one

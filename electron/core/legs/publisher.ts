@@ -1,6 +1,6 @@
 /**
  * Pushes changed rooms to subscribers (the UI over IPC / the web UI over a socket) at most once per
- * interval (default 500 ms: "at most 2× a second per leg", issue 5 §4), and only the rooms that changed
+ * interval (default 500 ms: "at most 2× a second per leg"), and only the rooms that changed
  * since the last push. Changes between pushes coalesce into one RoomDelta per room. Pushes are numbered
  * (RoomsChange.seq) so a receiver notices one it missed. Deltas are built only when someone listens, so an
  * agent without a UI pays nothing.

@@ -1,7 +1,7 @@
 import type { Migration } from './index';
 
 /**
- * The outbox (architecture.md "Outbox states"; issue 4). Times are integer milliseconds since the epoch
+ * The outbox (../shared/design/architecture.md "Outbox states"). Times are integer milliseconds since the epoch
  * (UTC), so every time condition is an index range scan.
  *
  * Why each index exists (queries must stay fast with 1,000,000 unsent rows):

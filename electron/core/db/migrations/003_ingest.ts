@@ -1,7 +1,7 @@
 import type { Migration } from './index';
 
 /**
- * Ingest API state (issue 5 §1).
+ * Ingest API state.
  * - ingest_tokens: one bearer token per sender. Only the SHA-256 of the token is stored (hex), so a copy of
  *   the database does not let anyone post reports. A revoked token keeps its row (who had access, until when).
  * - quarantine: request bodies the API refused (bad JSON, prototype keys, schema violations), for the operator

@@ -1,9 +1,9 @@
 import type { Migration } from './index';
 
 /**
- * The call-records cache (issue 6): what Graph said about callRecords, kept so the UI and the CLI can show
+ * The call-records cache: what Graph said about callRecords, kept so the UI and the CLI can show
  * it offline (marked stale) and so the scheduled refresh stays far inside Graph's throttling limits
- * (graph-api.md §4.1). Graph stays the source of truth: every row here can be dropped and read again.
+ * (../shared/reference/graph-api.md §4.1). Graph stays the source of truth: every row here can be dropped and read again.
  * Times are integer milliseconds since the epoch (UTC), as in the outbox.
  *
  * - call_records: one row per callRecord. `id` is the lower-cased record id (= a report's callChainId,

@@ -1,5 +1,5 @@
 /**
- * Polls one Cisco CE / RoomOS codec (issue 5 §2; devices-and-thresholds.md §3.1, §3.2, §3.6):
+ * Polls one Cisco CE / RoomOS codec (../shared/reference/devices-and-thresholds.md §3.1, §3.2, §3.6):
  * `/Status/SystemUnit` once per connection (ProductId → deviceName), then every `pollSeconds` (default 5 s,
  * the codec's Netstat interval) `/Status/Call` and, while a call is up, `/Status/MediaChannels`.
  *
@@ -58,7 +58,10 @@ export interface PollOutcome {
   error?: string;
 }
 
-/** Call states in which media may flow; the others (Idle, Dialling, Ringing…) end nothing and report nothing. */
+/**
+ * Call states that mean the call is over. Every other state (Connected, Dialling, Ringing, OnHold…) keeps the
+ * call open and its media channels polled; an Idle entry ends the call like one that is no longer listed.
+ */
 const ENDED_STATES = new Set(['Idle']);
 const GENERIC_NAME = 'Cisco codec';
 

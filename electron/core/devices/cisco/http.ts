@@ -1,6 +1,6 @@
 /**
  * HTTP(S) XMLAPI reads from a Cisco codec: `GET /getxml?location=<path>` with HTTP Basic
- * (devices-and-thresholds.md §3.2; `NetworkServices HTTP Mode` defaults to HTTPS).
+ * (../shared/reference/devices-and-thresholds.md §3.2; `NetworkServices HTTP Mode` defaults to HTTPS).
  *
  * - Codecs ship with a self-signed certificate; it is accepted only when the device's `allowSelfSigned`
  *   option says so, through this client's own agent (never the process-wide TLS setting).

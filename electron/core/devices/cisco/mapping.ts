@@ -1,5 +1,5 @@
 /**
- * Cisco MediaChannels → live samples (issue 5 §2; devices-and-thresholds.md §3.1 fields, §3.6 mapping):
+ * Cisco MediaChannels → live samples (../shared/reference/devices-and-thresholds.md §3.1 fields, §3.6 mapping):
  * - `Type` Audio → audio; Video → video, unless `Video ChannelRole` is Presentation → screenSharing.
  *   Audio with a Presentation role stays audio (Graph has no screen-sharing audio). Data channels are skipped.
  * - `Direction` Incoming → inbound, Outgoing → outbound.

@@ -1,5 +1,5 @@
 /**
- * Parses Cisco CE / RoomOS `GET /getxml?location=…` responses (devices-and-thresholds.md §3.1, §3.2):
+ * Parses Cisco CE / RoomOS `GET /getxml?location=…` responses (../shared/reference/devices-and-thresholds.md §3.1, §3.2):
  * `/Status/Call`, `/Status/MediaChannels` and `/Status/SystemUnit`. A response is `<Status …>` holding the
  * requested branch; repeated nodes carry an `item` attribute (`<Call item="3" maxOccurrence="n">`).
  *
@@ -25,7 +25,7 @@ export interface CiscoNetstat {
   jitter?: number;
   lastIntervalLost?: number;
   lastIntervalReceived?: number;
-  /** Cumulative packets lost: NOT used for loss % (issue 5 §2). */
+  /** Cumulative packets lost: NOT used for loss %. */
   loss?: number;
   /** ms, during the last ~5 s interval */
   maxJitter?: number;
@@ -48,7 +48,7 @@ export interface CiscoChannel {
 }
 
 export interface CiscoMediaCall {
-  /** The call's `item`: the same key as in `/Status/Call` (contracts.md: the device's own call key). */
+  /** The call's `item`: the same key as in `/Status/Call` (../shared/design/contracts.md: the device's own call key). */
   callId: string;
   channels: CiscoChannel[];
 }

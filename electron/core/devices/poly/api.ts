@@ -1,5 +1,5 @@
 /**
- * Shapes of the Poly VideoOS REST answers the collector reads (poly-videoos.md §4) and their mapping to
+ * Shapes of the Poly VideoOS REST answers the collector reads (../shared/reference/poly-videoos.md §4) and their mapping to
  * the app's samples (§7). Parsing is lenient where the device is (unknown fields ignored, a missing number
  * is "not measured", never 0) and strict where a wrong guess would corrupt a report: a body that is not
  * the expected shape throws PolyShapeError, which the collector shows as the device state `error`.

@@ -1,5 +1,5 @@
 /**
- * Reads one Poly VideoOS codec (G7500, Studio X) through its local REST API (poly-videoos.md):
+ * Reads one Poly VideoOS codec (G7500, Studio X) through its local REST API (../shared/reference/poly-videoos.md):
  * `/rest/system` once per session for the product and version, then every `pollSeconds` (at least the
  * codec's ~5 s statistics interval, §6) `/rest/conferences` and, per active conference,
  * `/rest/conferences/{id}/mediastats` (+ `/rest/mediastats` for this room's shared content when the

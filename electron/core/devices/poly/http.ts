@@ -1,5 +1,5 @@
 /**
- * JSON over HTTP(S) to a Poly VideoOS codec's local REST API (poly-videoos.md §1): base path `/rest`,
+ * JSON over HTTP(S) to a Poly VideoOS codec's local REST API (../shared/reference/poly-videoos.md §1): base path `/rest`,
  * self-signed certificate by default (allowSelfSigned or a pinned certificate), bodies up to a few hundred
  * KiB. This layer only moves bytes: it returns every HTTP status to the session layer (session.ts), which
  * decides what a 401, 403 or 404 means, and throws DeviceRequestError for network, TLS and body problems.

@@ -1,5 +1,5 @@
 /**
- * A Poly VideoOS REST session (poly-videoos.md §2): log in once with `POST /rest/current/session`, send
+ * A Poly VideoOS REST session (../shared/reference/poly-videoos.md §2): log in once with `POST /rest/current/session`, send
  * `Cookie: session_id=<sessionId>` on every request, and on VideoOS 4.6.2+ echo the `XSRF-TOKEN` cookie
  * both as cookie and as `X-XSRF-TOKEN` header, taking a new value from any response that sets it.
  *

@@ -1,6 +1,6 @@
 /**
  * Settings' "Test device" for a Poly VideoOS codec: log in, read `/rest/system` (model and software
- * version), log out again (a test must not leave a session listed on the codec, poly-videoos.md §2.5).
+ * version), log out again (a test must not leave a session listed on the codec, ../shared/reference/poly-videoos.md §2.5).
  */
 import { classifyRequestError } from '../errors';
 import type { DeviceTestInput, DeviceTestResult } from '../types';

@@ -1,5 +1,5 @@
 /**
- * POST /api/v1/call-context body (contracts.md): `{ deviceId | roomId, callId | at, callChainId,
+ * POST /api/v1/call-context body (../shared/design/contracts.md): `{ deviceId | roomId, callId | at, callChainId,
  * participantId }`. The device call is named by the device's own call key, or by a time within the call
  * when the sender does not know that key. Both Teams ids are required: attaching half a context would
  * still leave the report unsendable.

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Audit gate (issue 8): `npm audit --omit=dev` must show no high or critical advisory in what ships,
+// Audit gate: `npm audit --omit=dev` must show no high or critical advisory in what ships,
 // except those accepted with why in scripts/security-allowlist.json (npmAudit).
 //
 // When the registry's audit endpoint cannot be reached (offline, or a mirror that refuses the bulk

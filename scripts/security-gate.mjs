@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Security gate (issue 8): @doyensec/electronegativity over electron/ and renderer/, SARIF into
+// Security gate: @doyensec/electronegativity over electron/ and renderer/, SARIF into
 // test/artifacts/, exit 1 on any HIGH finding not accepted in scripts/security-allowlist.json.
 //
 // Both folders are scanned in ONE run over a staging copy (same relative paths): the tool's global checks

@@ -1,5 +1,5 @@
 /**
- * The only file in the main process that touches ipcMain (examples-to-follow #2). One handler per AppApi
+ * The only file in the main process that touches ipcMain (../shared/design/examples-to-follow.md #2). One handler per AppApi
  * method, channel = method name; every call's sender frame is checked to be our own renderer before the
  * request reaches the host's dispatcher (which validates it against the shared schemas).
  */

@@ -1,5 +1,5 @@
 /**
- * Which core events become an OS notification (issue 7), as a pure function: the core already applies the
+ * Which core events become an OS notification, as a pure function: the core already applies the
  * per-room alert cooldown; here we add "do not disturb", and turn sync-status transitions (a report failed
  * permanently, credentials or permission problem, outbox near its bound) into one notification each time
  * they start, not on every status tick.

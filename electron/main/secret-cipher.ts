@@ -2,7 +2,7 @@
  * The SecretCipher the core uses to keep secrets on disk, backed by Electron safeStorage (async API:
  * DPAPI on Windows, Keychain on macOS, libsecret/kwallet on Linux). On Linux with the `basic_text` backend
  * safeStorage "encrypts" with a hard-coded key, so we refuse unless the operator explicitly accepted the
- * weaker protection (issue 7).
+ * weaker protection.
  */
 import { safeStorage } from 'electron';
 import type { SecretCipher } from '../core/settings/store';

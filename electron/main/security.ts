@@ -1,5 +1,5 @@
 /**
- * Hardening, imported first by main/index.ts (examples-to-follow #7, Electron security checklist 13, 14, 17):
+ * Hardening, imported first by main/index.ts (../shared/design/examples-to-follow.md #7, Electron security checklist 13, 14, 17):
  * deny webviews, navigation, new windows and every permission request by default. External links open in
  * the OS browser only when trusted-url.ts allows them.
  */

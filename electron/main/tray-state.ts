@@ -1,5 +1,5 @@
 /**
- * The one overall state the tray shows (issue 7): setup needed > offline or sync error > poor > warning > ok.
+ * The one overall state the tray shows: setup needed > offline or sync error > poor > warning > ok.
  * Pure (no Electron import) so it is tested directly. The tooltip names the worst room and the backlog.
  */
 import type { RoomSummary } from '../../shared/domain/legs';

@@ -1,5 +1,5 @@
 /**
- * Pure URL checks (examples-to-follow #6): take `unknown`, parse with the URL parser (never string
+ * Pure URL checks (../shared/design/examples-to-follow.md #6): take `unknown`, parse with the URL parser (never string
  * contains), answer yes or no. Tested with a table of hostile inputs in test/unit/main/trusted-url.test.ts.
  */
 export const APP_SCHEME = 'app';

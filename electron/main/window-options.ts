@@ -1,5 +1,5 @@
 /**
- * The main window's options, as data, so a test can assert them on the built bundle (issue 7).
+ * The main window's options, as data, so a test can assert them on the built bundle.
  * sandbox + contextIsolation + no nodeIntegration: the renderer gets only what the preload exposes.
  */
 import type { BrowserWindowConstructorOptions } from 'electron';

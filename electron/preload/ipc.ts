@@ -1,5 +1,5 @@
 /**
- * The only file in the preload that touches ipcRenderer (examples-to-follow #2, #4): the typed call and
+ * The only file in the preload that touches ipcRenderer (../shared/design/examples-to-follow.md #2, #4): the typed call and
  * subscribe the shared client is built from. The IpcRendererEvent never reaches the page; subscriptions
  * return an unsubscribe.
  */

@@ -1,6 +1,6 @@
 /**
  * The AppApi: every request, response and pushed event between the UI and the core (design rule 2).
- * One map of method → { req, res } (examples-to-follow #1: channel name = method name, a camelCase verb).
+ * One map of method → { req, res } (../shared/design/examples-to-follow.md #1: channel name = method name, a camelCase verb).
  * Two transports carry it unchanged: Electron IPC (preload + contextBridge) and the agent's WebSocket.
  * Every request is validated with `requestSchemas` on the core side before a handler sees it.
  */
@@ -103,7 +103,7 @@ const id = z.string().min(1).max(128);
 const ids = z.array(id).min(1, { message: 'must name at least one report' }).max(100_000);
 const isoTime = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time' });
 
-/** Request validation per method (examples-to-follow #7: inputs validated with the shared schemas). */
+/** Request validation per method (../shared/design/examples-to-follow.md #7: inputs validated with the shared schemas). */
 export const requestSchemas: { [M in AppApiMethod]: z.ZodType<AppRequest<M>> } = {
   getAppInfo: z.undefined(),
   startDemo: z.undefined(),

@@ -1,5 +1,5 @@
 /**
- * The uniform result envelope across every UI↔core transport (examples-to-follow #5): a call never throws
+ * The uniform result envelope across every UI↔core transport (../shared/design/examples-to-follow.md #5): a call never throws
  * across the bridge, it resolves to `{ ok: true, value }` or `{ ok: false, error }` with a code the UI can
  * branch on and a message it can show as is.
  */

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 
-/** A report's place in the outbox (architecture.md "Outbox states"). */
+/** A report's place in the outbox (../shared/design/architecture.md "Outbox states"). */
 export const reportStateSchema = z.enum(['needs_context', 'pending', 'in_flight', 'sent', 'failed', 'discarded']);
 export const REPORT_STATES = reportStateSchema.options;
 export type ReportState = z.infer<typeof reportStateSchema>;

@@ -1,5 +1,5 @@
 /**
- * OpenTelemetry export as the UI and `status --json` show it (contracts.md "Telemetry"): whether the OTLP
+ * OpenTelemetry export as the UI and `status --json` show it (../shared/design/contracts.md "Telemetry"): whether the OTLP
  * export works, when it last succeeded, the last error, how many intervals wait for the collector, and
  * the Prometheus scrape address. Endpoints are shown without user info or query (they may carry a token).
  */

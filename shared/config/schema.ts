@@ -1,7 +1,8 @@
 /**
  * The configuration file of ../shared/design/contracts.md ("Configuration file"). One schema serves the
  * agent's --config file, the Electron settings and (later) the fleet file, so an error names the same key
- * everywhere. Secrets may be given inline or as `{ "env": "NAME" }`; the core resolves them (resolve.ts).
+ * everywhere. Secrets may be given inline or as `{ "env": "NAME" }`; the core resolves them
+ * (electron/core/config/load.ts resolveSecret).
  */
 import { z } from 'zod';
 import { thresholdOverridesSchema } from '../domain/thresholds';
@@ -91,7 +92,7 @@ export const outboxConfigSchema = z.strictObject({
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
 /**
- * OpenTelemetry export (contracts.md "Telemetry"): OTLP/HTTP push to a collector and/or a Prometheus scrape
+ * OpenTelemetry export (../shared/design/contracts.md "Telemetry"): OTLP/HTTP push to a collector and/or a Prometheus scrape
  * endpoint. Both off unless set. Header values may be secrets (`{ "env": "NAME" }`), like device passwords.
  */
 export const telemetryConfigSchema = z.strictObject({

@@ -1,7 +1,7 @@
 /**
  * Media endpoint addresses as live samples carry them: "ip:port" or a bare ip, IPv4 or IPv6
  * ("[2001:db8::1]:5004" or "2001:db8::1"). The report builder splits them into Graph's
- * local/remoteIPAddress (Edm.String) and local/remotePort (Edm.Int32, graph-api.md §1.3).
+ * local/remoteIPAddress (Edm.String) and local/remotePort (Edm.Int32, ../shared/reference/graph-api.md §1.3).
  *
  * The IP rule matches shared/graph/quality.ts (textual IPv4 or IPv6, an embedded IPv4 tail allowed, no zone
  * ids), so an address accepted here is never refused later by the report schema.

@@ -1,9 +1,9 @@
 /**
- * Live leg tracking as the UI, the alerting and the report builder see it (issue 5 §4–5).
+ * Live leg tracking as the UI, the alerting and the report builder see it.
  *
  * A "leg" is one media channel of one device call: room × device × device call × modality × direction ×
  * channel index. Graph reports a device call as ONE teleconferenceDeviceQuality whose mediaQualityList has
- * one item per modality and channel index carrying both directions (graph-api.md §1.3), so the tracker
+ * one item per modality and channel index carrying both directions (../shared/reference/graph-api.md §1.3), so the tracker
  * keys legs by direction and the report builder pairs them.
  *
  * Types only (no Node, no DOM): shared by the core, the renderer and the preload bridge.
@@ -15,18 +15,18 @@ export type Modality = (typeof MODALITIES)[number];
 export const DIRECTIONS = ['inbound', 'outbound'] as const;
 export type Direction = (typeof DIRECTIONS)[number];
 
-/** `unknown` until a leg has 3 judged samples (hysteresis, issue 5 §5) or when it carries no judged metric. */
+/** `unknown` until a leg has 3 judged samples (hysteresis) or when it carries no judged metric. */
 export const LEG_CLASSIFICATIONS = ['good', 'warning', 'poor', 'unknown'] as const;
 export type LegClassification = (typeof LEG_CLASSIFICATIONS)[number];
 
 export interface LegKey {
   roomId: string;
   deviceId: string;
-  /** The device's own call key (Cisco: the item number of `xStatus Call`, as a string; contracts.md). */
+  /** The device's own call key (Cisco: the item number of `xStatus Call`, as a string; ../shared/design/contracts.md). */
   callId: string;
   modality: Modality;
   direction: Direction;
-  /** Starts at 1 per modality and direction (Graph channelIndex, graph-api.md §1.3). */
+  /** Starts at 1 per modality and direction (Graph channelIndex, ../shared/reference/graph-api.md §1.3). */
   channelIndex: number;
 }
 
@@ -125,7 +125,7 @@ export interface CallSnapshot {
   callId: string;
   startedAt: string;
   lastSampleAt: string;
-  /** Teams ids once a call context matched the call (architecture.md "Identifiers"). */
+  /** Teams ids once a call context matched the call (../shared/design/architecture.md "Identifiers"). */
   callChainId: string | null;
   participantId: string | null;
   /** The worst leg classification of the call. */

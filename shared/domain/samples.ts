@@ -1,12 +1,12 @@
 /**
- * Live measurements of one media channel at one moment (issue 5 §1 `POST /api/v1/samples`, §2 the Cisco
- * collector). Units are the app's, not Graph's: milliseconds and percent; the report builder converts
- * (durations to ISO 8601, graph-api.md §1.3).
+ * Live measurements of one media channel at one moment, as `POST /api/v1/samples` takes them and the Cisco
+ * collector produces them. Units are the app's, not Graph's: milliseconds and percent; the report builder converts
+ * (durations to ISO 8601, ../shared/reference/graph-api.md §1.3).
  *
  * Policy:
  * - Strict: an unknown property is refused with its name (a misspelt metric must not vanish silently).
  * - A metric the sender did not measure is ABSENT, never 0 and never null: CE 9.x codecs have no round trip
- *   time (devices-and-thresholds.md R6), and a zero would pull averages down and hide poor legs.
+ *   time (../shared/reference/devices-and-thresholds.md R6), and a zero would pull averages down and hide poor legs.
  * - `lossPercent` is a percentage 0–100 of ONE interval (Cisco: LastIntervalLost / (LastIntervalLost +
  *   LastIntervalReceived) × 100, §3.1), never a cumulative count (R4: Graph wants percent, "0.01 means 0.01 %").
  * - `packets` is the channel's cumulative packet count (Cisco Netstat `Packets`, §3.1).

@@ -1,5 +1,5 @@
 /**
- * Classification thresholds per modality (issue 5 §5), defaults from devices-and-thresholds.md §4.4, which
+ * Classification thresholds per modality, defaults from ../shared/reference/devices-and-thresholds.md §4.4, which
  * derives them from:
  * - Microsoft CQD stream classification ("Poor" if any condition is true), §4.1 [S2]: audio packet loss
  *   > 10 %, jitter > 30 ms, round trip > 500 ms; video frame rate < 7 fps; screen sharing (VBSS) frame rate
@@ -45,7 +45,7 @@ export interface Thresholds {
   audio: ModalityThresholds;
   video: ModalityThresholds;
   screenSharing: ModalityThresholds;
-  /** Consecutive samples needed to enter, and to leave, a state (issue 5 §5: 3). */
+  /** Consecutive samples needed to enter, and to leave, a state (3 by default). */
   hysteresisSamples: number;
 }
 

@@ -1,6 +1,6 @@
 /**
  * The room's own report beside Teams' callRecord for the same call, stream by stream, in ONE unit per
- * metric (graph-api.md §8 gotcha 2): callRecord packet loss is a FRACTION (0.0138 = 1.38 %) and becomes a
+ * metric (../shared/reference/graph-api.md §8 gotcha 2): callRecord packet loss is a FRACTION (0.0138 = 1.38 %) and becomes a
  * percent; the VTC report's loss is already a percent ("0.01 means 0.01 %"); jitter and round trip are
  * ISO 8601 durations on both sides and become milliseconds.
  *
@@ -218,7 +218,7 @@ export function withinTolerance(a: number, b: number, rule: { floor: number; rel
   return Math.abs(a - b) <= Math.max(rule.floor, rule.relative * Math.max(Math.abs(a), Math.abs(b)));
 }
 
-/** callRecord loss rates are fractions 0–1 (graph-api.md §2.2); rounded to 1e-6 % to drop float noise. */
+/** callRecord loss rates are fractions 0–1 (../shared/reference/graph-api.md §2.2); rounded to 1e-6 % to drop float noise. */
 export function fractionToPercent(value: unknown): number | undefined {
   const fraction = num(value);
   return fraction === undefined ? undefined : Math.round(fraction * 100 * 1e6) / 1e6;

@@ -1,5 +1,5 @@
 /**
- * Types for Graph v1.0 callRecords (graph-api.md §2; CSDL in reference/csdl/graph-v1.0-fragments.xml).
+ * Types for Graph v1.0 callRecords (../shared/reference/graph-api.md §2; CSDL in ../shared/reference/csdl/graph-v1.0-fragments.xml).
  * Nullable="false" properties are required and non-null; all others optional and nullable (`Prefer:
  * omit-values=nulls` drops them). Edm.Duration = ISO 8601 string (duration.ts); Edm.DateTimeOffset = ISO UTC.
  * Units differ from the VTC quality types (§8 gotcha 2): packet loss here is a FRACTION, `linkSpeed` bits/s.
@@ -93,7 +93,7 @@ export type CallRecordParticipantEndpoint = EndpointBase & {
   '@odata.type'?: '#microsoft.graph.callRecords.participantEndpoint';
   /** Replaces the deprecated `identity`. */
   associatedIdentity?: Identity | null;
-  /** @deprecated Stops returning data on 2026-06-30 (graph-api.md §2.1); use `associatedIdentity`. */
+  /** @deprecated Stops returning data on 2026-06-30 (../shared/reference/graph-api.md §2.1); use `associatedIdentity`. */
   identity?: IdentitySet | null;
   feedback?: CallRecordUserFeedback | null;
 } & Maybe<'cpuCoresCount' | 'cpuProcessorSpeedInMhz', number> & Maybe<'cpuName' | 'name', string>;
@@ -185,7 +185,7 @@ export type CallRecord = Timed & {
   modalities: CallRecordModality[];
   lastModifiedDateTime: string;
   joinWebUrl?: string | null;
-  /** @deprecated Stops returning data on 2026-06-30 (graph-api.md §2.1); use `organizer_v2`. */
+  /** @deprecated Stops returning data on 2026-06-30 (../shared/reference/graph-api.md §2.1); use `organizer_v2`. */
   organizer?: IdentitySet | null;
   /** @deprecated Limited to 130 entries and stops returning data on 2026-06-30; use `participants_v2`. */
   participants?: IdentitySet[] | null;

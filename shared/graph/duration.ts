@@ -1,6 +1,6 @@
 /**
  * Exact conversion between whole milliseconds and the ISO 8601 / xsd:duration strings that Graph uses for
- * Edm.Duration (graph-api.md §1.3: jitter, round-trip delay and media duration are sent as e.g. "PT0.03S").
+ * Edm.Duration (../shared/reference/graph-api.md §1.3: jitter, round-trip delay and media duration are sent as e.g. "PT0.03S").
  *
  * Policy:
  * - Milliseconds are the unit everywhere else in the app, so both directions work on integer milliseconds

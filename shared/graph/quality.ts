@@ -1,6 +1,6 @@
 /**
  * zod schemas for the body of POST /communications/calls/logTeleconferenceDeviceQuality
- * (graph-api.md §1.1–1.4; CSDL v1.0 teleconferenceDevice*Quality in reference/csdl/graph-v1.0-fragments.xml).
+ * (../shared/reference/graph-api.md §1.1–1.4; CSDL v1.0 teleconferenceDevice*Quality in ../shared/reference/csdl/graph-v1.0-fragments.xml).
  *
  * Rules taken from the CSDL:
  * - Nullable="false" properties are required; every other property may be null or absent.
@@ -169,7 +169,7 @@ const qualityShape = {
 export const teleconferenceDeviceQualitySchema = z.strictObject(qualityShape);
 
 /**
- * A report whose Teams ids are not known yet (the call-context arrives later, contracts.md "call-context"):
+ * A report whose Teams ids are not known yet (the call-context arrives later, ../shared/design/contracts.md "call-context"):
  * the three ids may be absent, but an id that is present must still be a GUID.
  */
 export const teleconferenceDeviceQualityDraftSchema = z.strictObject({

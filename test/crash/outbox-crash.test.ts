@@ -1,5 +1,5 @@
 /**
- * Crash test of the outbox (issue 4 "Proof"): a child process runs the outbox and the sync worker against
+ * Crash test of the outbox: a child process runs the outbox and the sync worker against
  * the emulator and enqueues numbered reports, printing each one after its commit. It is SIGKILLed at
  * random moments (CRASH_ITERATIONS times, default 100, spread over parallel lanes with their own data
  * directories); after each kill the directory is reopened (PRAGMA integrity_check must be ok) and drained.

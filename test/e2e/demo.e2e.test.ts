@@ -1,4 +1,4 @@
-// Browser end-to-end against the real `demo` (issue 7 "Proof"): the agent as a child process with its own
+// Browser end-to-end against the real `demo`: the agent as a child process with its own
 // data dir, the built-in Graph emulator, 4 simulated Cisco rooms and the stand-in CVI gateway, opened in
 // Debian Chromium through the printed URL. Proves what an operator sees: rooms and live numbers, a leg
 // turning poor in the scripted loss burst, a Graph refusal shown in the Outbox and delivered after resubmit,

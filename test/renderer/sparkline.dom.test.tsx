@@ -1,5 +1,5 @@
 // The sparkline (renderer/src/components/Sparkline.tsx): what it draws, and that a new sample rewrites only
-// the newest part of the line, not all of it (issue 7: 624 charts redrawn at 2 Hz).
+// the newest part of the line, not all of it (624 charts redrawn at 2 Hz).
 import { render } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { BLOCK_POINTS, Sparkline } from '../../renderer/src/components/Sparkline';

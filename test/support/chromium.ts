@@ -1,6 +1,6 @@
 /**
- * The browser harness (toolchain.md §5): Debian's Chromium driven by playwright-core, headless, in a fresh
- * profile directory per launch (examples-to-follow #10), removed on close. The flags keep Chromium from
+ * The browser harness (../shared/reference/toolchain.md §5): Debian's Chromium driven by playwright-core, headless, in a fresh
+ * profile directory per launch (../shared/design/examples-to-follow.md #10), removed on close. The flags keep Chromium from
  * reaching the network on its own (component updates, sync, QUIC probes) and let it run as root in a container.
  */
 import { existsSync } from 'node:fs';

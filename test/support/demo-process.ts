@@ -13,7 +13,7 @@ import type { FaultSpec } from '../../electron/sim/emulator/types';
 import { makeTempDir } from './temp-dir';
 
 const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
-/** The keys `demo` prints (contracts.md "demo"), in print order; `rooms:` comes last. */
+/** The keys `demo` prints (../shared/design/contracts.md "demo"), in print order; `rooms:` comes last. */
 const READY_KEYS = ['data-dir', 'ingest', 'web', 'emulator', 'tenant-id', 'client-id', 'client-secret', 'ingest-token', 'rooms'] as const;
 type ReadyKey = (typeof READY_KEYS)[number];
 

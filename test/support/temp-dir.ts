@@ -1,4 +1,4 @@
-/** Each test gets its own data directory (examples-to-follow #10), removed afterwards. */
+/** Each test gets its own data directory (../shared/design/examples-to-follow.md #10), removed afterwards. */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

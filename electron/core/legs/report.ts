@@ -1,6 +1,6 @@
 /**
- * Builds the ONE teleconferenceDeviceQuality report of a device call from its legs (issue 5 §4;
- * graph-api.md §1.2–1.4; devices-and-thresholds.md §3.6 mapping).
+ * Builds the ONE teleconferenceDeviceQuality report of a device call from its legs (../shared/reference/graph-api.md
+ * §1.2–1.4; ../shared/reference/devices-and-thresholds.md §3.6 mapping).
  *
  * - One mediaQualityList item per modality and channel index, carrying both directions: the inbound leg
  *   fills `…Inbound…`, the outbound leg `…Outbound…` (§3.6 "Direction Incoming / Outgoing").
@@ -36,7 +36,7 @@ const DEVICE_TEXT_MAX = 256;
 export interface ReportInput {
   legs: readonly LegTotals[];
   deviceName: string;
-  /** The room name (issue 5 §4: deviceDescription = room name). */
+  /** The room name (deviceDescription = room name). */
   deviceDescription: string;
   mediaLegId: string;
   callChainId?: string;
@@ -77,7 +77,7 @@ type VideoItem = Extract<TeleconferenceDeviceMediaQuality, { '@odata.type': type
 /** The Graph properties a direction fills; the compiler checks every name against the schema's type. */
 type InboundFields = Pick<VideoItem, 'averageInboundPacketLossRateInPercentage' | 'maximumInboundPacketLossRateInPercentage' | 'averageInboundJitter' | 'maximumInboundJitter' | 'averageInboundRoundTripDelay' | 'maximumInboundRoundTripDelay' | 'inboundPackets'>;
 type OutboundFields = Pick<VideoItem, 'averageOutboundPacketLossRateInPercentage' | 'maximumOutboundPacketLossRateInPercentage' | 'averageOutboundJitter' | 'maximumOutboundJitter' | 'averageOutboundRoundTripDelay' | 'maximumOutboundRoundTripDelay' | 'outboundPackets'>;
-/** Video and screen sharing only (graph-api.md §1.4): audio items have no such properties. */
+/** Video and screen sharing only (../shared/reference/graph-api.md §1.4): audio items have no such properties. */
 type RateFields = Pick<VideoItem, 'averageInboundBitRate' | 'averageInboundFrameRate' | 'averageOutboundBitRate' | 'averageOutboundFrameRate'>;
 type AddressFields = Pick<VideoItem, 'localIPAddress' | 'localPort' | 'remoteIPAddress' | 'remotePort'>;
 

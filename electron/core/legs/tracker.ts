@@ -1,5 +1,5 @@
 /**
- * Leg tracking and the report builder's trigger (issue 5 §4), with classification and alerts (§5).
+ * Leg tracking and the report builder's trigger, with classification and alerts.
  *
  * Samples come from the Cisco collectors and from `POST /api/v1/samples` (already validated with
  * shared/domain/samples.ts). Per sample the cost is O(1): two map look-ups, constant-size accumulators,
@@ -10,7 +10,7 @@
  * A device call ends when its collector says so (`endCall`) or, for senders that cannot say so (the ingest
  * API has no "call ended" message), after `callIdleTimeoutMs` without a sample. Its legs then become ONE
  * teleconferenceDeviceQuality report (report.ts) with a new mediaLegId: this app is the CVI partner that
- * assigns it (architecture.md "Identifiers"). Teams ids come from a matching call context, else the report
+ * assigns it (../shared/design/architecture.md "Identifiers"). Teams ids come from a matching call context, else the report
  * waits in the outbox as needs_context.
  *
  * Memory is bounded: at most `maxActiveCalls` calls × `maxLegsPerCall` legs × a fixed-size history; samples
@@ -305,7 +305,7 @@ export function createLegTracker(options: LegTrackerOptions) {
       return calls.has(callKeyOf(deviceId, callId));
     },
     endCall,
-    /** Attaches Teams ids to matching active calls; returns the matched legs (contracts.md call-context). */
+    /** Attaches Teams ids to matching active calls; returns the matched legs (../shared/design/contracts.md call-context). */
     setCallContext(input: CallContextInput): LegKey[] {
       checkCallContext(input);
       const ids = { callChainId: input.callChainId, participantId: input.participantId };

@@ -1,5 +1,5 @@
 /**
- * When a failed attempt is tried again (issue 4 "Retry policy"; graph-api.md §4.2):
+ * When a failed attempt is tried again (../shared/reference/graph-api.md §4.2):
  * - the server's Retry-After when it gave one, however large (Graph has asked for 315 s; 600 s must work
  *   too): the row waits, it does not spin;
  * - otherwise exponential backoff with full jitter: a uniform draw in [0, min(cap, start · factor^(n-1)))

@@ -1,5 +1,5 @@
 /**
- * The Teams ids inside a stored body (architecture.md "Identifiers"). callChainId and participantId come
+ * The Teams ids inside a stored body (../shared/design/architecture.md "Identifiers"). callChainId and participantId come
  * from Teams (the report, a call context, or the operator); mediaLegId is ours to assign, one GUID per
  * device media leg, so the outbox fills it in whenever it is missing.
  */

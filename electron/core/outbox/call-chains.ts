@@ -1,6 +1,6 @@
 /**
  * Reports by Teams call: a callRecord's id is the callChainId of the room's reports for that call
- * (architecture.md "Identifiers"). Compared case-insensitively through the `reports_call_chain` index
+ * (../shared/design/architecture.md "Identifiers"). Compared case-insensitively through the `reports_call_chain` index
  * (migration 004): one index seek per record, also with a million reports. The call-records service asks
  * these named questions instead of reading the outbox's table itself.
  */

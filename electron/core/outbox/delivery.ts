@@ -1,5 +1,5 @@
 /**
- * The sending side of the state machine (architecture.md "Outbox states"), used by the sync worker:
+ * The sending side of the state machine (../shared/design/architecture.md "Outbox states"), used by the sync worker:
  *   pending --claimDue--> in_flight --markSent--> sent
  *                                   --markRetry--> pending (next_attempt_at = Retry-After or backoff)
  *                                   --markFailed--> failed (permanent 4xx)

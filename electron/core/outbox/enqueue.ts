@@ -1,14 +1,14 @@
 /**
  * enqueue: the one way a report enters the outbox. It returns only after the transaction has committed
  * (better-sqlite3 is synchronous; with synchronous=FULL in WAL mode the commit is on disk), so a report the
- * ingest API acknowledged survives a crash or power cut at any instant (issue 4).
+ * ingest API acknowledged survives a crash or power cut at any instant.
  * Why FULL, not NORMAL (database.ts): NORMAL survives a process crash but may lose the last commits on a
  * power cut, and a room PC is switched off at the wall. bench/outbox/enqueue.ts measures the price on the
  * project machine: ~2,750 enqueues/s with FULL against ~4,650/s with NORMAL (FULL costs ~1.7×), p99
  * 2.9 ms, and 0.61 of raw better-sqlite3 inserts of the same bytes — far above the few reports a minute a
  * room produces.
  *
- * Bounds (issue 4 "Bounds"): when unsent reports exceed the row or byte limit, reports posted through the
+ * Bounds: when unsent reports exceed the row or byte limit, reports posted through the
  * ingest API are refused with OutboxFullError (→ 507; the sender keeps them). Reports this app measured
  * itself ('device') or an operator entered are kept anyway and flagged `overLimit` for the tray alarm:
  * nobody else holds a copy of them, so refusing would be a silent drop. The limits are read at each call, so

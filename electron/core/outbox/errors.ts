@@ -1,5 +1,5 @@
 /**
- * Typed refusals of the outbox. The ingest API maps OutboxFullError to HTTP 507 (issue 4 "Bounds"): the
+ * Typed refusals of the outbox. The ingest API maps OutboxFullError to HTTP 507: the
  * sender keeps the report and retries later, so nothing is dropped silently.
  */
 export class OutboxFullError extends Error {

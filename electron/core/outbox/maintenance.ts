@@ -1,7 +1,7 @@
 /**
  * Housekeeping the worker runs periodically (and the CLI may run):
- * - expire: needs_context / pending reports older than maxAgeMs → failed with reason `expired` (issue 4:
- *   nothing is dropped silently; the operator sees them and may resubmit). Age counts from enqueue, or
+ * - expire: needs_context / pending reports older than maxAgeMs → failed with reason `expired`
+ *   (nothing is dropped silently; the operator sees them and may resubmit). Age counts from enqueue, or
  *   from the last resubmit. In-flight reports are left to their answer; a retry makes them pending and
  *   the next sweep catches them.
  * - purge: sent and discarded reports are deleted retentionMs after they reached that state (their attempts

@@ -1,5 +1,5 @@
 /**
- * Operator actions (issue 4 "Operator actions"), from the UI or the CLI, also while the agent runs (each
+ * Operator actions, from the UI or the CLI, also while the agent runs (each
  * is one IMMEDIATE transaction, WAL lets the agent keep reading). Every action is recorded in
  * operator_actions with the ids it changed, who did it and why.
  * - resubmit: failed → pending (or needs_context if the Teams ids are still missing), attempts reset, and

@@ -1,5 +1,5 @@
 /**
- * The outbox repository over the one SQLite database (examples-to-follow #9): it owns the prepared
+ * The outbox repository over the one SQLite database (../shared/design/examples-to-follow.md #9): it owns the prepared
  * statements (each prepared once, in the part that uses it) and exposes one small interface. The parts:
  * enqueue.ts (intake and bounds), delivery.ts (the worker's transitions), operator.ts (resubmit, discard,
  * attach Teams ids), maintenance.ts (expiry, purge), queries.ts and stats.ts (read side).

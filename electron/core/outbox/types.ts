@@ -1,6 +1,6 @@
 /**
  * The outbox's public vocabulary: what callers (ingest API, leg tracker, sync worker, CLI, UI) see.
- * States and transitions: architecture.md "Outbox states".
+ * States and transitions: ../shared/design/architecture.md "Outbox states".
  */
 import type { TeleconferenceDeviceQuality, TeleconferenceDeviceQualityDraft } from '../../../shared/graph/quality';
 import type { AttemptOutcome, FailedReason, ReportSource, ReportState, SyncState } from '../../../shared/api/states';
@@ -186,7 +186,7 @@ export interface ListPage {
   nextCursor?: string;
 }
 
-/** Which needs_context reports a call context belongs to (contracts.md `POST /api/v1/call-context`). */
+/** Which needs_context reports a call context belongs to (../shared/design/contracts.md `POST /api/v1/call-context`). */
 export type ContextSelector =
   | { ids: readonly string[] }
   | { deviceId: string; deviceCallId: string }

@@ -1,5 +1,5 @@
 /**
- * Alert policy (issue 5 §5): one notification when a room's leg turns poor; none again for that ROOM
+ * Alert policy: one notification when a room's leg turns poor; none again for that ROOM
  * within a cooldown (default 5 min, config `alerts.cooldownMinutes`) unless the room recovered (no poor
  * leg left) and fell again; a summary when a leg that was poor ends. The core only emits AlertEvents; the
  * Electron shell turns them into tray state and notifications (a later issue).

@@ -1,6 +1,6 @@
 /**
  * Judges ONE live sample of a leg against the thresholds of its modality (shared/domain/thresholds.ts,
- * devices-and-thresholds.md §4.1 CQD "Poor if any condition is true", §4.2 Teams targets, §4.4 defaults).
+ * ../shared/reference/devices-and-thresholds.md §4.1 CQD "Poor if any condition is true", §4.2 Teams targets, §4.4 defaults).
  * The worst level over the judged metrics wins; the reason names the metric that decided it (the first in
  * the order loss, jitter, round trip, frame rate among equals). Hysteresis (3 consecutive samples) is
  * applied afterwards by hysteresis.ts. Runs per sample: no allocation beyond the result.

@@ -1,7 +1,7 @@
 /**
- * Hysteresis of a leg's classification (issue 5 §5): a state is entered after N consecutive samples
+ * Hysteresis of a leg's classification: a state is entered after N consecutive samples
  * (default 3) and left after N consecutive samples, so one bad 5-second interval neither alerts nor clears.
- * Sources: devices-and-thresholds.md §4.3/§4.4 (Pexip "mode of the last 3 windows", Polycom "5 s stable
+ * Sources: ../shared/reference/devices-and-thresholds.md §4.3/§4.4 (Pexip "mode of the last 3 windows", Polycom "5 s stable
  * before improving"); 3 Cisco Netstat samples ≈ one 15 s Teams window (§4.2).
  *
  * Rule: N consecutive samples all WORSE than the current state move it to the mildest of them; N consecutive

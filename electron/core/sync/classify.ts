@@ -1,5 +1,5 @@
 /**
- * What one failed send means, as a pure decision (issue 4 "Retry policy", graph-api.md §4):
+ * What one failed send means, as a pure decision (../shared/reference/graph-api.md §4):
  * - no token (kind 'auth', or 401 after the client's one refresh) → the report goes back to pending and the
  *   whole worker pauses: credentials are an installation problem, not the report's;
  * - 403 naming a missing permission → the same, the status names the permission;

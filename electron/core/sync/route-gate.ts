@@ -1,5 +1,5 @@
 /**
- * Whether the route to Graph is open (issue 4: a 429 pauses the WHOLE route, not one row; the worker
+ * Whether the route to Graph is open (a 429 pauses the WHOLE route, not one row; the worker
  * pauses with a clear status when credentials or a permission are missing). One pause at a time; the later
  * one wins, so a 600 s Retry-After is not shortened by a 5 min permission probe, nor the reverse.
  * When a pause ends by itself (its time has come) the gate half-opens: one request at a time until one

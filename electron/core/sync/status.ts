@@ -1,5 +1,5 @@
 /**
- * What the worker tells the UI, the tray and `status` (contracts.md): its state in the AppApi's words
+ * What the worker tells the UI, the tray and `status` (../shared/design/contracts.md): its state in the AppApi's words
  * (shared/api/states.ts SyncState) plus a one-line reason an operator can act on, e.g.
  * "paused: missing permission Calls.AccessMedia.All".
  */

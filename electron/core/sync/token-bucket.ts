@@ -1,5 +1,5 @@
 /**
- * Client-side rate limit (issue 4): a token bucket refilled continuously at `ratePerSecond`, holding at
+ * Client-side rate limit: a token bucket refilled continuously at `ratePerSecond`, holding at
  * most `burst` tokens. Keeping under the route's limit ourselves costs less than a 429, which pauses the
  * whole route for Retry-After. The clock is injected.
  */

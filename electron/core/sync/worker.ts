@@ -1,5 +1,5 @@
 /**
- * The sync worker (issue 4 "The sync worker"): drains due `pending` reports to Graph.
+ * The sync worker: drains due `pending` reports to Graph.
  * - At most `concurrency` requests in flight (default 4) and at most `rateLimitPerSecond` started per
  *   second (token bucket), so we stay under the route's limit instead of collecting 429s.
  * - What a failure means is decided in classify.ts; pauses of the whole route live in route-gate.ts.

@@ -1,4 +1,4 @@
-/** OpenTelemetry metrics of the core (contracts.md "Telemetry"): OTLP/HTTP export and a Prometheus endpoint. */
+/** OpenTelemetry metrics of the core (../shared/design/contracts.md "Telemetry"): OTLP/HTTP export and a Prometheus endpoint. */
 export { startTelemetry, testTelemetryExport, type Telemetry, type TelemetryOptions } from './telemetry';
 export { createDeliveryTally, type DeliveryTally, type TelemetrySources } from './sources';
 export { INSTRUMENTS, METER_NAME } from './instruments';

@@ -1,5 +1,5 @@
 /**
- * The instruments of contracts.md "Telemetry", all observable: one batch callback reads the sources once
+ * The instruments of ../shared/design/contracts.md "Telemetry", all observable: one batch callback reads the sources once
  * per collection. Gauges carry the last value (a leg's last interval), so a leg whose call ended is simply
  * not observed and its points stop (readers use delta temporality for gauges, see temporality.ts).
  * Units are UCUM in the instrument, never in the name; the Prometheus names add them (prometheus-names.ts).

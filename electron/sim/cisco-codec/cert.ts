@@ -1,6 +1,6 @@
 /**
  * A self-signed certificate for the simulated codec's HTTPS server, like a codec's factory certificate
- * (which is why the collector has `allowSelfSigned`, devices-and-thresholds.md §3.2). EC P-256 keys are
+ * (which is why the collector has `allowSelfSigned`, ../shared/reference/devices-and-thresholds.md §3.2). EC P-256 keys are
  * generated in milliseconds; one certificate serves every simulator of the process.
  */
 import { generate } from 'selfsigned';

@@ -1,6 +1,6 @@
 /**
  * The media channels of the simulated codec and how one Netstat interval of each is produced
- * (devices-and-thresholds.md §3.1 fields). Rates are typical of a room codec: Opus audio at 50 packets/s,
+ * (../shared/reference/devices-and-thresholds.md §3.1 fields). Rates are typical of a room codec: Opus audio at 50 packets/s,
  * 2 Mbit/s main video at 30 fps, a 15 fps presentation. What each interval injected is also accumulated as
  * the EXPECTED figures a report should show (expected.ts), computed the way §3.6 defines them.
  */

@@ -1,8 +1,8 @@
 /**
- * What a scenario injected, per call and channel, in the units of the report (issue 5 §3 "expected totals"):
+ * What a scenario injected, per call and channel, in the units of the report:
  * the figures a teleconferenceDeviceQuality built from a collector that read every interval must show.
  * Loss is computed as the collector does (LastIntervalLost / (lost + received) × 100 per interval,
- * devices-and-thresholds.md §3.6); raw lost/received totals are kept too.
+ * ../shared/reference/devices-and-thresholds.md §3.6); raw lost/received totals are kept too.
  */
 import type { Direction, Modality } from '../../../shared/domain/legs';
 import type { SimChannel } from './channels';

@@ -1,5 +1,5 @@
 /**
- * Renders the simulated codec's state as Cisco `getxml` responses (devices-and-thresholds.md §3.1, §3.2):
+ * Renders the simulated codec's state as Cisco `getxml` responses (../shared/reference/devices-and-thresholds.md §3.1, §3.2):
  * `<Status product="Cisco Codec" version=… apiVersion="4">` holding the requested branch, repeated nodes
  * with `item`/`maxOccurrence` attributes, leaves in the schema's (alphabetical) order.
  * CE 9.x Netstat has exactly Bytes, ChannelRate, Jitter, LastIntervalLost, LastIntervalReceived, Loss,

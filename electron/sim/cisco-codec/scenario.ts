@@ -1,8 +1,8 @@
 /**
- * Scenario scripts for the simulated codec (issue 5 §3): a call starts, audio and video channels appear,
+ * Scenario scripts for the simulated codec: a call starts, audio and video channels appear,
  * a presentation starts and stops, quality degrades (a loss burst, a jitter spike, an RTT spike) and
  * recovers, the call ends. Time is counted in ticks of one Cisco Netstat interval (5 s,
- * devices-and-thresholds.md §3.1), so a test advances a whole call in milliseconds.
+ * ../shared/reference/devices-and-thresholds.md §3.1), so a test advances a whole call in milliseconds.
  *
  * `generateScenario(seed)` gives a deterministic script from a seed; tests may pass their own.
  * Impairments last at least 3 ticks by default, so they cross the 3-sample hysteresis (§4.4).

@@ -1,5 +1,5 @@
 /**
- * A fake Cisco codec (issue 5 §3): a real HTTPS server on 127.0.0.1 (port 0 by default) with a
+ * A fake Cisco codec: a real HTTPS server on 127.0.0.1 (port 0 by default) with a
  * self-signed certificate and HTTP Basic, serving `GET /getxml?location=/Status/Call | /Status/MediaChannels
  * | /Status/SystemUnit` in the CE 9 or RoomOS 11 shape (render.ts), driven by a seeded scenario
  * (scenario.ts, codec.ts).
@@ -28,7 +28,7 @@ export interface CiscoSimulatorOptions {
   username?: string;
   password?: string;
   scenario?: Scenario;
-  /** xStatus SystemUnit ProductId, Graph's deviceName (devices-and-thresholds.md §3.6). */
+  /** xStatus SystemUnit ProductId, Graph's deviceName (../shared/reference/devices-and-thresholds.md §3.6). */
   productId?: string;
   /** Start a new call after each one ends (the demo). */
   loop?: boolean;

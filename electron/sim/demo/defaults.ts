@@ -1,5 +1,5 @@
 /**
- * The demo's defaults (contracts.md `demo`: 4 rooms), shared by the `demo` command, "Try the demo" in the
+ * The demo's defaults (../shared/design/contracts.md `demo`: 4 rooms), shared by the `demo` command, "Try the demo" in the
  * agent and in the app. No imports: the callers load the demo itself lazily (it needs a dev dependency).
  */
 export const DEMO_DEFAULTS = {

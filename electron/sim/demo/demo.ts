@@ -1,5 +1,5 @@
 /**
- * The demo (contracts.md `demo`): the built-in Graph + Entra emulator, N simulated rooms (every fourth a
+ * The demo (../shared/design/contracts.md `demo`): the built-in Graph + Entra emulator, N simulated rooms (every fourth a
  * Poly codec, the others Cisco), and a configuration that points the core at them. No tenant is needed
  * and nothing leaves the machine.
  *

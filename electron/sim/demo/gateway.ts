@@ -1,7 +1,7 @@
 /**
  * Stands in for the Teams CVI partner's gateway in the demo: when a simulated codec starts a call, it posts
  * that call's Teams ids (a new callChainId and participantId) to our own ingest API, exactly as a real
- * gateway would (contracts.md `POST /api/v1/call-context`). Without it every demo report would wait in
+ * gateway would (../shared/design/contracts.md `POST /api/v1/call-context`). Without it every demo report would wait in
  * `needs_context`.
  */
 import { randomUUID } from 'node:crypto';

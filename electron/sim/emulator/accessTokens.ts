@@ -2,14 +2,14 @@
  * The access tokens the emulator issues and Graph-side validation of them. Shaped like Entra ID's v1.0
  * app-only tokens for Microsoft Graph: RS256, `aud` = the Graph resource, `iss` = sts.windows.net/{tid}/,
  * `tid`, `appid`, `appidacr` ("1" secret, "2" certificate), `idtyp: app`, `roles` = granted application
- * permissions (what the client's permissions.ts reads; graph-api.md §6). No clock-skew allowance: an
+ * permissions (what the client's permissions.ts reads; ../shared/reference/graph-api.md §6). No clock-skew allowance: an
  * expired token is refused at once, so expiry tests need not wait out a grace period.
  */
 import { randomUUID } from 'node:crypto';
 import { errors, jwtVerify, SignJWT } from 'jose';
 import type { EmulatorState } from './state';
 
-/** Graph resource ids per cloud (graph-api.md §5) plus Graph's well-known app id. */
+/** Graph resource ids per cloud (../shared/reference/graph-api.md §5) plus Graph's well-known app id. */
 export const GRAPH_RESOURCES: readonly string[] = [
   'https://graph.microsoft.com',
   'https://graph.microsoft.us',

@@ -1,7 +1,7 @@
 /**
- * The callRecord Teams would publish for a call a room reported (issue 6 "Emulator realism"): id = the
+ * The callRecord Teams would publish for a call a room reported: id = the
  * report's callChainId, one session per media leg (the room → the conference's AV MCU), one segment whose
- * streams carry the report's own numbers converted to callRecord units (graph-api.md §2.2, §8 gotcha 2):
+ * streams carry the report's own numbers converted to callRecord units (../shared/reference/graph-api.md §2.2, §8 gotcha 2):
  * - packet loss: the report's percent ÷ 100 → the callRecord's FRACTION;
  * - jitter and round trip: the same durations, re-written the way Graph writes them;
  * - link speed: networkLinkSpeedInBytes × 8 → networkInfo.linkSpeed in bits/s.

@@ -1,7 +1,7 @@
 /**
- * Deterministic, realistic callRecords (graph-api.md §2–3) for the emulator, the demo and tests.
+ * Deterministic, realistic callRecords (../shared/reference/graph-api.md §2–3) for the emulator, the demo and tests.
  * The same seed gives the same ids, people, sessions and metrics; times are placed relative to `nowMs`.
- * Guarantees (contracts.md "Emulator", issue 3 "Done when"):
+ * Guarantees (../shared/design/contracts.md "Emulator"):
  * - records spread over the last 35 days, so some are past the 30-day retention (§3.3);
  * - record 0 has exactly 150 sessions (three pages of 60 / 60 / 30, §3.4) and is 2 days old;
  * - record 1 is 31 days old (Get → 404); record 2 has 61 sessions (a page boundary plus one).

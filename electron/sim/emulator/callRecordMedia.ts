@@ -1,6 +1,6 @@
 /**
  * Generated media for one callRecord segment: networks, devices and streams with the units of
- * graph-api.md §2.2 (and shared/graph/callRecords.ts): jitter and round-trip times as ISO 8601 durations,
+ * ../shared/reference/graph-api.md §2.2 (and shared/graph/callRecords.ts): jitter and round-trip times as ISO 8601 durations,
  * packet-loss rates and *Ratio as FRACTIONS 0–1, averageVideoFrameLossPercentage in percent,
  * averageBandwidthEstimate and linkSpeed in bits/s, frame rates in fps. Ranges follow the seed example
  * (003: jitter 7–21 ms, RTT 61–106 ms, loss 0–0.037, bandwidth ~10–16 Mbit/s).

@@ -1,6 +1,6 @@
 /**
  * Publishes a callRecord a short while after a logTeleconferenceDeviceQuality report arrives, as Teams
- * does after a call ends (issue 6 "Emulator realism"; graph-api.md §3.3: the record appears only after the
+ * does after a call ends (../shared/reference/graph-api.md §3.3: the record appears only after the
  * call, so a read in between is a 404). Off unless configured (`publishCallRecordsFromReports` or
  * `POST /_emulator/call-record-publishing`).
  *

@@ -1,5 +1,5 @@
 /**
- * The emulator's callRecords, with Graph's 30-day retention (graph-api.md §3.3: "remains available for
+ * The emulator's callRecords, with Graph's 30-day retention (../shared/reference/graph-api.md §3.3: "remains available for
  * 30 days"; list omits older records, Get answers 404). A record's age counts from its creation, which the
  * docs equate with `lastModifiedDateTime` ("UTC time when the call record was created"); a seeded record
  * without it falls back to `endDateTime`.

@@ -1,5 +1,5 @@
 /**
- * callRecords reads (graph-api.md §3; seeds 003, 004), all behind `CallRecords.Read.All`:
+ * callRecords reads (../shared/reference/graph-api.md §3; seeds 003, 004), all behind `CallRecords.Read.All`:
  * - `GET …/communications/callRecords[?$filter&$select]`: retained records (30 days) without expandable
  *   relationships (no sessions, no participants_v2; organizer_v2 inline), 60 per page + `@odata.nextLink`;
  * - `GET …/callRecords/{id}[?$select&$expand=sessions($expand=segments)]`: 404 when unknown or expired;

@@ -1,6 +1,6 @@
 /**
  * `npm run agent -- emulator [--port P] [--seed S]`: starts the emulator and prints, once ready, the
- * `key: value` lines of contracts.md ("Command line": `emulator:`, `tenant-id:`, `client-id:`,
+ * `key: value` lines of ../shared/design/contracts.md ("Command line": `emulator:`, `tenant-id:`, `client-id:`,
  * `client-secret:` — the demo app registration, granted both permissions). The caller keeps the handle
  * and closes it on SIGINT/SIGTERM.
  */

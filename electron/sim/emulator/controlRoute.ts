@@ -1,5 +1,5 @@
 /**
- * The HTTP control API under `/_emulator/` (contracts.md "Emulator"; issue 3 §1): `GET received`,
+ * The HTTP control API under `/_emulator/` (../shared/design/contracts.md "Emulator"): `GET received`,
  * `POST faults` (`DELETE faults` clears), `POST call-records` (seed; `{ records, replace? }` or an array),
  * `GET call-records` (a summary), `POST call-record-publishing` (`{ delayMs, disagree? }` or `{ enabled: false }`:
  * a callRecord per accepted report, see callRecordPublisher.ts), `POST reset`, `POST rate-limits`, `POST roles`,

@@ -1,5 +1,5 @@
 /**
- * The metadata documents MSAL may fetch (graph-api.md §6.4): instance discovery
+ * The metadata documents MSAL may fetch (../shared/reference/graph-api.md §6.4): instance discovery
  * (`/common/discovery/instance`), the tenant's OpenID configuration and its signing keys (JWKS). With a
  * real cloud authority MSAL uses its hardcoded metadata and fetches none of these; they are served so any
  * other configuration (e.g. `knownAuthorities` pointing at the emulator) works too. Endpoints in them point

@@ -1,5 +1,5 @@
 /**
- * Scripted faults per route (issue 3 §1 "Control API": status with Retry-After, delay, connection reset,
+ * Scripted faults per route (status with Retry-After, delay, connection reset,
  * malformed body, how many times). A queue per route: the head fault applies to the next requests on that
  * route until its `times` are used up; `'*'` faults apply to every route and are consulted after the
  * route's own queue.

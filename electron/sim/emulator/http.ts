@@ -1,6 +1,6 @@
 /**
  * Small HTTP helpers for the emulator's handlers: one request context, JSON answers, and the two error
- * shapes it speaks — Graph's (graph-api.md §4.3: `error.code`, `error.message`, `error.innerError` with
+ * shapes it speaks — Graph's (../shared/reference/graph-api.md §4.3: `error.code`, `error.message`, `error.innerError` with
  * `request-id`, `client-request-id`, `date` without a zone) and Entra ID's token-endpoint shape
  * (`error`, `error_description` "AADSTSnnn: … Trace ID … Correlation ID … Timestamp …", `error_codes`,
  * `timestamp`, `trace_id`, `correlation_id`, `error_uri`).

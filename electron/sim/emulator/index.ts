@@ -1,5 +1,5 @@
 /**
- * The Graph and Entra ID emulator (issue 3 §1): a real HTTP server on 127.0.0.1 for tests, benchmarks and
+ * The Graph and Entra ID emulator: a real HTTP server on 127.0.0.1 for tests, benchmarks and
  * the demo. `startEmulator()` listens (port 0 = a free port), and resolves with the URL, the demo app
  * registration (granted both permissions) and control methods usable in-process; `close()` stops it.
  */

@@ -1,5 +1,5 @@
 /**
- * The `$filter` subset Graph supports on `GET /communications/callRecords` (graph-api.md §3.2: "Only
+ * The `$filter` subset Graph supports on `GET /communications/callRecords` (../shared/reference/graph-api.md §3.2: "Only
  * supported for the startDateTime (lt, le, gt, ge) and participant participants_v2.id (eq)"), combined
  * with `and`. Anything else is refused with a message naming what is supported, as Graph refuses it.
  */

@@ -1,5 +1,5 @@
 /**
- * Server-side paging as Graph does it for callRecords and sessions (graph-api.md §3.2, §3.4): at most 60
+ * Server-side paging as Graph does it for callRecords and sessions (../shared/reference/graph-api.md §3.2, §3.4): at most 60
  * items per page; `Prefer: odata.maxpagesize=N` may ask for fewer (it "must be equal to or less than the
  * maximum", so larger values are capped); the rest through an opaque `$skiptoken` in the next link. The
  * token carries the offset and the page size, so a client that follows the link gets the same page size.

@@ -1,6 +1,6 @@
 /**
  * A small seeded pseudo-random generator, so the emulator's generated tenant, app registration and
- * callRecords are the same for the same `--seed` (contracts.md "Emulator": "deterministic from --seed").
+ * callRecords are the same for the same `--seed` (../shared/design/contracts.md "Emulator": "deterministic from --seed").
  * mulberry32: 32-bit state, good enough spread for test data, not for anything secret.
  */
 export interface Prng {

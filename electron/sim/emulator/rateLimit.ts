@@ -1,5 +1,5 @@
 /**
- * Per-route fixed-window throttling, answering 429 with Retry-After as Graph does (graph-api.md §4.1–4.2;
+ * Per-route fixed-window throttling, answering 429 with Retry-After as Graph does (../shared/reference/graph-api.md §4.1–4.2;
  * e.g. call records: 40 requests / 20 s per call record and for list). Off unless configured, so tests and
  * the demo choose their own limits. Windows run on the emulator's clock (`now`), so tests can move time.
  */

@@ -2,7 +2,7 @@
  * The emulator's tenant directory: app registrations with their secrets, certificates and granted
  * application permissions (what admin consent would grant in Entra ID). Certificates are identified the
  * way Entra does for client assertions: by the `x5t#S256` (SHA-256) or legacy `x5t` (SHA-1) thumbprint of
- * the DER certificate, base64url-encoded (RFC 7515 §4.1.7–4.1.8; MSAL header choice in graph-api.md §6.2).
+ * the DER certificate, base64url-encoded (RFC 7515 §4.1.7–4.1.8; MSAL header choice in ../shared/reference/graph-api.md §6.2).
  */
 import { createHash, timingSafeEqual, X509Certificate, type KeyObject } from 'node:crypto';
 

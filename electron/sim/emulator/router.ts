@@ -1,7 +1,7 @@
 /**
  * Maps a request path to the emulator route (the key faults and rate limits use) and its handler.
  * Graph paths under `/v1.0/` and `/beta/`; Entra paths under `/{tenant}/`; control under `/_emulator/`
- * (contracts.md "Emulator"). A callRecord id may be given as a segment or in OData key syntax `('id')`.
+ * (../shared/design/contracts.md "Emulator"). A callRecord id may be given as a segment or in OData key syntax `('id')`.
  */
 import { handleGetCallRecord, handleListCallRecords, handleListSessions } from './callRecordsRoute';
 import type { EmulatorControl } from './control';

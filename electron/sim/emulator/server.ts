@@ -1,6 +1,6 @@
 /**
  * The emulator's node:http server: gives every response `request-id` and the echoed `client-request-id`
- * (graph-api.md §4.4), then per route applies the rate limit, then any scripted fault, then the handler.
+ * (../shared/reference/graph-api.md §4.4), then per route applies the rate limit, then any scripted fault, then the handler.
  * `close()` stops listening, destroys open (keep-alive) sockets and cancels pending fault delays, so tests
  * never wait for idle connections to time out.
  */

@@ -1,6 +1,6 @@
 /**
  * `POST /{tenant}/oauth2/v2.0/token`, grant `client_credentials` only (the daemon flow MSAL's
- * acquireTokenByClientCredential uses, graph-api.md §6). Credentials: `client_secret`, or a
+ * acquireTokenByClientCredential uses, ../shared/reference/graph-api.md §6). Credentials: `client_secret`, or a
  * `client_assertion` JWT signed by a registered certificate (clientAssertion.ts). Errors use Entra's status
  * and shape: 400 for a bad request / unknown app or tenant, 401 `invalid_client` for a wrong credential.
  * MSAL sends `client-request-id` in the query string and the body; it becomes the correlation id.

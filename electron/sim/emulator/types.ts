@@ -1,6 +1,6 @@
 /**
  * Shapes shared by the emulator's modules and its callers (tests, the CLI, the demo).
- * Route names are what faults and rate limits are keyed by (issue 3 §1, "per route").
+ * Route names are what faults and rate limits are keyed by: a fault or a limit applies to one route.
  */
 export const EMULATOR_ROUTES = [
   'token',
@@ -12,7 +12,7 @@ export const EMULATOR_ROUTES = [
 ] as const;
 export type EmulatorRoute = (typeof EMULATOR_ROUTES)[number];
 
-/** The two application permissions the app needs (graph-api.md §1.1, §3.1). */
+/** The two application permissions the app needs (../shared/reference/graph-api.md §1.1, §3.1). */
 export const PERMISSION_CALLS_ACCESS_MEDIA = 'Calls.AccessMedia.All';
 export const PERMISSION_CALL_RECORDS_READ = 'CallRecords.Read.All';
 export const DEFAULT_GRANTED_ROLES: readonly string[] = [PERMISSION_CALLS_ACCESS_MEDIA, PERMISSION_CALL_RECORDS_READ];

@@ -1,6 +1,6 @@
 /**
  * Call scripts for the simulated Poly VideoOS codec. Time is counted in ticks of the codec's ~5 s
- * statistics interval (poly-videoos.md §6), like the Cisco simulator, so a test runs a call in
+ * statistics interval (../shared/reference/poly-videoos.md §6), like the Cisco simulator, so a test runs a call in
  * milliseconds. Each tick every stream gets the figures the REST API would show for that interval.
  */
 import { createRandom } from '../cisco-codec/prng';

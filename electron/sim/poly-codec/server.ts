@@ -1,5 +1,5 @@
 /**
- * A fake Poly VideoOS codec (poly-videoos.md): a real HTTPS server (or HTTP) on 127.0.0.1, port 0, with a
+ * A fake Poly VideoOS codec (../shared/reference/poly-videoos.md): a real HTTPS server (or HTTP) on 127.0.0.1, port 0, with a
  * self-signed certificate, following the reference's ✔ facts and stated assumptions:
  * - `POST /rest/current/session` {user, password} → 200 `{success, session: {sessionId}}` and a
  *   `session_id` cookie; bad credentials → 401 `{success: false, reason: "SessionRequestInvalid"}`; after

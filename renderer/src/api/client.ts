@@ -1,5 +1,5 @@
 /**
- * Which transport the UI talks to (architecture.md rule 2: the renderer does not know which one it is).
+ * Which transport the UI talks to (../shared/design/architecture.md rule 2: the renderer does not know which one it is).
  * In Electron the preload exposes exactly an AppApiClient as `window.api`; in a browser served by the
  * headless agent there is none, and the WebSocket client carries the same contract.
  */

@@ -1,5 +1,5 @@
 /**
- * The AppApi over the headless agent's WebSocket (issue 7 "Headless web mode"): the browser transport, the
+ * The AppApi over the headless agent's WebSocket: the browser transport, the
  * counterpart of the Electron preload. The session cookie goes along with the upgrade automatically.
  * - Wire: `{ id, method, req }` → `{ id, result }`; pushed events arrive as `{ event, payload }`.
  * - Every call settles with the Result envelope, never throws: `timeout` after `callTimeoutMs`,

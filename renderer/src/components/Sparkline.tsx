@@ -3,7 +3,7 @@
  * drawing a false zero; a sample alone between two gaps is a dot. The chart is an image with a text
  * alternative (latest, highest), because a screen reader cannot read a line.
  *
- * Why it is drawn this way (issue 7: 24 rooms × 6 legs × up to 5 charts, all redrawn at 2 Hz): a new sample
+ * Why it is drawn this way (24 rooms × 6 legs × up to 5 charts, all redrawn at 2 Hz): a new sample
  * changes the newest point only, and once per history step the window slides by one point. So a point's x
  * comes from its absolute index (a leg's historyStart + i) and the viewBox pans with the window, and the line
  * is cut into blocks of BLOCK_POINTS points by absolute index, each a memoized set of polylines: a new sample

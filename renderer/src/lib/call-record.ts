@@ -1,5 +1,5 @@
 /**
- * A Graph callRecord (graph-api.md §2, passed through by the core as `unknown`) read into what the detail
+ * A Graph callRecord (../shared/reference/graph-api.md §2, passed through by the core as `unknown`) read into what the detail
  * view shows: sessions → segments → media → streams, with units converted once, here:
  * packet loss rates are FRACTIONS in callRecords (0.0138 = 1.38 %) and become percent like the VTC report;
  * jitter and round trip are ISO 8601 durations and become milliseconds.

@@ -1,5 +1,5 @@
 /**
- * A report's teleconferenceDeviceQuality body read for display (graph-api.md §1.2–1.4). Units as Graph
+ * A report's teleconferenceDeviceQuality body read for display (../shared/reference/graph-api.md §1.2–1.4). Units as Graph
  * defines them for VTC reports: packet loss is a PERCENT 0–100 already ("0.01 means 0.01 %"); jitter and
  * round-trip delay are ISO 8601 durations, shown in ms.
  */

@@ -33,7 +33,7 @@ export function durationMs(value: unknown): number | undefined {
   }
 }
 
-/** A FRACTION 0–1 (callRecords packet loss, graph-api.md §2.2) as a percent 0–100. */
+/** A FRACTION 0–1 (callRecords packet loss, ../shared/reference/graph-api.md §2.2) as a percent 0–100. */
 export function fractionToPercent(value: unknown): number | undefined {
   const fraction = num(value);
   return fraction === undefined ? undefined : fraction * 100;

@@ -1,7 +1,7 @@
 /**
  * The call-records store: the recent list (the core caches it and says how available it is: ok, not yet
  * available, expired, missing permission, offline with a stale cache…) and one record's detail.
- * Graph keeps call records 30 days (graph-api.md §3.3), so the window is at most 720 hours.
+ * Graph keeps call records 30 days (../shared/reference/graph-api.md §3.3), so the window is at most 720 hours.
  */
 import { createStore } from 'zustand/vanilla';
 import type { AppApiClient } from '../../../shared/api/contract';

@@ -1,6 +1,6 @@
 /**
  * The load state of anything fetched from the core: a discriminated union instead of isLoading/error flags
- * (examples-to-follow #11), so a view cannot show stale data and a spinner at the same time by accident.
+ * (../shared/design/examples-to-follow.md #11), so a view cannot show stale data and a spinner at the same time by accident.
  */
 import type { AppError, Result } from '../../../shared/api/result';
 

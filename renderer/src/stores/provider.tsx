@@ -1,6 +1,6 @@
 /**
  * How the API client reaches the stores: `ApiProvider` takes any AppApiClient (window.api, the WebSocket
- * client, or a test's in-memory fake) and creates one store per concern for it (examples-to-follow #11).
+ * client, or a test's in-memory fake) and creates one store per concern for it (../shared/design/examples-to-follow.md #11).
  * The stores are vanilla zustand stores (`createStore<T>()(…)`) held in context rather than module
  * singletons, so two clients (or two tests) never share state; components read them through the selector
  * hooks below, with `useShallow` so a selector returning a fresh object or array does not re-render.

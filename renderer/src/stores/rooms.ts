@@ -6,7 +6,7 @@
  * it shows is always what getRooms would answer.
  *
  * A room whose fingerprint did not change keeps the very same entry object, so its card's selector returns
- * the same reference and React skips it (issue 7: no re-render of unchanged rooms). Rooms removed from the
+ * the same reference and React skips it (no re-render of unchanged rooms). Rooms removed from the
  * configuration disappear on the next complete list (reload after the rooms settings are saved).
  */
 import { createStore } from 'zustand/vanilla';

@@ -1,5 +1,5 @@
 /**
- * The call-records service against the emulator (issue 6 "Done when"): a list over several pages, a record
+ * The call-records service against the emulator: a list over several pages, a record
  * with 150 sessions read whole, 404 then success later, an expired record, a missing permission, 429 in the
  * middle of a list (resumed after Retry-After), the cache serving the list when the network is down.
  */
@@ -91,7 +91,7 @@ describe('list', () => {
       }),
     ]);
     const listed = (await rig.service.list({})).items.find((i) => i.id === id)!;
-    // A listed record has no participants_v2 and no sessions (graph-api.md §3.2): the organizer only.
+    // A listed record has no participants_v2 and no sessions (../shared/reference/graph-api.md §3.2): the organizer only.
     expect(listed).toMatchObject({ organizerName: 'Olivia Organizer', participantNames: ['Olivia Organizer'] });
     await rig.service.get({ id });
     const afterDetail = (await rig.service.list({ refresh: true })).items.find((i) => i.id === id)!;

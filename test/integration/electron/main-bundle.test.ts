@@ -1,5 +1,5 @@
 /**
- * Asserts the hardening on the BUILT main bundle (out/main/index.js, issue 7), not on the sources: the
+ * Asserts the hardening on the BUILT main bundle (out/main/index.js), not on the sources: the
  * Electron binary cannot run here, so `electron` is replaced by a recording stand-in and the real bundle
  * is imported. What it records is what Electron would have been told.
  */

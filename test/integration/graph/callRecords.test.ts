@@ -30,7 +30,7 @@ describe('list', () => {
     expect(records).toHaveLength(retained.length);
     expect(new Set(records.map((r) => r.id)).size).toBe(records.length);
     expect(emulator.stats().requests['callRecords.list']).toBe(Math.ceil(retained.length / 60));
-    // Listed records carry no expandable relationships (graph-api.md §3.2).
+    // Listed records carry no expandable relationships (../shared/reference/graph-api.md §3.2).
     expect(records.every((r) => r.sessions === undefined && r.participants_v2 === undefined && r.organizer_v2)).toBe(true);
   });
 

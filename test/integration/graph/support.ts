@@ -15,7 +15,7 @@ import type { EmulatorHandle } from '../../../electron/sim/emulator/index';
 
 const SEED_TEXT = readFileSync(fileURLToPath(new URL('../../fixtures/seed-quality-body.json', import.meta.url)), 'utf8');
 
-/** A fresh deep copy of the seed body `{ quality: … }` (graph-api.md §1.1 example). */
+/** A fresh deep copy of the seed body `{ quality: … }` (../shared/reference/graph-api.md §1.1 example). */
 export function seedBody(): { quality: TeleconferenceDeviceQuality } {
   return JSON.parse(SEED_TEXT) as { quality: TeleconferenceDeviceQuality };
 }

@@ -95,7 +95,7 @@ async function checkOne(body: string | Buffer, tally: Tally): Promise<void> {
     const row = h.db.prepare('SELECT state, body_json, room_id, device_id FROM reports WHERE id = ?').get(id) as { state: string; body_json: string; room_id: string | null; device_id: string | null };
     const sent = JSON.parse(body.toString()) as Json & { quality: Json };
     const stored = JSON.parse(row.body_json) as Json;
-    // The outbox assigns mediaLegId (ours to assign, architecture.md "Identifiers") when the sender gave none.
+    // The outbox assigns mediaLegId (ours to assign, ../shared/design/architecture.md "Identifiers") when the sender gave none.
     const expected = { ...sent.quality, mediaLegId: sent.quality.mediaLegId ?? stored.mediaLegId };
     expect(stored).toEqual(JSON.parse(JSON.stringify(expected)));
     expect(stored.mediaLegId).toMatch(GUID);

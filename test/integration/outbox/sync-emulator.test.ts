@@ -1,6 +1,6 @@
 /**
- * Every transition of issue 4 against the emulator through the real Graph client: the integration list of
- * the issue's "Proof". Waits are on events (attempt outcomes), never on sleeps; the 600 s Retry-After runs
+ * Every outbox transition against the emulator through the real Graph client: sent; retried after 429, 5xx,
+ * a reset or a timeout; failed on 400; paused on a missing permission; expired; resubmitted. Waits are on events (attempt outcomes), never on sleeps; the 600 s Retry-After runs
  * on a FakeClock.
  */
 import { afterEach, describe, expect, it } from 'vitest';

@@ -1,6 +1,6 @@
 /**
- * Packaging smoke test (issue 8): `electron-builder --dir` for Linux with a stand-in Electron (the real zip
- * needs GitHub, toolchain.md §6), then a look inside what a room PC would get: app.asar holds the built
+ * Packaging smoke test: `electron-builder --dir` for Linux with a stand-in Electron (the real zip
+ * needs GitHub, ../shared/reference/toolchain.md §6), then a look inside what a room PC would get: app.asar holds the built
  * bundles and no sources or tests, better-sqlite3's native module sits outside the asar where it can be
  * loaded, the tray icons are in resources/, and the fuses were flipped in the executable.
  */

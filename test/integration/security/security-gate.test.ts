@@ -1,6 +1,6 @@
 /**
  * The security gate end to end on a small Electron main file with a real HIGH finding: electronegativity
- * itself exits 0 on findings (toolchain.md §7), the gate must not.
+ * itself exits 0 on findings (../shared/reference/toolchain.md §7), the gate must not.
  */
 import { execFile } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';

@@ -11,7 +11,7 @@ const channel = (fields: Partial<CiscoChannel>): CiscoChannel => ({
   item: 1, type: 'Video', direction: 'Incoming', audioRole: undefined, videoRole: 'Main', frameRate: 30, netstat: {}, ...fields,
 });
 
-describe('Cisco → live samples (issue 5 §2, devices-and-thresholds.md §3.6)', () => {
+describe('Cisco → live samples (devices-and-thresholds.md §3.6)', () => {
   it('loss % per interval from LastIntervalLost / (lost + received), never the cumulative Loss', () => {
     expect(lossPercentOf({ lastIntervalLost: 6, lastIntervalReceived: 244, loss: 31 })).toBeCloseTo(2.4, 10);
     expect(lossPercentOf({ lastIntervalLost: 0, lastIntervalReceived: 0, loss: 31 })).toBeUndefined();

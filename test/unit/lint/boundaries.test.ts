@@ -1,6 +1,6 @@
 /**
- * Proves the process-boundary lint rules exist and fire (issue 2, "Lint fails on a deliberate boundary
- * violation"): each snippet is linted as if it lived at the given path, with the project's own config.
+ * Proves the process-boundary lint rules exist and fire (a deliberate boundary violation fails lint):
+ * each snippet is linted as if it lived at the given path, with the project's own config.
  */
 import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';

@@ -1,5 +1,5 @@
 /**
- * Model-based test of the outbox (issue 4 "Proof"): random sequences of enqueue / send ok / send retryable /
+ * Model-based test of the outbox: random sequences of enqueue / send ok / send retryable /
  * send permanent / crash and reopen / resubmit / discard / expire / attach against a plain in-memory model.
  * After every command the real outbox must agree with the model on every report's state and attempt count.
  */

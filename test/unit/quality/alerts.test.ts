@@ -22,7 +22,7 @@ function setup(cooldownMs = 5 * MINUTE) {
   return { clock, events, policy, at, kinds: () => events.map((event) => `${event.kind}:${event.roomId}:${event.legKey.modality}`) };
 }
 
-describe('alert policy: one notification per room per cooldown (issue 5 §5)', () => {
+describe('alert policy: one notification per room per cooldown', () => {
   it('notifies when a leg turns poor, with the metric, value and threshold', () => {
     const { policy, events, at } = setup();
     expect(policy.legBecamePoor(leg('a'), reason, at())).toBe(true);

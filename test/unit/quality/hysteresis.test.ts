@@ -7,7 +7,7 @@ function run(levels: LegClassification[], samplesToSwitch = 3): LegClassificatio
   return levels.map((level) => hysteresis.push(level, null).state);
 }
 
-describe('hysteresis: enter after 3 consecutive samples, leave after 3 (issue 5 §5)', () => {
+describe('hysteresis: enter after 3 consecutive samples, leave after 3', () => {
   it('stays unknown until three judged samples', () => {
     expect(run(['good', 'good', 'good'])).toEqual(['unknown', 'unknown', 'good']);
   });

@@ -1,4 +1,4 @@
-// Compile-time proof that our zod-inferred types fit Microsoft's own typings (graph-api.md §1.6, §7.1), so a
+// Compile-time proof that our zod-inferred types fit Microsoft's own typings (../shared/reference/graph-api.md §1.6, §7.1), so a
 // value that passed our schemas can be handed to code typed with @microsoft/microsoft-graph-types. `tsc`
 // (npm run typecheck) checks the type assertions; vitest runs the runtime ones.
 import { readFileSync } from 'node:fs';
@@ -20,7 +20,7 @@ import { callRecordSummarySchema, callRecordsPageSchema, logTeleconferenceDevice
 
 type Assignable<A, B> = A extends B ? true : false;
 
-/** Drops `@odata.type` at every depth: Microsoft's interfaces don't declare it (graph-api.md §1.6). */
+/** Drops `@odata.type` at every depth: Microsoft's interfaces don't declare it (../shared/reference/graph-api.md §1.6). */
 type WithoutODataType<T> = T extends readonly (infer U)[]
   ? WithoutODataType<U>[]
   : T extends object

@@ -15,7 +15,7 @@ import { formatIssues, validate } from '../../../shared/validation';
 // Test JSON that each case breaks freely; typing it precisely would defeat the point.
 type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-/** A fresh copy of the seed body (graph-api.md SEED0) for each test to break. */
+/** A fresh copy of the seed body (../shared/reference/graph-api.md SEED0) for each test to break. */
 function seedBody(): { quality: Json } {
   return JSON.parse(readFileSync(new URL('../../fixtures/seed-quality-body.json', import.meta.url), 'utf8'));
 }

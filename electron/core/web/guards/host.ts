@@ -1,5 +1,5 @@
 /**
- * DNS-rebinding and cross-site guards for the web UI (issue 7 "Headless web mode").
+ * DNS-rebinding and cross-site guards for the web UI.
  *
  * Host: a page on evil.example can rebind its name to 127.0.0.1 and then load this UI "same-origin"; the Host
  * header still names evil.example, so it must name this server exactly: `127.0.0.1:PORT`, `localhost:PORT`

@@ -14,7 +14,7 @@ const CALL_TYPE: Record<string, MessageKey> = {
   unknown: 'callType.unknown',
 };
 
-/** Graph enum values (graph-api.md §2.4) as words; a value newer than this list shows as sent. */
+/** Graph enum values (../shared/reference/graph-api.md §2.4) as words; a value newer than this list shows as sent. */
 export function modalityText(t: Translate, modality: string): string {
   const key = MODALITY[modality];
   return key === undefined ? modality : t(key);

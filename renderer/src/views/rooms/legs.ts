@@ -1,7 +1,7 @@
 /**
  * Ordering and naming of a call's legs: audio, video, screen sharing; inbound before outbound; by channel.
  * Bit and frame rate exist only for video and screen sharing (Graph: screen sharing derives from video
- * quality, graph-api.md §1.4); audio legs show a dash there.
+ * quality, ../shared/reference/graph-api.md §1.4); audio legs show a dash there.
  */
 import type { LegHistoryPoint, LegStatsSnapshot, Modality } from '../../../../shared/domain/legs';
 import { DIRECTIONS, MODALITIES } from '../../../../shared/domain/legs';
@@ -27,7 +27,7 @@ export function series(history: readonly LegHistoryPoint[], metric: ChartMetric)
 }
 
 /** Default y-axis floors so a healthy leg's noise stays low on the chart (the poor thresholds of
- * devices-and-thresholds.md §4.1: 10 % loss, 30 ms jitter, 500 ms round trip would flatten it entirely). */
+ * ../shared/reference/devices-and-thresholds.md §4.1: 10 % loss, 30 ms jitter, 500 ms round trip would flatten it entirely). */
 export const CHART_FLOOR: Record<ChartMetric, number> = {
   lossPercent: 1,
   jitterMs: 10,

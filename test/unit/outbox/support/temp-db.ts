@@ -1,4 +1,4 @@
-/** Each test gets its own data directory with a real SQLite database (examples-to-follow #9: no mocks). */
+/** Each test gets its own data directory with a real SQLite database (../shared/design/examples-to-follow.md #9: no mocks). */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

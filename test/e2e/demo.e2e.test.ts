@@ -78,29 +78,33 @@ describe.skipIf(missing !== undefined)('demo in Chromium', () => {
   };
 
   const nav = (name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name, exact: false });
-  const roomCard = (name: string) => page.getByRole('article', { name, exact: true });
+  const roomButton = (name: string) => page.getByRole('button', { name: `${name}: open the room`, exact: true });
   /** The leg row whose header starts with e.g. "Audio · inbound" (the header also holds its badge). */
-  const legRow = (card: Locator, leg: string) => card.getByRole('row').filter({ has: page.getByRole('rowheader', { name: new RegExp(`^${leg}`) }) });
+  const legRow = (table: Locator, leg: string) => table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: new RegExp(`^${leg}`) }) });
 
   it('shows the rooms by name, their numbers changing, and a leg turning poor during the loss burst', async () => {
     await page.getByRole('note').filter({ hasText: 'DEMO' }).waitFor({ timeout: UI_WITHIN_MS });
-    for (const name of demo.roomNames) await roomCard(name).waitFor({ timeout: UI_WITHIN_MS });
+    for (const name of demo.roomNames) await roomButton(name).waitFor({ timeout: UI_WITHIN_MS });
     expect(demo.roomNames).toEqual(['Boardroom', 'Huddle North', 'Training Room', 'Executive Suite']);
     // The page loaded with zero console errors and warnings (CSP as a header, favicon served).
     expect(consoleProblems).toEqual([]);
 
-    // The jitter of Boardroom's inbound audio, read while a call is up: a new value every codec interval.
-    const jitter = legRow(roomCard('Boardroom'), 'Audio · inbound').getByRole('cell').nth(1);
-    const readJitter = async () => ((await jitter.count()) === 0 ? '' : (await jitter.innerText()).trim());
+    // The jitter of Boardroom's inbound audio, in the room's detail while a call is up: a new value every
+    // codec interval.
+    await roomButton('Boardroom').click();
+    const table = page.getByRole('table', { name: 'Media legs of Boardroom' });
+    const jitter = legRow(table, 'Audio · inbound').getByRole('cell').nth(1);
+    const readJitter = async () => ((await jitter.count()) === 0 ? '' : (await jitter.locator('.metric-value').innerText()).trim());
     await expect.poll(readJitter, { timeout: UI_WITHIN_MS, interval: 100 }).toMatch(/\d/);
     const first = await readJitter();
     await expect.poll(readJitter, { timeout: UI_WITHIN_MS, interval: 100 }).toSatisfy((now: string) => /\d/.test(now) && now !== first);
+    await page.getByRole('button', { name: /All rooms/ }).click();
 
-    // The word, not only the colour: some leg's row header carries the "Poor" label (the scripted burst of
-    // 12–25 % loss on audio-in is above the 10 % audio rule).
-    const poorLeg = page.getByRole('rowheader').filter({ hasText: /Poor$/ }).first();
-    await poorLeg.waitFor({ timeout: POOR_WITHIN_MS });
-    expect(await poorLeg.locator('.badge').innerText()).toMatch(/Poor/);
+    // The word, not only the colour: a poor room's tile carries the "Poor" badge (the scripted burst of
+    // 12–25 % loss on audio-in is above the 10 % audio rule), and its leg's row header says it too.
+    const poorTile = page.locator('ul.fleet > li.fleet-poor').first();
+    await poorTile.waitFor({ timeout: POOR_WITHIN_MS });
+    expect(await poorTile.locator('.badge').innerText()).toMatch(/Poor/);
     // The viewport as an operator sees it (this one is the README's picture, so not a 2,000-px strip).
     await page.screenshot({ path: join(ARTIFACTS_DIR, 'rooms.png') });
     if (process.env.UPDATE_SCREENSHOT === '1') {

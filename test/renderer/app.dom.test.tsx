@@ -7,6 +7,9 @@ import { detail, leg, room } from './fixtures';
 import { wholeRoomsChange } from '../support/room-deltas';
 import { renderWithApi } from './render';
 
+/** The text of every level-1 heading: after navigating, exactly the new view's title (the old view is gone). */
+const pageTitles = () => screen.queryAllByRole('heading', { level: 1 }).map((heading) => heading.textContent);
+
 describe('App shell', () => {
   it('talks to the Electron preload when window.api exists', () => {
     const fake = createFakeApi();
@@ -23,12 +26,15 @@ describe('App shell', () => {
     const nav = screen.getByRole('navigation', { name: 'Main' });
     expect(within(nav).getByRole('button', { name: 'Rooms' }).getAttribute('aria-current')).toBe('page');
     fireEvent.click(within(nav).getByRole('button', { name: 'Outbox' }));
-    expect(await screen.findByRole('heading', { level: 1, name: 'Outbox' })).toBeTruthy();
+    await screen.findByRole('heading', { level: 1, name: 'Outbox' });
+    expect(pageTitles()).toEqual(['Outbox']);
     expect(within(nav).getByRole('button', { name: 'Outbox' }).getAttribute('aria-current')).toBe('page');
     fireEvent.click(within(nav).getByRole('button', { name: 'Call records' }));
-    expect(await screen.findByRole('heading', { level: 1, name: 'Call records' })).toBeTruthy();
+    await screen.findByRole('heading', { level: 1, name: 'Call records' });
+    expect(pageTitles()).toEqual(['Call records']);
     fireEvent.click(within(nav).getByRole('button', { name: 'Settings' }));
-    expect(await screen.findByRole('heading', { level: 1, name: 'Settings' })).toBeTruthy();
+    await screen.findByRole('heading', { level: 1, name: 'Settings' });
+    expect(pageTitles()).toEqual(['Settings']);
     expect(document.activeElement).toBe(screen.getByRole('main'));
   });
 
@@ -72,7 +78,8 @@ describe('App shell', () => {
     expect(within(bar).getByTitle(/^Last error: .* · TooManyRequests Throttled$/).textContent).toContain('TooManyRequests Throttled');
     fireEvent.click(within(bar).getByRole('button', { name: 'Pause sending' }));
     await waitFor(() => expect(fake.callsTo('setSyncPaused')).toEqual([{ paused: true }]));
-    expect(await within(bar).findByRole('button', { name: 'Resume sending' })).toBeTruthy();
+    expect((await within(bar).findByRole('button', { name: 'Resume sending' })).hasAttribute('disabled')).toBe(false);
+    expect(within(bar).queryByRole('button', { name: 'Pause sending' })).toBeNull();
     // A send that succeeded after the error makes it history: the bar stops showing it.
     act(() =>
       fake.emit(
@@ -110,7 +117,8 @@ describe('App shell', () => {
     await waitFor(() => expect(fake.callsTo('startDemo')).toHaveLength(1));
     await waitFor(() => expect(fake.callsTo('getRooms').length).toBeGreaterThan(roomsLoadsBefore));
     expect((await screen.findByRole('note')).textContent).toContain('DEMO');
-    expect(await screen.findByRole('heading', { level: 1, name: 'Rooms' })).toBeTruthy();
+    await screen.findByRole('heading', { level: 1, name: 'Rooms' });
+    expect(pageTitles()).toEqual(['Rooms']);
   });
 
   it('says why the demo could not start, next to the button', async () => {
@@ -126,12 +134,16 @@ describe('App shell', () => {
     const fake = createFakeApi();
     fake.respond('getSettings', () => ok(settingsView({ tenantId: undefined, clientId: undefined, credential: { type: 'none' }, rooms: [] })));
     renderWithApi(<App />, fake);
-    expect(await screen.findByRole('heading', { name: 'Welcome to VTC Quality Monitor' })).toBeTruthy();
+    await screen.findByRole('heading', { name: 'Welcome to VTC Quality Monitor' });
+    // The first run shows the setup alone, not an empty Rooms view behind it.
+    expect(pageTitles()).toEqual(['Welcome to VTC Quality Monitor']);
     fireEvent.click(screen.getByRole('button', { name: 'Open Settings' }));
-    expect(await screen.findByRole('heading', { level: 1, name: 'Settings' })).toBeTruthy();
+    await screen.findByRole('heading', { level: 1, name: 'Settings' });
+    expect(pageTitles()).toEqual(['Settings']);
     fireEvent.click(screen.getByRole('button', { name: 'Rooms' }));
     fireEvent.click(await screen.findByRole('button', { name: 'Skip for now' }));
-    expect(await screen.findByRole('heading', { level: 1, name: 'Rooms' })).toBeTruthy();
+    await screen.findByRole('heading', { level: 1, name: 'Rooms' });
+    expect(pageTitles()).toEqual(['Rooms']);
   });
 
   it('opens the view the core asks for (a clicked notification)', async () => {
@@ -140,7 +152,8 @@ describe('App shell', () => {
     renderWithApi(<App />, fake);
     await waitFor(() => expect(fake.listenerCount('navigate')).toBe(1));
     act(() => fake.emit('navigate', { view: 'outbox', id: 'report-9' }));
-    expect(await screen.findByRole('heading', { level: 1, name: 'Outbox' })).toBeTruthy();
+    await screen.findByRole('heading', { level: 1, name: 'Outbox' });
+    expect(pageTitles()).toEqual(['Outbox']);
     await waitFor(() => expect(fake.callsTo('getReport')).toEqual([{ id: 'report-9' }]));
   });
 

@@ -113,6 +113,33 @@ describe('Settings view', () => {
     expect(screen.getByText('Permissions granted:').parentElement!.textContent).toContain('Calls.AccessMedia.All');
   });
 
+  it('tests the connection with the values on screen, before saving them', async () => {
+    const { fake } = renderSettings();
+    const connection = await screen.findByRole('region', { name: 'Microsoft Graph connection' });
+    const typedTenant = '11111111-2222-4333-8444-555555555555';
+    fireEvent.change(within(connection).getByLabelText('Tenant id'), { target: { value: typedTenant } });
+    fireEvent.click(within(connection).getByRole('button', { name: 'Test connection' }));
+    await waitFor(() => expect(fake.callsTo('testConnection')).toHaveLength(1));
+    expect(fake.callsTo('testConnection')[0]).toMatchObject({ tenantId: typedTenant, clientId: CLIENT, credential: { type: 'secret' } });
+    expect(fake.callsTo('testConnection')[0]).not.toHaveProperty('credential.secret');
+    expect(fake.callsTo('updateSettings')).toHaveLength(0);
+  });
+
+  it('takes a key passphrase for a certificate, write-only', async () => {
+    const { fake } = renderSettings();
+    const connection = await screen.findByRole('region', { name: 'Microsoft Graph connection' });
+    fireEvent.click(within(connection).getByRole('radio', { name: 'Certificate' }));
+    fireEvent.change(within(connection).getByLabelText('Certificate file (PEM)'), { target: { value: '/etc/vtc/cert.pem' } });
+    fireEvent.change(within(connection).getByLabelText('Private key file (PEM)'), { target: { value: '/etc/vtc/key.pem' } });
+    const passphrase = within(connection).getByLabelText('Private key passphrase') as HTMLInputElement;
+    expect(passphrase.type).toBe('password');
+    fireEvent.change(passphrase, { target: { value: 'open sesame' } });
+    fireEvent.click(within(connection).getByRole('button', { name: 'Save connection' }));
+    await waitFor(() => expect(fake.callsTo('updateSettings')).toHaveLength(1));
+    expect(fake.callsTo('updateSettings')[0]).toMatchObject({ credential: { type: 'certificate', certificatePath: '/etc/vtc/cert.pem', privateKeyPath: '/etc/vtc/key.pem', privateKeyPassphrase: 'open sesame' } });
+    await waitFor(() => expect(passphrase.value).toBe(''));
+  });
+
   it('adds a Cisco codec with host, user, password and the self-signed option, validating the URL', async () => {
     const { fake } = renderSettings();
     const rooms = await screen.findByRole('region', { name: 'Rooms and devices' });

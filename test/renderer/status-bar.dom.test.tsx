@@ -43,4 +43,11 @@ describe('Status bar', () => {
     act(() => useLocaleStore.getState().setOverride('fr'));
     expect(bar.textContent).toContain('mis en pause par l’opérateur');
   });
+
+  it('names a setting the core could not apply, and opens Settings', async () => {
+    renderBar(syncStatus({ state: 'idle', reason: 'idle', settingsProblems: [{ path: 'ingest.host', message: '"0.0.0.0" is not a loopback address' }] }));
+    const problem = await screen.findByRole('button', { name: 'Settings not applied: ingest.host "0.0.0.0" is not a loopback address' });
+    fireEvent.click(problem);
+    expect(screen.getByRole('status', { name: 'probe' }).textContent).toContain('"route":{"view":"settings"}');
+  });
 });

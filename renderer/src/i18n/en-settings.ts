@@ -30,6 +30,7 @@ export const enSettings = {
   'settings.privateKeyPath': 'Private key file (PEM)',
   'settings.privateKeyPassphrase': 'Private key passphrase',
   'settings.privateKeyPassphraseHint': 'Only for an encrypted key. Leave empty to keep the stored one.',
+  'settings.notApplied': 'Settings not applied',
   'settings.saveConnection': 'Save connection',
   'settings.testConnection': 'Test connection',
   'settings.testing': 'Testing the connection…',

@@ -32,6 +32,7 @@ export const fiSettings: Pick<Messages, SettingsMessageKey> = {
   'settings.privateKeyPath': 'Yksityisen avaimen tiedosto (PEM)',
   'settings.privateKeyPassphrase': 'Yksityisen avaimen tunnuslause',
   'settings.privateKeyPassphraseHint': 'Vain salatulle avaimelle. Jätä tyhjäksi, jos haluat säilyttää tallennetun.',
+  'settings.notApplied': 'Asetuksia ei otettu käyttöön',
   'settings.saveConnection': 'Tallenna yhteys',
   'settings.testConnection': 'Testaa yhteys',
   'settings.testing': 'Testataan yhteyttä…',

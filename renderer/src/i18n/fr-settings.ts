@@ -32,6 +32,7 @@ export const frSettings: Pick<Messages, SettingsMessageKey> = {
   'settings.privateKeyPath': 'Fichier de la clé privée (PEM)',
   'settings.privateKeyPassphrase': 'Phrase secrète de la clé privée',
   'settings.privateKeyPassphraseHint': 'Seulement pour une clé chiffrée. Laissez vide pour conserver celle enregistrée.',
+  'settings.notApplied': 'Paramètres non appliqués',
   'settings.saveConnection': 'Enregistrer la connexion',
   'settings.testConnection': 'Tester la connexion',
   'settings.testing': 'Test de la connexion…',

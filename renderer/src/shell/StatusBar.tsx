@@ -63,6 +63,18 @@ function NeedsAction({ failed }: { failed: number }) {
   );
 }
 
+/** Settings the core set aside (a certificate file gone, a saved value refused): named, and a way to fix them. */
+function SettingsProblems({ problems }: { problems: NonNullable<SyncStatusView['settingsProblems']> }) {
+  const t = useT();
+  const { app } = useStores();
+  const text = `${t('settings.notApplied')}: ${problems.map((problem) => `${problem.path} ${problem.message}`).join('; ')}`;
+  return (
+    <button type="button" className="status-error status-settings-problems" title={text} onClick={() => app.getState().navigate({ view: 'settings' })}>
+      {text}
+    </button>
+  );
+}
+
 export function StatusBar() {
   const t = useT();
   const format = useFormat();
@@ -80,6 +92,7 @@ export function StatusBar() {
           </span>
           {sync.value.counts.failed > 0 && <NeedsAction failed={sync.value.counts.failed} />}
           {sync.value.storage !== undefined && <span className="status-error status-storage" role="alert">{sync.value.storage.message}</span>}
+          {sync.value.settingsProblems !== undefined && <SettingsProblems problems={sync.value.settingsProblems} />}
           <span>
             {t('status.backlog')}: <strong>{format.number(backlogOf(sync.value), 0)}</strong>
             {sync.value.oldestUnsentAgeMs !== undefined && <span className="muted"> · {t('status.oldest', { age: format.span(sync.value.oldestUnsentAgeMs) })}</span>}

@@ -56,17 +56,18 @@ export function ReportDetailPanel() {
   const selectedId = useOutboxStore((state) => state.selectedId);
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
-    if (selectedId !== undefined) heading.current?.focus();
-  }, [selectedId]);
+    if (selectedId === undefined) return;
+    heading.current?.focus();
+    // Escape closes it wherever the focus went (an action's button may have been replaced meanwhile).
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape' && !event.defaultPrevented) outbox.getState().select(undefined);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [selectedId, outbox]);
   if (selectedId === undefined) return null;
   return (
-    <section
-      className="card report-detail report-drawer"
-      aria-labelledby="report-detail-heading"
-      onKeyDown={(event) => {
-        if (event.key === 'Escape') outbox.getState().select(undefined);
-      }}
-    >
+    <section className="card report-detail report-drawer" aria-labelledby="report-detail-heading">
       <header className="card-header">
         <h2 id="report-detail-heading" ref={heading} tabIndex={-1}>
           {t('outbox.reportTitle')}

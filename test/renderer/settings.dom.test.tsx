@@ -15,6 +15,18 @@ function renderSettings(setup?: (fake: FakeApi) => void) {
   );
 }
 
+/** The text a screen reader reads with a field (its aria-describedby targets), and whether it is marked invalid. */
+function describedBy(field: HTMLElement): { text: string; invalid: boolean } {
+  const ids = field.getAttribute('aria-describedby')?.split(' ') ?? [];
+  const text = ids.map((id) => document.getElementById(id)?.textContent ?? '').join(' ');
+  return { text, invalid: field.getAttribute('aria-invalid') === 'true' };
+}
+
+/** A message in a live region (status or alert; <output> is a status), so it is announced and not only drawn. */
+function inLiveRegion(element: HTMLElement): boolean {
+  return element.closest('[role="status"], [role="alert"], output') !== null;
+}
+
 describe('Settings view', () => {
   it('shows loading, then the settings with secrets only as set / not set', async () => {
     const fake = createFakeApi();
@@ -25,19 +37,20 @@ describe('Settings view', () => {
       </Started>,
       fake,
     );
-    expect(screen.getByText('Loading settings…')).toBeTruthy();
+    expect(inLiveRegion(screen.getByText('Loading settings…'))).toBe(true);
     await act(async () => held.release(ok(settingsView())));
     const connection = await screen.findByRole('region', { name: 'Microsoft Graph connection' });
     expect((within(connection).getByLabelText('Tenant id') as HTMLInputElement).value).toBe(TENANT);
     const secret = within(connection).getByLabelText('New client secret') as HTMLInputElement;
     expect(secret.value).toBe('');
     expect(secret.type).toBe('password');
-    expect(within(connection).getByText('A value is stored. Leave empty to keep it.')).toBeTruthy();
+    expect(describedBy(secret)).toEqual({ text: expect.stringContaining('A value is stored. Leave empty to keep it.'), invalid: false });
   });
 
   it('shows an error when the settings cannot be read', async () => {
     renderSettings((f) => f.respond('getSettings', () => fail('not_ready', 'The core is starting')));
-    expect(await screen.findByText('The core is starting')).toBeTruthy();
+    expect(inLiveRegion(await screen.findByText('The core is starting'))).toBe(true);
+    expect(screen.queryByRole('region', { name: 'Microsoft Graph connection' })).toBeNull();
   });
 
   it('shows "must be a GUID…" next to an invalid tenant id and does not save it', async () => {
@@ -62,7 +75,7 @@ describe('Settings view', () => {
     const tenant = await screen.findByLabelText('Identifiant du locataire');
     fireEvent.change(tenant, { target: { value: 'pas-un-guid' } });
     fireEvent.blur(tenant);
-    expect(screen.getByText('doit être un GUID, par exemple 0622673d-9f69-49b3-9d4f-5ec64f42ecce')).toBeTruthy();
+    expect(describedBy(tenant)).toEqual({ text: expect.stringContaining('doit être un GUID, par exemple 0622673d-9f69-49b3-9d4f-5ec64f42ecce'), invalid: true });
   });
 
   it('saves the connection as a patch, the new secret included once', async () => {
@@ -75,7 +88,7 @@ describe('Settings view', () => {
     await waitFor(() =>
       expect(fake.callsTo('updateSettings')).toEqual([{ cloud: 'global', tenantId: TENANT, clientId: CLIENT, credential: { type: 'secret', secret: 's3cr3t' } }]),
     );
-    expect(await screen.findByText('Saved.')).toBeTruthy();
+    expect(inLiveRegion(await screen.findByText('Saved.'))).toBe(true);
     expect((screen.getByLabelText('New client secret') as HTMLInputElement).value).toBe('');
   });
 
@@ -108,7 +121,7 @@ describe('Settings view', () => {
   it('tests the connection and names the missing permissions', async () => {
     renderSettings((f) => f.respond('testConnection', () => ok({ tokenAcquired: true, grantedPermissions: ['Calls.AccessMedia.All'], missingPermissions: ['CallRecords.Read.All'] })));
     fireEvent.click(await screen.findByRole('button', { name: 'Test connection' }));
-    expect(await screen.findByText('Token acquired.')).toBeTruthy();
+    expect(inLiveRegion(await screen.findByText('Token acquired.'))).toBe(true);
     expect(screen.getByText('Permissions missing (admin consent needed):').parentElement!.textContent).toContain('CallRecords.Read.All');
     expect(screen.getByText('Permissions granted:').parentElement!.textContent).toContain('Calls.AccessMedia.All');
   });
@@ -148,8 +161,8 @@ describe('Settings view', () => {
     fireEvent.change(within(rooms).getByLabelText('Host URL'), { target: { value: '10.0.0.20' } });
     fireEvent.change(within(rooms).getByLabelText('User'), { target: { value: 'admin' } });
     fireEvent.click(within(rooms).getByRole('button', { name: 'Save rooms' }));
-    expect(within(rooms).getByText('must be an http(s) URL such as https://10.0.0.20')).toBeTruthy();
-    expect(within(rooms).getByText('A new device needs a password.')).toBeTruthy();
+    expect(describedBy(within(rooms).getByLabelText('Host URL'))).toEqual({ text: expect.stringContaining('must be an http(s) URL such as https://10.0.0.20'), invalid: true });
+    expect(describedBy(within(rooms).getByLabelText('Password'))).toEqual({ text: expect.stringContaining('A new device needs a password.'), invalid: true });
     expect(fake.callsTo('updateSettings')).toEqual([]);
 
     fireEvent.change(within(rooms).getByLabelText('Host URL'), { target: { value: 'https://10.0.0.20' } });
@@ -180,12 +193,13 @@ describe('Settings view', () => {
     fireEvent.change(within(rooms).getByLabelText('User'), { target: { value: 'admin' } });
     fireEvent.change(within(rooms).getByLabelText('Password'), { target: { value: 'codec-pass' } });
     fireEvent.click(within(rooms).getByRole('button', { name: 'Test device' }));
-    expect((await within(rooms).findByText(/Connected: Cisco Room Kit Pro RoomOS 11.9/)).textContent).toBeTruthy();
+    expect(inLiveRegion(await within(rooms).findByText(/Connected: Cisco Room Kit Pro RoomOS 11.9/))).toBe(true);
     expect(fake.callsTo('testDevice')).toEqual([{ kind: 'cisco-xapi', transport: 'auto', url: 'https://10.0.0.20', username: 'admin', password: 'codec-pass', allowSelfSigned: false }]);
     expect(fake.callsTo('updateSettings')).toEqual([]);
     fake.respond('testDevice', () => ok({ ok: false, state: 'auth_failed', error: 'the codec refused the user name or password' }));
     fireEvent.click(within(rooms).getByRole('button', { name: 'Test device' }));
-    expect(await within(rooms).findByText('Not reachable: the codec refused the user name or password')).toBeTruthy();
+    expect(inLiveRegion(await within(rooms).findByText('Not reachable: the codec refused the user name or password'))).toBe(true);
+    expect(within(rooms).queryByText(/Connected:/)).toBeNull();
   });
 
   it('adds a Poly codec with its own fields, shows the certificate to pin and saves the pin', async () => {
@@ -201,7 +215,7 @@ describe('Settings view', () => {
     const sha256 = 'ab'.repeat(32);
     fake.respond('testDevice', () => ok({ ok: true, state: 'online', productId: 'Poly StudioX50', softwareVersion: '4.6.2', certificateSha256: sha256 }));
     fireEvent.click(within(rooms).getByRole('button', { name: 'Test device' }));
-    expect(await within(rooms).findByText(`Certificate SHA-256: ${sha256}`)).toBeTruthy();
+    expect(inLiveRegion(await within(rooms).findByText(`Certificate SHA-256: ${sha256}`))).toBe(true);
     expect(fake.callsTo('testDevice')).toEqual([{ kind: 'poly-videoos', url: 'https://10.0.0.30', username: 'admin', password: 'poly-pass', allowSelfSigned: false }]);
     fireEvent.change(within(rooms).getByLabelText('Pinned certificate (SHA-256)'), { target: { value: sha256 } });
     fireEvent.click(within(rooms).getByRole('button', { name: 'Save rooms' }));
@@ -218,15 +232,18 @@ describe('Settings view', () => {
     await within(ingest).findByText('No token yet.');
     fireEvent.change(within(ingest).getByLabelText('Token name'), { target: { value: 'bad name!' } });
     fireEvent.click(within(ingest).getByRole('button', { name: 'Create token' }));
-    expect(within(ingest).getByText('must be 1–64 letters, digits, dot, dash or underscore')).toBeTruthy();
+    expect(describedBy(within(ingest).getByLabelText('Token name'))).toEqual({ text: expect.stringContaining('must be 1–64 letters, digits, dot, dash or underscore'), invalid: true });
     expect(fake.callsTo('createIngestToken')).toEqual([]);
 
     fake.respond('listIngestTokens', () => ok([{ name: 'gateway-1', createdAt: '2025-03-10T09:00:00Z', revoked: false }]));
     fireEvent.change(within(ingest).getByLabelText('Token name'), { target: { value: 'gateway-1' } });
     fireEvent.click(within(ingest).getByRole('button', { name: 'Create token' }));
-    expect(await within(ingest).findByText('vtc_secret_token_value')).toBeTruthy();
-    expect(within(ingest).getByText(/shown only once/)).toBeTruthy();
-    expect(within(ingest).getByRole('button', { name: 'Copy token' })).toBeTruthy();
+    const token = await within(ingest).findByText('vtc_secret_token_value');
+    // The one-time token comes with its warning and its copy button, together.
+    const box = within(ingest).getByRole('button', { name: 'Copy token' }).closest('div, section, form')!;
+    expect(box.contains(token)).toBe(true);
+    expect(box.textContent).toMatch(/shown only once/);
+    expect(within(ingest).getByRole('button', { name: 'Copy token' }).hasAttribute('disabled')).toBe(false);
     expect(fake.callsTo('createIngestToken')).toEqual([{ name: 'gateway-1' }]);
     await within(ingest).findByRole('row', { name: /gateway-1/ });
 
@@ -250,8 +267,8 @@ describe('Settings view', () => {
     fireEvent.change(cooldown, { target: { value: '5000' } });
     fireEvent.change(within(alerts).getByLabelText('Threshold overrides (JSON)'), { target: { value: '[1,2' } });
     fireEvent.click(within(alerts).getByRole('button', { name: 'Save' }));
-    expect(within(alerts).getByText('must be ≤ 1440')).toBeTruthy();
-    expect(within(alerts).getByText('must be a JSON object, e.g. {}')).toBeTruthy();
+    expect(describedBy(cooldown)).toEqual({ text: expect.stringContaining('must be ≤ 1440'), invalid: true });
+    expect(describedBy(within(alerts).getByLabelText('Threshold overrides (JSON)'))).toEqual({ text: expect.stringContaining('must be a JSON object, e.g. {}'), invalid: true });
     fireEvent.change(cooldown, { target: { value: '10' } });
     // A key the thresholds do not have is named, not silently saved (the shared schema is strict).
     fireEvent.change(within(alerts).getByLabelText('Threshold overrides (JSON)'), { target: { value: '{"audio":{"lossPercent":{"poor":8}}}' } });
@@ -274,7 +291,8 @@ describe('Settings view', () => {
     expect(fake.callsTo('exportDiagnostics')).toHaveLength(1);
     fake.respond('exportDiagnostics', () => fail('internal', 'disk full'));
     fireEvent.click(within(support).getByRole('button', { name: 'Export diagnostics' }));
-    expect(await within(support).findByText(/disk full/)).toBeTruthy();
+    expect(inLiveRegion(await within(support).findByText(/disk full/))).toBe(true);
+    expect(within(support).queryByText(/vtc-diagnostics\.zip/)).toBeNull();
   });
 
   it('saves launch at login', async () => {

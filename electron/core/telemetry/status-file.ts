@@ -5,6 +5,7 @@
  */
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { PRIVATE_FILE_MODE } from '../data-dir/private-files';
 import { TELEMETRY_EXPORT_STATES, type TelemetryStatusView } from '../../../shared/api/telemetry';
 
 const FILE_NAME = 'telemetry-status.json';
@@ -12,7 +13,8 @@ const FILE_NAME = 'telemetry-status.json';
 export function saveTelemetryStatus(dataDir: string, view: TelemetryStatusView): void {
   const path = join(dataDir, FILE_NAME);
   const temp = `${path}.${process.pid}.tmp`;
-  writeFileSync(temp, JSON.stringify(view));
+  // Owner-only, like everything in the data directory (data-dir/private-files.ts).
+  writeFileSync(temp, JSON.stringify(view), { mode: PRIVATE_FILE_MODE });
   renameSync(temp, path);
 }
 

@@ -86,6 +86,15 @@ const reportBody = {
   },
 };
 
+/** A table row's cells by their column header: checks each value is in its column, in the units it names. */
+function columns(table: HTMLElement, row: HTMLElement): Record<string, string> {
+  const headers = [...table.querySelectorAll('thead th')].map((header) => header.textContent ?? '');
+  return Object.fromEntries([...row.querySelectorAll('th, td')].map((cell, index) => [headers[index] ?? String(index), cell.textContent ?? '']));
+}
+
+/** A message in a live region (status or alert), so a screen reader announces it. */
+const inLiveRegion = (element: HTMLElement) => element.closest('[role="status"], [role="alert"], output') !== null;
+
 function renderList(setup?: (fake: FakeApi) => void) {
   const fake = createFakeApi();
   setup?.(fake);
@@ -107,45 +116,47 @@ describe('Call records view', () => {
       </Started>,
       fake,
     );
-    expect(screen.getByText('Loading call records…')).toBeTruthy();
+    expect(inLiveRegion(screen.getByText('Loading call records…'))).toBe(true);
     await act(async () => held.release(ok(listView())));
     const table = await screen.findByRole('table', { name: 'Recent call records' });
     const row = within(table).getAllByRole('row')[1]!;
-    expect(within(row).getByText('Group call')).toBeTruthy();
-    expect(within(row).getByText('Audio, Video, Screen sharing')).toBeTruthy();
-    expect(within(row).getByText(/Boardroom, Adele Vance, Megan Bowen/)).toBeTruthy();
-    expect(within(row).getByText('+1')).toBeTruthy();
-    expect(within(row).getByText('30 min')).toBeTruthy();
-    expect(within(row).getByRole('button', { name: 'View report' })).toBeTruthy();
+    const cells = columns(table, row);
+    expect(cells).toMatchObject({ Duration: '30 min', Type: 'Group call', Modalities: 'Audio, Video, Screen sharing' });
+    expect(cells.Participants).toMatch(/^Boardroom, Adele Vance, Megan Bowen.*\+1/);
+    expect(within(row).getByRole('button', { name: 'View report' }).closest('td')?.textContent).toBe(cells['Room’s report']);
     expect(fake.callsTo('listCallRecords')).toEqual([{ sinceHours: 24 }]);
   });
 
   it('shows an error from the core', async () => {
     renderList((f) => f.respond('listCallRecords', () => fail('internal', 'cache unreadable')));
-    expect(await screen.findByText('cache unreadable')).toBeTruthy();
+    expect(inLiveRegion(await screen.findByText('cache unreadable'))).toBe(true);
+    expect(screen.queryByRole('table', { name: 'Recent call records' })).toBeNull();
   });
 
   it('says when there was no call', async () => {
     renderList((f) => f.respond('listCallRecords', () => ok(listView({ items: [] }))));
-    expect(await screen.findByText('No Teams call in this period.')).toBeTruthy();
+    await screen.findByText('No Teams call in this period.');
+    expect(screen.queryByRole('table', { name: 'Recent call records' })).toBeNull();
   });
 
   it('names the missing permission', async () => {
     renderList((f) => f.respond('listCallRecords', () => ok(listView({ availability: 'missing_permission', items: [], message: 'Graph answered 403 Forbidden' }))));
-    expect(await screen.findByText('Admin consent needed for CallRecords.Read.All.')).toBeTruthy();
-    expect(screen.getByText('Graph answered 403 Forbidden')).toBeTruthy();
+    const notice = (await screen.findByText('Admin consent needed for CallRecords.Read.All.')).closest('[role="status"]');
+    // The permission to grant and Graph's own words, in one announced notice.
+    expect(notice?.textContent).toContain('Graph answered 403 Forbidden');
   });
 
   it('explains records that are not available yet', async () => {
     renderList((f) => f.respond('listCallRecords', () => ok(listView({ availability: 'not_available_yet', items: [] }))));
-    expect(await screen.findByText(/Not available yet: Microsoft creates a call record after the call ends/)).toBeTruthy();
+    expect(inLiveRegion(await screen.findByText(/Not available yet: Microsoft creates a call record after the call ends/))).toBe(true);
   });
 
   it('keeps showing the cached list when offline, saying so', async () => {
     renderList((f) => f.respond('listCallRecords', () => ok(listView({ availability: 'offline', stale: true }))));
-    expect(await screen.findByText('Offline: Microsoft Graph cannot be reached.')).toBeTruthy();
-    expect(screen.getByText(/Offline: showing the list cached at/)).toBeTruthy();
-    expect(screen.getByRole('table', { name: 'Recent call records' })).toBeTruthy();
+    expect(inLiveRegion(await screen.findByText('Offline: Microsoft Graph cannot be reached.'))).toBe(true);
+    expect(screen.getByText(/Offline: showing the list cached at/).textContent).toMatch(/cached at .*\d/);
+    // The cached rows stay on screen, not an empty view.
+    expect(within(screen.getByRole('table', { name: 'Recent call records' })).getAllByRole('row').length).toBeGreaterThan(1);
   });
 
   it('asks Graph again when the period changes or on refresh', async () => {
@@ -167,22 +178,22 @@ describe('Call records view', () => {
     await waitFor(() => expect(fake.callsTo('getCallRecord')).toEqual([{ id: RECORD_ID }]));
 
     const graph = (await screen.findByRole('heading', { name: 'Teams (Microsoft Graph)' })).parentElement!;
-    expect(within(graph).getByText('Adele Vance', { selector: 'dd' })).toBeTruthy();
-    expect(within(graph).getByText(/Session 1: Boardroom → Adele Vance/)).toBeTruthy();
+    expect(within(graph).getByText('Adele Vance', { selector: 'dd' }).previousElementSibling?.tagName).toBe('DT');
+    expect(within(graph).getByText(/Session 1: Boardroom → Adele Vance/).textContent).toMatch(/^Session 1: Boardroom → Adele Vance/);
     const streams = within(graph).getByRole('table', { name: 'Media main-audio' });
     const stream = within(streams).getAllByRole('row')[1]!;
     // 0.0138 is a fraction in callRecords: 1.38 %; durations are ISO 8601: 15 ms.
-    expect(within(stream).getByText('1.38% / 5%')).toBeTruthy();
-    expect(within(stream).getByText('15 ms / 40 ms')).toBeTruthy();
-    expect(within(stream).getByText('80 ms / 200 ms')).toBeTruthy();
-    expect(within(streams).getByRole('columnheader', { name: 'Loss avg / max (%)' })).toBeTruthy();
+    expect(columns(streams, stream)).toMatchObject({
+      'Loss avg / max (%)': '1.38% / 5%',
+      'Jitter avg / max (ms)': '15 ms / 40 ms',
+      'Round trip avg / max (ms)': '80 ms / 200 ms',
+    });
 
     const report = screen.getByRole('heading', { name: 'This room’s report' }).parentElement!;
     const items = within(report).getByRole('table', { name: 'Media quality sent by the room' });
     // The VTC report is already in percent: 1.5 stays 1.5 %.
     const inbound = within(items).getByRole('row', { name: /Audio 1 · inbound/ });
-    expect(within(inbound).getByText('1.5% / 4%')).toBeTruthy();
-    expect(within(inbound).getByText('20 ms / 50 ms')).toBeTruthy();
+    expect(columns(items, inbound)).toMatchObject({ 'Loss avg / max (%)': '1.5% / 4%', 'Jitter avg / max (ms)': '20 ms / 50 ms' });
   });
 
   it('explains an expired record', async () => {
@@ -194,7 +205,8 @@ describe('Call records view', () => {
       </Started>,
       fake,
     );
-    expect(await screen.findByText('Expired: Microsoft Graph keeps call records for 30 days.')).toBeTruthy();
-    expect(screen.getByText('The call record is not available.')).toBeTruthy();
+    expect(inLiveRegion(await screen.findByText('Expired: Microsoft Graph keeps call records for 30 days.'))).toBe(true);
+    // Said where Teams' numbers would be, beside the room's side.
+    expect(screen.getByRole('heading', { name: 'Teams (Microsoft Graph)' }).parentElement!.textContent).toContain('The call record is not available.');
   });
 });

@@ -45,7 +45,9 @@ function tryMountTmpfs(root: string): string | undefined {
   } catch {
     return undefined;
   }
-  cleanups.push(() => execFileSync('umount', ['-l', mountPoint], { stdio: 'pipe' }));
+  cleanups.push(() => {
+    execFileSync('umount', ['-l', mountPoint], { stdio: 'pipe' });
+  });
   return mountPoint;
 }
 

@@ -48,13 +48,12 @@ function setup() {
   const outbox = createOutbox(db);
   const lines: string[] = [];
   const log = createLogger({ sink: (line) => lines.push(line) });
-  const published: string[][] = [];
-  const intake = createReportIntake({ outbox, events: { publish: (_event, payload) => void published.push([...payload.ids]) }, sync: { notify: () => undefined } });
+  const intake = createReportIntake({ outbox, events: { publish: () => undefined }, sync: { notify: () => undefined } });
   const timers = manualTimers();
   const problems: unknown[] = [];
   const guard = createStorageGuard({ intake, log, now: () => Date.parse('2026-01-01T00:00:00Z'), random: () => 0.5, timers, onChange: (problem) => problems.push(problem) });
   cleanups.push(() => guard.close());
-  return { dir, db, outbox, lines, guard, timers, problems, published };
+  return { dir, db, outbox, lines, guard, timers, problems };
 }
 
 function report(deviceName: string): EnqueueInput {

@@ -96,7 +96,7 @@ export function createGraphConnection(): GraphConnection {
         resolveCloud(candidate.cloud);
         provider = createTokenProvider({ ...candidate, endpoints: { login: candidate.endpoints?.login } });
       } catch (error) {
-        return { tokenAcquired: false, grantedPermissions: [], missingPermissions: [], error: (error as Error).message };
+        return { tokenAcquired: false, grantedPermissions: [], missingPermissions: [], error: error instanceof Error ? error.message : String(error) };
       }
       return toTestView(await testConnection(provider));
     },

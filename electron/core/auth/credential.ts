@@ -44,7 +44,8 @@ function readSetting(path: string, file: string): string {
   try {
     return readFileSync(file, 'utf8');
   } catch (error) {
-    throw new CredentialProblem(path, `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}: ${file})`);
+    const reason = error instanceof Error ? ('code' in error && typeof error.code === 'string' ? error.code : error.message) : String(error);
+    throw new CredentialProblem(path, `cannot be read (${reason}: ${file})`);
   }
 }
 

@@ -103,7 +103,8 @@ describe('CLI entry and lifecycle', () => {
     while (other.stats().requests.quality < 2) await new Promise((resolve) => setImmediate(resolve));
     const started = Date.now();
     await other.close();
-    expect(Date.now() - started).toBeLessThan(2000);
+    // Bounded against the 60 s the fault would hold the answer, not a wall-clock guess a loaded machine can miss.
+    expect(Date.now() - started).toBeLessThan(60_000 / 10);
     expect(await pending).toMatchObject({ kind: 'network', retryable: true });
   });
 });

@@ -28,6 +28,7 @@ export function createAppApiClient(call: AppCall, on: AppEventsClient['on']): Ap
     createIngestToken: (req) => call('createIngestToken', req),
     revokeIngestToken: (req) => call('revokeIngestToken', req),
     exportDiagnostics: () => call('exportDiagnostics', undefined),
+    testTelemetryExport: (req) => call('testTelemetryExport', req),
     on,
   };
 }

@@ -6,16 +6,29 @@
  *   `unavailable` when the connection drops before the answer (a call is never re-sent: it may not be
  *   idempotent).
  * - Calls made while (re)connecting wait in order and go out once the socket opens.
- * - Reconnects with exponential backoff and jitter while anything listens or waits. Listeners survive a
+ * - Reconnects with the shared backoff (exponential, full jitter, cap) while anything listens or waits. Listeners survive a
  *   reconnect; since events may have been missed meanwhile, `syncStatus` is re-read and re-delivered,
  *   `roomsChanged` gets a push numbered ROOMS_RESYNC_SEQ (which never lines up, so the rooms store re-reads
  *   getRooms) and `reportsChanged` with no ids tells lists to re-query.
- * One function per method is generated from APP_API_METHODS only here, in the browser transport (the
- * preload is written by hand); the server's dispatcher validates every request anyway.
+ * The methods come from the shared createAppApiClient, as in the preload; the server's dispatcher validates
+ * every request anyway.
  */
-import { APP_API_METHODS, APP_EVENT_NAMES, type AppApiClient, type AppApiMethod, type AppEventName } from '../../../shared/api/contract';
+import { createAppApiClient } from '../../../shared/api/client';
+import {
+  APP_EVENT_NAMES,
+  type AppApiClient,
+  type AppApiMethod,
+  type AppCall,
+  type AppEventMessage,
+  type AppEventName,
+  type AppEventSpec,
+  type AppEventsClient,
+  type AppResponse,
+} from '../../../shared/api/contract';
 import type { AppErrorCode, Result } from '../../../shared/api/result';
+import { backoffDelayMs } from '../../../shared/backoff';
 import { ROOMS_RESYNC_SEQ, type RoomsChange } from '../../../shared/domain/legs';
+import { isObject } from '../../../shared/json';
 
 export interface WebSocketClientOptions {
   /** Defaults to ws(s)://<this page's host>/api/ws. */
@@ -37,8 +50,12 @@ interface PendingCall {
   settle: (result: Result<unknown>) => void;
 }
 
-type Listener = (payload: unknown) => void;
-const EVENT_NAMES = new Set<string>(APP_EVENT_NAMES);
+type Listeners = { [E in AppEventName]: Set<(payload: AppEventSpec[E]) => void> };
+const EVENT_NAMES = new Set<unknown>(APP_EVENT_NAMES);
+
+function isEventName(value: unknown): value is AppEventName {
+  return EVENT_NAMES.has(value);
+}
 
 const failure = (code: AppErrorCode, message: string): Result<never> => ({ ok: false, error: { code, message } });
 
@@ -49,7 +66,16 @@ export function createWebSocketClient(options: WebSocketClientOptions = {}): Web
   const maxDelayMs = options.maxReconnectDelayMs ?? 10_000;
   const createSocket = options.createSocket ?? ((target: string) => new WebSocket(target));
   const pending = new Map<number, PendingCall>();
-  const listeners = new Map<AppEventName, Set<Listener>>();
+  const listeners: Listeners = {
+    roomsChanged: new Set(),
+    syncStatus: new Set(),
+    alert: new Set(),
+    reportsChanged: new Set(),
+    callRecordsChanged: new Set(),
+    navigate: new Set(),
+    settingsChanged: new Set(),
+    diagnosticsExported: new Set(),
+  };
   let socket: WebSocket | undefined;
   let open = false;
   let everOpened = false;
@@ -90,14 +116,14 @@ export function createWebSocketClient(options: WebSocketClientOptions = {}): Web
   }
 
   function scheduleReconnect(): void {
-    if (closed || reconnectTimer !== undefined || (pending.size === 0 && listeners.size === 0)) return;
-    const backoffMs = Math.min(maxDelayMs, minDelayMs * 2 ** failedAttempts);
+    if (closed || reconnectTimer !== undefined || (pending.size === 0 && !hasListeners())) return;
     failedAttempts += 1;
-    // Jitter: many tabs of a restarted agent do not all knock at the same instant.
+    // Full jitter: many tabs of a restarted agent do not all knock at the same instant.
+    const delayMs = backoffDelayMs(failedAttempts, Math.random, { startMs: minDelayMs, factor: 2, capMs: maxDelayMs });
     reconnectTimer = setTimeout(() => {
       reconnectTimer = undefined;
       connect();
-    }, backoffMs * (0.5 + Math.random() / 2));
+    }, delayMs);
   }
 
   function transmit(ws: WebSocket, call: PendingCall): void {
@@ -105,7 +131,11 @@ export function createWebSocketClient(options: WebSocketClientOptions = {}): Web
     ws.send(call.text);
   }
 
-  function call(method: AppApiMethod, req: unknown): Promise<Result<unknown>> {
+  function hasListeners(): boolean {
+    return APP_EVENT_NAMES.some((event) => listeners[event].size > 0);
+  }
+
+  function send(method: AppApiMethod, req: unknown): Promise<Result<unknown>> {
     if (closed) return Promise.resolve(failure('unavailable', 'The connection to the monitor is closed.'));
     const id = nextId++;
     let text: string;
@@ -138,9 +168,10 @@ export function createWebSocketClient(options: WebSocketClientOptions = {}): Web
     } catch {
       return;
     }
-    if (typeof message !== 'object' || message === null) return;
-    const { id, result, event, payload } = message as Record<string, unknown>;
-    if (typeof event === 'string' && EVENT_NAMES.has(event)) return deliver(event as AppEventName, payload);
+    if (!isObject(message)) return;
+    const { id, result, event, payload } = message;
+    // Pushed by the authenticated core of this origin in the contract's shape; the page does not re-validate it.
+    if (isEventName(event)) return deliver({ event, payload } as AppEventMessage);
     if (typeof id !== 'number') return;
     const entry = pending.get(id);
     if (entry === undefined) return; // answered after its timeout: already settled
@@ -148,8 +179,12 @@ export function createWebSocketClient(options: WebSocketClientOptions = {}): Web
     entry.settle(isResult(result) ? result : failure('internal', 'The monitor sent an answer this page cannot read.'));
   }
 
-  function deliver(event: AppEventName, payload: unknown): void {
-    for (const listener of listeners.get(event) ?? []) {
+  function deliver(message: AppEventMessage): void {
+    notify(message.event, message.payload);
+  }
+
+  function notify<E extends AppEventName>(event: E, payload: AppEventSpec[E]): void {
+    for (const listener of listeners[event]) {
       try {
         listener(payload);
       } catch (error) {
@@ -159,29 +194,24 @@ export function createWebSocketClient(options: WebSocketClientOptions = {}): Web
   }
 
   function resync(): void {
-    if (listeners.has('roomsChanged')) deliver('roomsChanged', { seq: ROOMS_RESYNC_SEQ, rooms: [] } satisfies RoomsChange);
-    if (listeners.has('syncStatus')) void call('getSyncStatus', undefined).then((r) => r.ok && deliver('syncStatus', r.value));
-    if (listeners.has('reportsChanged')) deliver('reportsChanged', { ids: [] });
+    if (listeners.roomsChanged.size > 0) notify('roomsChanged', { seq: ROOMS_RESYNC_SEQ, rooms: [] } satisfies RoomsChange);
+    if (listeners.syncStatus.size > 0) void call('getSyncStatus', undefined).then((r) => r.ok && notify('syncStatus', r.value));
+    if (listeners.reportsChanged.size > 0) notify('reportsChanged', { ids: [] });
   }
 
-  const methods: Partial<Record<AppApiMethod, (req: unknown) => Promise<Result<unknown>>>> = {};
-  for (const method of APP_API_METHODS) methods[method] = (req) => call(method, req);
+  // The core's dispatcher answers method M with a Result of AppResponse<M>; the page does not re-validate it.
+  const call: AppCall = <M extends AppApiMethod>(method: M, req: unknown) => send(method, req) as Promise<Result<AppResponse<M>>>;
+
+  const on: AppEventsClient['on'] = (event, listener) => {
+    listeners[event].add(listener);
+    connect();
+    return () => {
+      listeners[event].delete(listener);
+    };
+  };
 
   return {
-    // The loop above fills every method of the contract; the wire carries the types the contract declares.
-    ...(methods as Omit<AppApiClient, 'on'>),
-    on(event, listener) {
-      const set = listeners.get(event) ?? new Set<Listener>();
-      listeners.set(event, set);
-      // Payloads come from the authenticated core of the same origin, typed by the contract.
-      const untyped = listener as Listener;
-      set.add(untyped);
-      connect();
-      return () => {
-        set.delete(untyped);
-        if (set.size === 0 && listeners.get(event) === set) listeners.delete(event);
-      };
-    },
+    ...createAppApiClient(call, on),
     close() {
       closed = true;
       clearTimeout(reconnectTimer);
@@ -197,10 +227,8 @@ function defaultUrl(): string {
 }
 
 function isResult(value: unknown): value is Result<unknown> {
-  if (typeof value !== 'object' || value === null) return false;
-  const record = value as Record<string, unknown>;
-  if (record.ok === true) return 'value' in record || Object.keys(record).length === 1;
-  if (record.ok !== false || typeof record.error !== 'object' || record.error === null) return false;
-  const error = record.error as Record<string, unknown>;
-  return typeof error.code === 'string' && typeof error.message === 'string';
+  if (!isObject(value)) return false;
+  if (value.ok === true) return 'value' in value || Object.keys(value).length === 1;
+  if (value.ok !== false || !isObject(value.error)) return false;
+  return typeof value.error.code === 'string' && typeof value.error.message === 'string';
 }

@@ -1,16 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { backoffCeilingMs, backoffDelayMs, retryDelayMs } from '../../../electron/core/outbox/index';
+import { DEFAULT_BACKOFF, backoffCeilingMs, backoffDelayMs, retryDelayMs } from '../../../electron/core/outbox/index';
 
 describe('retry delay', () => {
   it('doubles from 5 s and stops at 15 min', () => {
-    expect([1, 2, 3, 4, 8, 9, 10, 1_000].map((n) => backoffCeilingMs(n))).toEqual([5_000, 10_000, 20_000, 40_000, 640_000, 900_000, 900_000, 900_000]);
+    expect([1, 2, 3, 4, 8, 9, 10, 1_000].map((n) => backoffCeilingMs(n, DEFAULT_BACKOFF))).toEqual([5_000, 10_000, 20_000, 40_000, 640_000, 900_000, 900_000, 900_000]);
   });
 
   it('draws uniformly below the ceiling (full jitter)', () => {
-    expect(backoffDelayMs(3, () => 0)).toBe(0);
-    expect(backoffDelayMs(3, () => 0.5)).toBe(10_000);
-    expect(backoffDelayMs(3, () => 0.999_999)).toBeLessThan(20_000);
+    expect(backoffDelayMs(3, () => 0, DEFAULT_BACKOFF)).toBe(0);
+    expect(backoffDelayMs(3, () => 0.5, DEFAULT_BACKOFF)).toBe(10_000);
+    expect(backoffDelayMs(3, () => 0.999_999, DEFAULT_BACKOFF)).toBeLessThan(20_000);
   });
 
   it('uses Retry-After when given, uncapped, in place of backoff', () => {

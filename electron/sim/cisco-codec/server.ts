@@ -18,6 +18,8 @@ import type { Firmware } from './channels';
 import { createSimulatedCodec } from './codec';
 import type { ExpectedCall } from './expected';
 import { renderCallStatus, renderMediaChannels, renderSystemUnit } from './render';
+import { createSimulatorWebSocket } from './websocket';
+import { authSubprotocol } from '../../core/devices/cisco/ws-client';
 import { generateScenario, TICK_MS, type Scenario } from './scenario';
 
 export type SimulatorFault = 'none' | 'malformed' | 'http500';
@@ -32,6 +34,11 @@ export interface CiscoSimulatorOptions {
   productId?: string;
   /** Start a new call after each one ends (the demo). */
   loop?: boolean;
+  /**
+   * The WebSocket xAPI at /ws (`NetworkServices Websocket`): default on for RoomOS 11, off for CE 9 (its
+   * factory default, devices-and-thresholds.md R6), where the upgrade is answered 404.
+   */
+  websocket?: boolean;
 }
 
 export interface CiscoSimulator {
@@ -49,8 +56,14 @@ export interface CiscoSimulator {
   currentCallId(): string | undefined;
   /** Finished calls, then the one in progress. */
   expected(): ExpectedCall[];
-  /** Requests answered (any status), for assertions. */
+  /** HTTP requests answered (any status), for assertions; WebSocket traffic is not counted here. */
   readonly requestCount: number;
+  /** JSON-RPC requests answered over WebSockets, and the WebSockets open now. */
+  readonly webSocketRequests: number;
+  readonly webSocketConnections: number;
+  /** Cuts every WebSocket (a network drop mid-call); HTTP and the call go on. */
+  dropWebSockets(): void;
+  setWebSocketEnabled(enabled: boolean): void;
   readonly ticks: number;
   startAutoTick(intervalMs?: number): void;
   stopAutoTick(): void;
@@ -67,6 +80,8 @@ export async function startCiscoSimulator(options: CiscoSimulatorOptions): Promi
   const scenario = options.scenario ?? generateScenario(options.seed);
   const codec = createSimulatedCodec({ seed: options.seed, firmware, scenario, loop: options.loop ?? false });
   const expectedAuth = digest(`Basic ${Buffer.from(`${username}:${password}`, 'utf8').toString('base64')}`);
+  let webSocketEnabled = options.websocket ?? firmware === 'roomos11';
+  const webSocket = createSimulatorWebSocket({ codec, firmware, productId, enabled: () => webSocketEnabled, expectedProtocol: authSubprotocol(username, password) });
 
   let reachable = true;
   let fault: SimulatorFault = 'none';
@@ -119,6 +134,13 @@ export async function startCiscoSimulator(options: CiscoSimulatorOptions): Promi
         send(404, '<?xml version="1.0"?>\n<Error>No such status path</Error>\n');
     }
   });
+  server.on('upgrade', (request, socket: Socket, head: Buffer) => {
+    if (!reachable) {
+      socket.destroy();
+      return;
+    }
+    webSocket.handleUpgrade(request, socket, head);
+  });
   server.on('connection', (socket: Socket) => {
     if (!reachable) {
       socket.destroy();
@@ -134,7 +156,10 @@ export async function startCiscoSimulator(options: CiscoSimulatorOptions): Promi
   const port = (server.address() as AddressInfo).port;
 
   const tick = (count = 1): void => {
-    for (let i = 0; i < count; i += 1) codec.tick();
+    for (let i = 0; i < count; i += 1) {
+      codec.tick();
+      webSocket.afterTick();
+    }
   };
 
   return {
@@ -153,7 +178,20 @@ export async function startCiscoSimulator(options: CiscoSimulatorOptions): Promi
     setReachable(value) {
       reachable = value;
       // A codec that drops off the network takes its open connections with it.
-      if (!value) for (const socket of sockets) socket.destroy();
+      if (!value) {
+        for (const socket of sockets) socket.destroy();
+        webSocket.dropAll();
+      }
+    },
+    dropWebSockets: () => webSocket.dropAll(),
+    setWebSocketEnabled(enabled) {
+      webSocketEnabled = enabled;
+    },
+    get webSocketRequests() {
+      return webSocket.requests;
+    },
+    get webSocketConnections() {
+      return webSocket.connections;
     },
     setFault(value) {
       fault = value;
@@ -178,6 +216,7 @@ export async function startCiscoSimulator(options: CiscoSimulatorOptions): Promi
     close() {
       if (autoTick !== undefined) clearInterval(autoTick);
       autoTick = undefined;
+      webSocket.close();
       return new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();

@@ -1,16 +1,12 @@
 import type { DeviceKindDefinition } from '../types';
-import { createCiscoCollector } from './collector';
 import { testCiscoDevice } from './test-device';
+import { createCiscoDeviceCollector } from './transport';
 
 /** Cisco CE / RoomOS codecs through the xAPI: the `cisco-xapi` device kind. */
 export const ciscoXapiKind: DeviceKindDefinition = {
   kind: 'cisco-xapi',
   label: 'Cisco RoomOS / CE (xAPI)',
-  createCollector: (device, context) =>
-    createCiscoCollector({
-      device: { id: device.id, url: device.url, username: device.username, password: device.password, allowSelfSigned: device.allowSelfSigned, certificateSha256: device.certificateSha256, pollSeconds: device.pollSeconds },
-      ...context,
-    }),
+  createCollector: (device, context) => createCiscoDeviceCollector(device, context),
   test: testCiscoDevice,
 };
 
@@ -21,3 +17,6 @@ export type { XmlClient, XmlClientOptions } from './http';
 export { createSampleMapper, channelToSample, lossPercentOf, modalityOf, directionOf } from './mapping';
 export { CiscoXmlError, parseCallStatus, parseMediaChannels, parseSystemUnit } from './xml';
 export { testCiscoDevice } from './test-device';
+export { createCiscoDeviceCollector, HTTP_FALLBACK_NOTE } from './transport';
+export { createCiscoWebSocketCollector, type CiscoWebSocketOptions } from './ws-collector';
+export { authSubprotocol, openXapiSocket, WebSocketRefusedError } from './ws-client';

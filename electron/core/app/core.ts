@@ -127,7 +127,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     events.publish('syncStatus', view);
   };
   sync.on('snapshot', (snapshot) => publishStatus(snapshot));
-  sync.on('reportsChanged', (payload) => events.publish('reportsChanged', payload));
+  sync.on('reportsChanged', (payload) => intake.reportsChanged(payload.ids));
 
   const tracker = createLegTracker({
     now,

@@ -6,7 +6,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { makePrivateDir, PRIVATE_FILE_MODE } from '../core/data-dir/private-files';
+import { makePrivateDir, PRIVATE_FILE_MODE, tightenFile } from '../core/data-dir/private-files';
 
 export const PRODUCT_NAME = 'VTC Quality Monitor';
 const REMEMBERED_FILE = 'agent.json';
@@ -19,7 +19,9 @@ export function defaultDataDir(platform: NodeJS.Platform = process.platform, env
 
 export function rememberConfigPath(dataDir: string, configFile: string): void {
   makePrivateDir(dataDir);
-  writeFileSync(join(dataDir, REMEMBERED_FILE), `${JSON.stringify({ configFile }, null, 2)}\n`, { mode: PRIVATE_FILE_MODE });
+  const file = join(dataDir, REMEMBERED_FILE);
+  writeFileSync(file, `${JSON.stringify({ configFile }, null, 2)}\n`, { mode: PRIVATE_FILE_MODE });
+  tightenFile(file);
 }
 
 export function rememberedConfigPath(dataDir: string): string | undefined {

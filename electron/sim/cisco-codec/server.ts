@@ -35,8 +35,8 @@ export interface CiscoSimulatorOptions {
   /** Start a new call after each one ends (the demo). */
   loop?: boolean;
   /**
-   * The WebSocket xAPI at /ws (`NetworkServices Websocket`): default on for RoomOS 11, off for CE 9 (its
-   * factory default, devices-and-thresholds.md R6), where the upgrade is answered 404.
+   * The WebSocket xAPI at /ws (`NetworkServices Websocket`, off on CE 9 by default, devices-and-thresholds.md
+   * R6): off unless asked, so the upgrade is answered 404 and an `auto` collector polls over HTTP.
    */
   websocket?: boolean;
 }
@@ -80,7 +80,7 @@ export async function startCiscoSimulator(options: CiscoSimulatorOptions): Promi
   const scenario = options.scenario ?? generateScenario(options.seed);
   const codec = createSimulatedCodec({ seed: options.seed, firmware, scenario, loop: options.loop ?? false });
   const expectedAuth = digest(`Basic ${Buffer.from(`${username}:${password}`, 'utf8').toString('base64')}`);
-  let webSocketEnabled = options.websocket ?? firmware === 'roomos11';
+  let webSocketEnabled = options.websocket ?? false;
   const webSocket = createSimulatorWebSocket({ codec, firmware, productId, enabled: () => webSocketEnabled, expectedProtocol: authSubprotocol(username, password) });
 
   let reachable = true;

@@ -44,7 +44,8 @@ async function startRoomCodec(index: number, seed: number, tickMs: number): Prom
     return { simulator, kind: 'poly-videoos' };
   }
   const product = CISCO_PRODUCTS[(index - Math.floor(index / 4)) % CISCO_PRODUCTS.length]!;
-  const simulator = await startCiscoSimulator({ seed, loop: true, productId: product.productId, firmware: product.firmware });
+  // RoomOS rooms speak the WebSocket xAPI; the CE 9 SX80 has it off, as shipped (auto falls back to HTTP).
+  const simulator = await startCiscoSimulator({ seed, loop: true, productId: product.productId, firmware: product.firmware, websocket: product.firmware === 'roomos11' });
   simulator.startAutoTick(tickMs);
   return { simulator, kind: 'cisco-xapi' };
 }

@@ -28,7 +28,7 @@ interface Rig {
 }
 
 async function rig(options: { transport: CiscoTransport; seed?: number; websocket?: boolean; password?: string; certificateSha256?: string }): Promise<Rig> {
-  const simulator = await startCiscoSimulator({ seed: options.seed ?? 11, firmware: 'roomos11', password: 'codec-pw', websocket: options.websocket });
+  const simulator = await startCiscoSimulator({ seed: options.seed ?? 11, firmware: 'roomos11', password: 'codec-pw', websocket: options.websocket ?? true });
   cleanups.push(() => simulator.close());
   let nowMs = Date.parse('2026-03-01T10:00:00Z');
   const reports: DeviceCallReport[] = [];

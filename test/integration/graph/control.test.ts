@@ -4,6 +4,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { runEmulatorCommand } from '../../../electron/sim/emulator/cli';
 import { startEmulator, type EmulatorHandle } from '../../../electron/sim/emulator/index';
+import { readFileSync } from 'node:fs';
+import { makeCertificate } from '../../support/certificates';
+import { makeTempDir } from '../../support/temp-dir';
 import { clientFor, graphFailure, secretProvider, seedBody } from './support';
 
 let emulator: EmulatorHandle;
@@ -34,6 +37,23 @@ describe('control API', () => {
 
     expect((await control('reset', { method: 'POST' })).status).toBe(204);
     expect(((await (await control('received')).json()) as { value: unknown[] }).value).toEqual([]);
+  });
+
+  it('POST certificates registers a certificate on the app named in JSON, and refuses an unknown app or a body that is no certificate', async () => {
+    const { dir, cleanup } = makeTempDir('vtc-emulator-cert-');
+    try {
+      const pem = readFileSync(makeCertificate(dir, 'unused').certificatePath, 'utf8');
+      const app = emulator.registerApp({ roles: ['Calls.AccessMedia.All'] });
+      const registered = await control('certificates', { body: { pem, clientId: app.clientId } });
+      expect(registered.status).toBe(200);
+      expect(await registered.json()).toEqual({ clientId: app.clientId, thumbprintSha256: expect.stringMatching(/^[0-9A-F]{64}$/) });
+      expect((await control('certificates', { body: { pem, clientId: 'not-an-app' } })).status).toBe(404);
+      const notPem = await control('certificates', { body: { pem: 'hello' } });
+      expect(notPem.status).toBe(400);
+      expect(((await notPem.json()) as { error: { message: string } }).error.message).toMatch(/^pem: not a PEM X\.509 certificate/);
+    } finally {
+      cleanup();
+    }
   });
 
   it('refuses an invalid fault with every problem named', async () => {

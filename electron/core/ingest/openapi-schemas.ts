@@ -12,7 +12,7 @@ import { MAX_SAMPLES_PER_BODY, liveSampleSchema } from '../../../shared/domain/s
 import { teleconferenceDeviceQualityDraftSchema } from '../../../shared/graph/quality';
 import { callContextBodySchema } from './bodies/call-context-body';
 import { localIdSchema } from './bodies/ids';
-import type { CallContextMatch, IngestHealth } from './deps';
+import type { CallContextMatch, IngestHealth, SampleDrop } from './deps';
 import type { ErrorResponseBody } from './errors';
 
 type JsonSchema = Record<string, unknown>;
@@ -29,11 +29,20 @@ const reportBodySchema = z.strictObject({
 
 const reportAcceptedSchema = z.object({
   id: z.string().meta({ description: 'The report id in the outbox (`vtc-agent reports show ID`).' }),
-  state: z.enum(['needs_context', 'pending']).meta({ description: 'needs_context until its Teams ids are known, then pending.' }),
+  state: z.string().meta({ description: 'Its outbox state: needs_context until its Teams ids are known, then pending (for a body stored before: its state now).' }),
+  existing: z.literal(true).optional().meta({ description: 'Present (200) when the same body was stored before under its mediaLegId.' }),
 });
+
+const sampleDropSchema = z.object({
+  index: count().meta({ description: 'Position of the sample in the posted batch (0 for a single sample).' }),
+  code: z.string().meta({ description: 'Stable code.', examples: ['too_many_calls', 'too_many_legs', 'invalid_time'] }),
+  message: z.string(),
+}) satisfies z.ZodType<SampleDrop>;
 
 const samplesAcceptedSchema = z.object({
   accepted: count().meta({ description: 'Samples the leg tracker took.' }),
+  dropped: count().meta({ description: 'Samples it did not take (the length of drops).' }),
+  drops: z.array(sampleDropSchema),
 });
 
 const callContextMatchSchema = z.object({

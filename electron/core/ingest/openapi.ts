@@ -9,10 +9,12 @@ import { COMPONENT_SCHEMAS } from './openapi-schemas';
 
 const json = (ref: string) => ({ 'application/json': { schema: { $ref: `#/components/schemas/${ref}` } } });
 const error = (description: string) => ({ description, content: json('Error') });
+const RETRY_AFTER = { 'Retry-After': { description: 'Seconds to wait before sending the same body again.', schema: { type: 'integer', minimum: 0 } } };
+const retryLater = (description: string) => ({ ...error(description), headers: RETRY_AFTER });
 
 /** The refusals every authenticated JSON endpoint can give, before its own logic runs. */
 const BODY_ERRORS = {
-  '400': error('Invalid JSON, a `__proto__`/`constructor`/`prototype` key, nesting deeper than 32, or a schema violation: `details` names every invalid field (path and reason). The body is kept in the quarantine.'),
+  '400': error('Invalid JSON, a key repeated within one object (`duplicate_key`), a `__proto__`/`constructor`/`prototype` key, nesting deeper than 32, or a schema violation: `details` names every invalid field (path and reason). The body is kept in the quarantine.'),
   '401': error('No, malformed, unknown or revoked bearer token (`WWW-Authenticate: Bearer`).'),
   '405': error('Wrong method (`Allow` names the right one).'),
   '413': error('Body over 256 KiB (declared or counted), refused before parsing.'),
@@ -39,9 +41,12 @@ export const OPENAPI_DOCUMENT = {
           'The body is exactly the body of Graph `POST /communications/calls/logTeleconferenceDeviceQuality`, plus optional `roomId`/`deviceId`. Without callChainId/participantId/mediaLegId the report waits as `needs_context`. 202 is sent only after the report is committed to the outbox.',
         requestBody: { required: true, content: json('ReportBody') },
         responses: {
+          '200': { description: 'The same body was stored before under its mediaLegId: nothing is stored or sent twice (`existing: true`).', content: json('ReportAccepted') },
           '202': { description: 'Stored (committed) in the outbox.', content: json('ReportAccepted') },
           ...BODY_ERRORS,
-          '507': error('The outbox is full: the report was NOT stored; keep it and retry after `Retry-After` seconds.'),
+          '409': error('`duplicate_media_leg`: another body is stored under this mediaLegId; `details` names the stored report.'),
+          '503': retryLater('`storage_busy` (the database is locked by another process) or `storage_unavailable`: the report was NOT stored; keep it and retry after `Retry-After` seconds.'),
+          '507': retryLater('`outbox_full` or `storage_full` (the disk): the report was NOT stored; keep it and retry after `Retry-After` seconds.'),
         },
       },
     },
@@ -50,7 +55,14 @@ export const OPENAPI_DOCUMENT = {
         operationId: 'postSamples',
         summary: 'Live media measurements of a device call, one sample or many.',
         requestBody: { required: true, content: json('SamplesBody') },
-        responses: { '202': { description: 'Accepted by the leg tracker.', content: json('SamplesAccepted') }, ...BODY_ERRORS },
+        description:
+          'Every sample must name a configured room (and, when the room lists devices, one of them); otherwise 400 `not_configured` and nothing is taken, `details` naming each sample.',
+        responses: {
+          '202': { description: 'What the leg tracker took, and each sample it dropped with its index, a code and why.', content: json('SamplesAccepted') },
+          ...BODY_ERRORS,
+          '503': retryLater('Samples that would open a new call while the database is busy or failing: nothing was taken.'),
+          '507': retryLater('Samples that would open a new call while the outbox or the disk is full: nothing was taken. Samples continuing a call are always taken.'),
+        },
       },
     },
     '/api/v1/call-context': {

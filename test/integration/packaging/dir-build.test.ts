@@ -80,6 +80,8 @@ describe('electron-builder --dir (stand-in Electron)', () => {
     expect(asarEntries).toEqual(
       expect.arrayContaining(['/package.json', '/out/main/index.js', '/out/preload/index.cjs', '/out/renderer/index.html']),
     );
+    // The Graph CSDL "Try the demo"'s emulator validates with, emitted beside the main bundle.
+    expect(asarEntries).toContain('/out/main/csdl/graph-v1.0-fragments.xml');
   });
 
   it('packs no sources, tests, benches or source maps', () => {

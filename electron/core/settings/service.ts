@@ -63,17 +63,17 @@ export function createSettingsService(options: SettingsServiceOptions) {
   const effective = (): { config: AppConfig; local: StoredSettings; problems: ValidationIssue[] } => {
     const { settings: local, problems } = parseStoredSettings(store.readLocalText());
     const config: AppConfig = { ...managed };
-    const take = <K extends keyof AppConfig & keyof StoredSettings>(key: K): void => {
-      if (!locked.has(key) && local[key] !== undefined) (config as Record<string, unknown>)[key] = local[key];
-    };
-    take('cloud');
-    take('tenantId');
-    take('clientId');
-    take('thresholds');
-    // A row saved before hosts were checked may name a LAN address: it is reported and loopback is served.
-    const hostProblem = !locked.has('ingest') && local.ingest ? ingestHostProblem(local.ingest.host) : undefined;
-    if (hostProblem) problems.push(hostProblem);
-    else take('ingest');
+    const mine = (key: keyof AppConfig): boolean => !locked.has(key);
+    if (mine('cloud') && local.cloud !== undefined) config.cloud = local.cloud;
+    if (mine('tenantId') && local.tenantId !== undefined) config.tenantId = local.tenantId;
+    if (mine('clientId') && local.clientId !== undefined) config.clientId = local.clientId;
+    if (mine('thresholds') && local.thresholds !== undefined) config.thresholds = local.thresholds;
+    if (mine('ingest') && local.ingest !== undefined) {
+      // A row saved before hosts were checked may name a LAN address: it is reported and loopback is served.
+      const hostProblem = ingestHostProblem(local.ingest.host);
+      if (hostProblem) problems.push(hostProblem);
+      else config.ingest = local.ingest;
+    }
     if (!locked.has('credential') && local.credential) {
       config.credential =
         local.credential.type === 'secret' ? { type: 'secret', secret: '(stored)' } : { ...local.credential };

@@ -29,6 +29,7 @@ import { createIngestDeps } from './ingest-wiring';
 import { createReportIntake } from './report-intake';
 import { createStorageGuard } from './storage-guard';
 import { tryOpenStorageStatusFile } from './storage-status-file';
+import { takeSpilledReports } from './report-spill';
 import { toReportDetailView, toSyncStatusView, withGraphProblem } from './report-views';
 import { createCallRecordsService } from '../callrecords';
 import { exportDiagnostics } from '../diagnostics';
@@ -105,6 +106,8 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   // kept (device reports) or refused with 507 (ingest), and shown as a storage problem until it recovers.
   const intake = createReportIntake({ outbox, events, sync });
   const storageStatus = tryOpenStorageStatusFile(options.dataDir, (error) => log.warn('cannot reserve the storage status file: `status` will not show a storage problem', { error: String(error) }), now);
+  // Reports a previous run could not store come back first; those waiting now are copied for the next run.
+  const spilled = takeSpilledReports(options.dataDir, (error) => log.warn('cannot reserve room for unstored reports: they would not survive a restart', { error: String(error) }));
   const storage = createStorageGuard({
     intake,
     log,
@@ -113,7 +116,13 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       storageStatus?.write(storageProblem);
       events.publish('syncStatus', syncView());
     },
+    onWaiting: (waiting) => {
+      const left = spilled.spill?.write(waiting) ?? waiting.length;
+      if (left > 0) log.warn('reports waiting for the disk exceed the room kept for a restart: those are in memory only', { count: left });
+    },
   });
+  if (spilled.reports.length > 0) log.info('storing the reports a previous run could not store', { count: spilled.reports.length });
+  for (const report of spilled.reports) storage.keepDeviceReport(report);
   // Before the first send the worker cannot know Graph is not configured; the operator should see it at once.
   let telemetry: TelemetryWiring | undefined; // started once the tracker exists; its state joins the sync view
   const syncView = (snapshot = sync.snapshot()) => ({ ...withGraphProblem({ ...toSyncStatusView(snapshot), storage: storage.problem() }, graph.problem()), telemetry: telemetry?.current.status(), settingsProblems: resolved.problems.length > 0 ? resolved.problems : undefined });
@@ -270,6 +279,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
         tracker.close();
         db.close();
         storageStatus?.close();
+        spilled.spill?.close();
         log.info('core stopped', { interrupted });
       })();
       return stopping;

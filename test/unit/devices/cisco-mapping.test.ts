@@ -8,7 +8,7 @@ const fixture = (name: string): string => readFileSync(new URL(`../../fixtures/c
 const context = { roomId: 'bldg-30', deviceId: 'sx80', at: '2025-03-01T10:00:05.000Z' };
 
 const channel = (fields: Partial<CiscoChannel>): CiscoChannel => ({
-  item: 1, type: 'Video', direction: 'Incoming', audioRole: undefined, videoRole: 'Main', frameRate: 30, netstat: {}, ...fields,
+  item: 1, type: 'Video', direction: 'Incoming', audioRole: undefined, videoRole: 'Main', protocol: 'H264', frameRate: 30, netstat: {}, ...fields,
 });
 
 describe('Cisco → live samples (devices-and-thresholds.md §3.6)', () => {

@@ -20,7 +20,7 @@ describe('Cisco getxml parsing: CE 9 and RoomOS 11 shapes (devices-and-threshold
   it('reads a CE 9 channel completely', () => {
     const channel = parseMediaChannels(fixture('ce9-mediachannels.xml'))[0]!.channels[0]!;
     expect(channel).toEqual({
-      item: 327, type: 'Audio', direction: 'Incoming', audioRole: 'Main', videoRole: undefined, frameRate: undefined,
+      item: 327, type: 'Audio', direction: 'Incoming', audioRole: 'Main', videoRole: undefined, protocol: expect.any(String), frameRate: undefined,
       netstat: {
         bytes: 1207808, channelRate: 64000, jitter: 7, lastIntervalLost: 6, lastIntervalReceived: 244, loss: 31,
         maxJitter: 12, packets: 4712, roundTripTime: undefined, endToEndDelay: undefined,

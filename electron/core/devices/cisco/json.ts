@@ -65,6 +65,7 @@ export function channelOf(node: JsonNode): CiscoChannel | undefined {
     direction: text(node.Direction),
     audioRole: text(child(node.Audio, 'ChannelRole')),
     videoRole: text(child(node.Video, 'ChannelRole')),
+    protocol: text(child(node.Audio, 'Protocol')) ?? text(child(node.Video, 'Protocol')),
     frameRate: metric(child(node.Video, 'FrameRate')),
     netstat: netstatOf(node.Netstat),
   };

@@ -85,7 +85,9 @@ export function createSampleMapper() {
         for (const channel of [...call.channels].sort((a, b) => a.item - b.item)) {
           const modality = modalityOf(channel);
           const direction = directionOf(channel);
-          if (modality === undefined || direction === undefined) continue;
+          // Data channels have no modality; a channel whose protocol is Off carries nothing (a presentation
+          // channel kept open between shares, all counters zero): judging it would report a silent leg.
+          if (modality === undefined || direction === undefined || channel.protocol === 'Off') continue;
           let channelIndex = state.indexes.get(channel.item);
           if (channelIndex === undefined) {
             const group = `${modality}/${direction}`;

@@ -43,6 +43,8 @@ export interface CiscoChannel {
   direction: string | undefined;
   audioRole: string | undefined;
   videoRole: string | undefined;
+  /** `Audio Protocol` or `Video Protocol`; `Off` on a channel that carries nothing (an idle presentation). */
+  protocol: string | undefined;
   frameRate: number | undefined;
   netstat: CiscoNetstat;
 }
@@ -163,6 +165,7 @@ export function parseMediaChannels(xml: string): CiscoMediaCall[] {
         direction: text(channelNode.Direction),
         audioRole: text(child(channelNode.Audio, 'ChannelRole')),
         videoRole: text(child(channelNode.Video, 'ChannelRole')),
+        protocol: text(child(channelNode.Audio, 'Protocol')) ?? text(child(channelNode.Video, 'Protocol')),
         frameRate: toMetric(child(channelNode.Video, 'FrameRate')),
         netstat: parseNetstat(channelNode.Netstat),
       });

@@ -1,6 +1,6 @@
 /**
  * The simulated codec's state as xAPI JSON, the shape the WebSocket JSON-RPC API returns and pushes
- * (devices-and-thresholds.md §3.2): the same tree as render.ts's XML, repeated nodes as arrays of objects
+ * (../shared/reference/devices-and-thresholds.md §3.2): the same tree as render.ts's XML, repeated nodes as arrays of objects
  * with an `id`, Integer leaves as numbers, literals as strings.
  */
 import type { Firmware, SimChannel } from './channels';

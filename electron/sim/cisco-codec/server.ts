@@ -35,7 +35,7 @@ export interface CiscoSimulatorOptions {
   /** Start a new call after each one ends (the demo). */
   loop?: boolean;
   /**
-   * The WebSocket xAPI at /ws (`NetworkServices Websocket`, off on CE 9 by default, devices-and-thresholds.md
+   * The WebSocket xAPI at /ws (`NetworkServices Websocket`, off on CE 9 by default, ../shared/reference/devices-and-thresholds.md
    * R6): off unless asked, so the upgrade is answered 404 and an `auto` collector polls over HTTP.
    */
   websocket?: boolean;

@@ -1,5 +1,5 @@
 /**
- * The simulated codec's WebSocket xAPI (devices-and-thresholds.md §3.2, as Cisco's jsxapi speaks it):
+ * The simulated codec's WebSocket xAPI (../shared/reference/devices-and-thresholds.md §3.2, as Cisco's jsxapi speaks it):
  * `GET /ws` upgraded when the subprotocol `auth-<base64url(user:password)>` carries the right login (401
  * otherwise; 404 when the codec's `NetworkServices Websocket` is Off), then JSON-RPC 2.0: `xGet {Path}`,
  * `xFeedback/Subscribe {Query, NotifyCurrentValue}` → `{Id}`, `xFeedback/Unsubscribe {Id}`. After each

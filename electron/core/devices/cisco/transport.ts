@@ -1,5 +1,5 @@
 /**
- * Picks how a Cisco codec is read (config `transport`): `websocket` (push, devices-and-thresholds.md §3.2),
+ * Picks how a Cisco codec is read (config `transport`): `websocket` (push, ../shared/reference/devices-and-thresholds.md §3.2),
  * `http` (polling `getxml`), or `auto` (the default): WebSocket, and HTTP polling when the codec refuses
  * the WebSocket (CE 9 ships with `NetworkServices Websocket` Off). The fallback is said in the device's
  * status (`transport`), so an operator knows why the codec is polled.

@@ -1,5 +1,5 @@
 /**
- * Reads a Cisco codec over its WebSocket xAPI instead of polling (devices-and-thresholds.md §3.2): one
+ * Reads a Cisco codec over its WebSocket xAPI instead of polling (../shared/reference/devices-and-thresholds.md §3.2): one
  * login per connection, feedback subscriptions on `Status/Call`, `Status/MediaChannels` and
  * `Event/CallDisconnect`, then a full read of both branches (so nothing that changed while subscribing is
  * missed). Samples are taken from the state the feedback builds, a short moment after the codec's last

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { connectionTestRequestSchema, devicePatchSchema, guidSchema, settingsPatchSchema, type ConnectionTestRequest } from './requests';
 import type { Result } from './result';
+import { telemetryTestRequestSchema, type TelemetryTestRequest, type TelemetryTestView } from './telemetry';
 import type { CiscoTransport, DeviceKind } from '../config/schema';
 import type {
   AppInfoView,
@@ -50,6 +51,8 @@ export interface AppApiSpec {
   revokeIngestToken: { req: { name: string }; res: { revoked: boolean } };
   /** Zips logs, the configuration without secrets, outbox counts and recent errors, for support. */
   exportDiagnostics: { req: void; res: { path: string; sizeBytes: number } };
+  /** Settings' "Test export": one OTLP export of the current metrics to the endpoint being edited. */
+  testTelemetryExport: { req: TelemetryTestRequest; res: TelemetryTestView };
 }
 
 export type AppApiMethod = keyof AppApiSpec;
@@ -146,12 +149,13 @@ export const requestSchemas: { [M in AppApiMethod]: z.ZodType<AppRequest<M>> } =
   createIngestToken: z.strictObject({ name: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, { message: 'must be 1–64 letters, digits, dot, dash or underscore' }) }),
   revokeIngestToken: z.strictObject({ name: z.string().min(1).max(64) }),
   exportDiagnostics: z.undefined(),
+  testTelemetryExport: telemetryTestRequestSchema,
 };
 
 export const APP_API_METHODS = [
   'getAppInfo', 'startDemo', 'getRooms', 'getSyncStatus', 'setSyncPaused', 'listReports', 'getReport', 'resubmitReports',
   'discardReports', 'attachReportContext', 'listCallRecords', 'getCallRecord', 'getSettings', 'updateSettings',
-  'testConnection', 'testDevice', 'listIngestTokens', 'createIngestToken', 'revokeIngestToken', 'exportDiagnostics',
+  'testConnection', 'testDevice', 'listIngestTokens', 'createIngestToken', 'revokeIngestToken', 'exportDiagnostics', 'testTelemetryExport',
 ] as const satisfies readonly AppApiMethod[];
 export const APP_EVENT_NAMES = [
   'roomsChanged', 'syncStatus', 'alert', 'reportsChanged', 'callRecordsChanged', 'navigate', 'settingsChanged', 'diagnosticsExported',

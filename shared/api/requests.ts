@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { certificateSha256Schema, CISCO_TRANSPORTS, cloudSchema, DEVICE_KINDS, guidSchema as configGuid } from '../config/schema';
 import { thresholdOverridesSchema } from '../domain/thresholds';
+import { telemetryPatchSchema } from './telemetry';
 
 export const guidSchema = configGuid;
 
@@ -48,6 +49,7 @@ export const settingsPatchSchema = z.strictObject({
   ingest: z.strictObject({ host: z.string().min(1), port: z.number().int().min(0).max(65535) }).optional(),
   launchAtLogin: z.boolean().optional(),
   doNotDisturb: z.boolean().optional(),
+  telemetry: telemetryPatchSchema.optional(),
 });
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
 

@@ -5,7 +5,7 @@
 import type { CiscoTransport, CloudName, DeviceKind } from '../config/schema';
 import type { StreamComparisonRow } from '../graph/callRecordCompare';
 import type { StorageProblemView } from './storage';
-import type { TelemetryStatusView } from './telemetry';
+import type { TelemetrySettingsView, TelemetryStatusView } from './telemetry';
 import type { CallRecord } from '../graph/callRecords';
 import type { TeleconferenceDeviceQuality, TeleconferenceDeviceQualityDraft } from '../graph/quality';
 import type { AttemptOutcome, FailedReason, ReportSource, ReportState, SyncState } from './states';
@@ -187,6 +187,8 @@ export interface SettingsView {
   ingest: { host: string; port: number };
   launchAtLogin: boolean;
   doNotDisturb: boolean;
+  /** OpenTelemetry export; absent from cores that predate it. */
+  telemetry?: TelemetrySettingsView;
   /** Dotted keys set by the fleet configuration file: shown read-only ("managed by your administrator"). */
   managedKeys: string[];
 }

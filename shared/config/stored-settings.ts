@@ -36,6 +36,7 @@ export const storedSettingsSchema = z.strictObject({
   ingest: patch.ingest,
   launchAtLogin: patch.launchAtLogin,
   doNotDisturb: patch.doNotDisturb,
+  telemetry: patch.telemetry,
 });
 export type StoredSettings = z.infer<typeof storedSettingsSchema>;
 export type StoredSettingsKey = Exclude<keyof StoredSettings, 'version'>;

@@ -51,6 +51,7 @@ export function fakeHandlers(overrides: Partial<AppApiHandlers> = {}): AppApiHan
     startDemo: unavailable,
     exportDiagnostics: unavailable,
     testDevice: unavailable,
+    testTelemetryExport: unavailable,
     getRooms: () => FAKE_ROOMS,
     getSyncStatus: sync,
     setSyncPaused: ({ paused: next }) => {

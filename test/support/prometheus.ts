@@ -24,7 +24,7 @@ export function prometheusInstalled(): boolean {
   return existsSync(PROMETHEUS_BIN);
 }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

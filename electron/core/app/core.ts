@@ -222,6 +222,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     intake,
     reconfigure,
     syncView: () => syncView(),
+    testTelemetryExport: (request) => telemetry!.testExport(request),
     exportDiagnostics: async () => {
       const stamp = new Date(now()).toISOString().replace(/[:.]/g, '-');
       const failed = outbox.list({ state: 'failed', limit: 50 }).items.map((report) => ({ reportId: report.id, at: new Date(report.updatedAtMs).toISOString(), ...report.lastError }));

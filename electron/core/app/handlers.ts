@@ -37,6 +37,8 @@ export interface HandlerServices {
   syncView(): SyncStatusView;
   /** Writes the diagnostics zip into the data directory and returns where. */
   exportDiagnostics(): Promise<{ path: string; sizeBytes: number }>;
+  /** One OTLP export of the current metrics to the endpoint being edited (telemetry/telemetry.ts). */
+  testTelemetryExport: AppApiHandlers['testTelemetryExport'];
 }
 
 const OPERATOR = 'operator';
@@ -124,6 +126,7 @@ export function createHandlers(services: HandlerServices): AppApiHandlers {
         throw error;
       }
     },
+    testTelemetryExport: (request) => services.testTelemetryExport(request),
     exportDiagnostics: async () => {
       const exported = await services.exportDiagnostics();
       services.events.publish('diagnosticsExported', exported);

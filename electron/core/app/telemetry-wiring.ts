@@ -3,19 +3,21 @@
  * configuration, outbox counts, the delivery tally fed by the sync worker's attempts), and restarting the
  * service when the `telemetry` settings change. Kept out of core.ts so the composition stays one page.
  */
-import type { AppConfig } from '../../../shared/config/schema';
-import type { TelemetryStatusView } from '../../../shared/api/telemetry';
+import { telemetryConfigSchema, type AppConfig } from '../../../shared/config/schema';
+import type { TelemetryStatusView, TelemetryTestRequest, TelemetryTestView } from '../../../shared/api/telemetry';
 import type { LegTracker } from '../legs';
 import type { Logger } from '../log/logger';
 import type { Outbox } from '../outbox';
 import type { SyncWorker } from '../sync';
-import { createDeliveryTally, saveTelemetryStatus, startTelemetry, type Telemetry, type TelemetrySources } from '../telemetry';
+import { createDeliveryTally, metricsUrlOf, saveTelemetryStatus, startTelemetry, testTelemetryExport, type Telemetry, type TelemetrySources } from '../telemetry';
 
 export interface TelemetryWiring {
   readonly sources: TelemetrySources;
   readonly current: Telemetry;
   /** Restarts the service when the effective `telemetry` block changed. */
   apply(config: AppConfig): Promise<void>;
+  /** Settings' "Test export". The configured headers (an API key) go only to the configured endpoint. */
+  testExport(request: TelemetryTestRequest): Promise<TelemetryTestView>;
   stop(): Promise<void>;
 }
 
@@ -80,6 +82,16 @@ export async function wireTelemetry(options: {
       await current.stop();
       applied = next;
       current = await start(config);
+    },
+    testExport(request) {
+      const configured = options.config().telemetry?.otlp;
+      const sameEndpoint = configured !== undefined && metricsUrlOf(configured.endpoint) === metricsUrlOf(request.endpoint);
+      const otlp = telemetryConfigSchema.shape.otlp.unwrap().parse({
+        endpoint: request.endpoint,
+        protocol: request.protocol ?? 'http/json',
+        headers: sameEndpoint ? configured.headers : {},
+      });
+      return testTelemetryExport({ otlp, version: options.version, sources, now: options.now });
     },
     stop: () => current.stop(),
   };

@@ -15,6 +15,7 @@ import { resolveSecret } from '../config/load';
 import { checkSettingsPatch, ingestHostProblem } from './check';
 import { connectionCandidate } from './connection-candidate';
 import { parseStoredSettings } from './stored';
+import { telemetryConfigOfPatch, telemetrySettingsView } from '../telemetry/settings';
 import type { Redactor } from '../log/redact';
 import type { SecretCipher, SettingsStore } from './store';
 
@@ -82,6 +83,7 @@ export function createSettingsService(options: SettingsServiceOptions) {
       config.rooms = local.rooms.map((room) => ({ ...room, devices: room.devices.map((device) => ({ ...device, password: '(stored)' })) }));
     }
     if (!locked.has('alerts') && local.alertCooldownMinutes !== undefined) config.alerts = { cooldownMinutes: local.alertCooldownMinutes };
+    if (!locked.has('telemetry') && local.telemetry) config.telemetry = telemetryConfigOfPatch(local.telemetry);
     return { config, local, problems };
   };
 
@@ -137,6 +139,7 @@ export function createSettingsService(options: SettingsServiceOptions) {
         ingest: config.ingest,
         launchAtLogin: local.launchAtLogin ?? false,
         doNotDisturb: local.doNotDisturb ?? false,
+        telemetry: telemetrySettingsView(config.telemetry),
         managedKeys: [...locked],
       };
     },

@@ -5,3 +5,4 @@ export { INSTRUMENTS, METER_NAME } from './instruments';
 export { prometheusName } from './prometheus-names';
 export { readTelemetryStatus, saveTelemetryStatus } from './status-file';
 export { metricsUrlOf, displayEndpoint } from './otlp-exporter';
+export { telemetryConfigOfPatch, telemetrySettingsView } from './settings';

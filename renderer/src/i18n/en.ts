@@ -4,10 +4,12 @@
  */
 import { enSettings } from './en-settings';
 import { enLive } from './en-live';
+import { enTelemetry } from './en-telemetry';
 
 export const en = {
   ...enSettings,
   ...enLive,
+  ...enTelemetry,
   'app.title': 'VTC Quality Monitor',
   'app.skipToContent': 'Skip to content',
 

@@ -5,10 +5,12 @@
 import type { Messages } from './keys';
 import { fiSettings } from './fi-settings';
 import { fiLive } from './fi-live';
+import { fiTelemetry } from './fi-telemetry';
 
 export const fi: Messages = {
   ...fiSettings,
   ...fiLive,
+  ...fiTelemetry,
   'app.title': 'VTC Quality Monitor',
   'app.skipToContent': 'Siirry sisältöön',
 

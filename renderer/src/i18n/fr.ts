@@ -2,10 +2,12 @@
 import type { Messages } from './keys';
 import { frSettings } from './fr-settings';
 import { frLive } from './fr-live';
+import { frTelemetry } from './fr-telemetry';
 
 export const fr: Messages = {
   ...frSettings,
   ...frLive,
+  ...frTelemetry,
   'app.title': 'VTC Quality Monitor',
   'app.skipToContent': 'Aller au contenu',
 

@@ -3,6 +3,7 @@ import type { SyncStatusView } from '../../../shared/api/views';
 import { useFormat, useT } from '../i18n';
 import { SYNC_STATE_KEY } from '../lib/labels';
 import { useAppStore, useStores } from '../stores/provider';
+import { TelemetryStatus } from './TelemetryStatus';
 
 export function backlogOf(status: SyncStatusView): number {
   return status.counts.needs_context + status.counts.pending + status.counts.in_flight;
@@ -98,6 +99,7 @@ export function StatusBar() {
             {sync.value.oldestUnsentAgeMs !== undefined && <span className="muted"> · {t('status.oldest', { age: format.span(sync.value.oldestUnsentAgeMs) })}</span>}
           </span>
           {sync.value.lastSuccessAt !== undefined && <span className="muted">{t('status.lastSuccess', { time: format.time(sync.value.lastSuccessAt) })}</span>}
+          <TelemetryStatus view={sync.value.telemetry} />
           {/* An error followed by a successful send is history (the Outbox keeps it); only a current one shows here. */}
           {sync.value.lastError !== undefined && !(sync.value.lastSuccessAt !== undefined && sync.value.lastSuccessAt > sync.value.lastError.at) ? (
             // The error and the button move to a second line together when the bar is too narrow for both,

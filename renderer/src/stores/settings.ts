@@ -4,13 +4,13 @@
  * operator dismisses it: it is shown once and never fetched again (the core cannot return it).
  */
 import { createStore } from 'zustand/vanilla';
-import type { AppApiClient, AppRequest } from '../../../shared/api/contract';
+import type { AppApiClient, AppRequest, AppResponse } from '../../../shared/api/contract';
 import type { AppError, Result } from '../../../shared/api/result';
 import type { ConnectionTestRequest, SettingsPatch } from '../../../shared/api/requests';
 import type { ConnectionTestView, DeviceTestView, IngestTokenView, SettingsView } from '../../../shared/api/views';
 import { IDLE, LOADING, fromResult, settle, type LoadState } from './load-state';
 
-export type SettingsSection = 'connection' | 'rooms' | 'ingest' | 'alerts' | 'startup';
+export type SettingsSection = 'connection' | 'rooms' | 'ingest' | 'alerts' | 'startup' | 'telemetry';
 
 export type SaveState =
   | { status: 'idle' }
@@ -40,6 +40,8 @@ export interface SettingsState {
   exportDiagnostics(): Promise<void>;
   /** One status read of a codec with the settings being edited (not saved); the answer is the caller's to show. */
   testDevice(request: AppRequest<'testDevice'>): Promise<Result<DeviceTestView>>;
+  /** One OTLP export of the current metrics to the endpoint being edited; the collector's answer is the caller's to show. */
+  testTelemetryExport(request: AppRequest<'testTelemetryExport'>): Promise<Result<AppResponse<'testTelemetryExport'>>>;
   loadTokens(): Promise<void>;
   createToken(name: string): Promise<void>;
   dismissNewToken(): void;
@@ -83,6 +85,10 @@ export function createSettingsStore(api: AppApiClient) {
 
     testDevice(request) {
       return settle(() => api.testDevice(request));
+    },
+
+    testTelemetryExport(request) {
+      return settle(() => api.testTelemetryExport(request));
     },
 
     async exportDiagnostics() {

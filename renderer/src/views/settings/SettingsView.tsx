@@ -8,6 +8,7 @@ import { LanguageSection } from './LanguageSection';
 import { RoomsSection } from './RoomsSection';
 import { StartupSection } from './StartupSection';
 import { SupportSection } from './SupportSection';
+import { TelemetrySection } from './TelemetrySection';
 import { TokensSection } from './TokensSection';
 
 export function SettingsView() {
@@ -28,6 +29,7 @@ export function SettingsView() {
           <TokensSection view={state.value} />
           <AlertsSection view={state.value} />
           <StartupSection view={state.value} />
+          <TelemetrySection view={state.value} />
           <SupportSection />
         </>
       )}

@@ -1,0 +1,23 @@
+/** Strings of the telemetry settings section and the status bar's export state (fleet monitoring). */
+export const enTelemetry = {
+  'telemetry.title': 'Fleet monitoring (OpenTelemetry)',
+  'telemetry.intro': 'Send live room quality to your observability tools: an OpenTelemetry Collector (OTLP/HTTP) and/or a Prometheus scrape endpoint on this PC. Off unless turned on here or by your administrator.',
+  'telemetry.otlpOn': 'Export to an OpenTelemetry Collector',
+  'telemetry.endpoint': 'Collector endpoint',
+  'telemetry.endpointHint': 'Base URL such as http://collector:4318 (/v1/metrics is added) or the full metrics URL.',
+  'telemetry.protocol': 'Protocol',
+  'telemetry.interval': 'Export interval (seconds)',
+  'telemetry.headers': 'Headers from the configuration file: {names}',
+  'telemetry.noHeaders': 'Headers (an API key) can only be set in the configuration file.',
+  'telemetry.prometheusOn': 'Serve a Prometheus scrape endpoint on this PC',
+  'telemetry.prometheusPort': 'Prometheus port',
+  'telemetry.prometheusHint': 'Served at http://127.0.0.1:{port}/metrics (this PC only; a LAN address needs the administrator’s file).',
+  'telemetry.test': 'Test export',
+  'telemetry.testing': 'Exporting…',
+  'telemetry.testOk': 'Sent to {endpoint}: {message} ({ms} ms).',
+  'telemetry.testFailed': 'Not sent to {endpoint}: {message}',
+  'telemetry.status.waiting': 'Metrics: first export pending',
+  'telemetry.status.ok': 'Metrics exported {time}',
+  'telemetry.status.failing': 'Metrics export failing: {message}',
+  'telemetry.status.buffered': '{count} intervals waiting',
+};

@@ -28,6 +28,8 @@ export interface StorageGuardOptions {
   retry?: BackoffPolicy;
   /** Called whenever problem() changes (the core republishes the sync status). */
   onChange?: (problem: StorageProblemView | undefined) => void;
+  /** Called whenever the reports waiting change (the core keeps a copy on disk for a restart: report-spill.ts). */
+  onWaiting?: (waiting: readonly EnqueueInput[]) => void;
 }
 
 export interface StorageGuard {
@@ -63,6 +65,7 @@ export function createStorageGuard(options: StorageGuardOptions): StorageGuard {
   let closed = false;
 
   const changed = (): void => options.onChange?.(problem());
+  const queueChanged = (): void => options.onWaiting?.(queue);
 
   function problem(): StorageProblemView | undefined {
     if (episode !== undefined) {
@@ -126,11 +129,13 @@ export function createStorageGuard(options: StorageGuardOptions): StorageGuard {
   function drain(): void {
     if (timer !== undefined) timers.clearTimeout(timer);
     timer = undefined;
+    const before = queue.length;
     while (queue.length > 0) {
       const head = queue[0];
       if (head === undefined || !storeOne(head)) break;
       queue.shift();
     }
+    if (queue.length !== before) queueChanged();
     if (queue.length === 0) {
       leave();
       return;
@@ -153,6 +158,7 @@ export function createStorageGuard(options: StorageGuardOptions): StorageGuard {
       if (queue.length > 0) {
         // Behind the reports already waiting, so they are stored in the order the calls ended.
         queue.push(input);
+        queueChanged();
         drain();
         return;
       }
@@ -161,6 +167,7 @@ export function createStorageGuard(options: StorageGuardOptions): StorageGuard {
         return;
       }
       queue.push(input);
+      queueChanged();
       changed();
       schedule();
     },

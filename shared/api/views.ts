@@ -140,6 +140,8 @@ export interface CallRecordListView {
   message?: string;
   items: CallRecordSummaryView[];
   fetchedAt?: string;
+  /** When the core reads the list from Graph again on its own ("List as of 06:14, next at 06:19"). */
+  nextRefreshAt?: string;
   /** True when the list comes from the cache because Graph could not be reached. */
   stale: boolean;
 }

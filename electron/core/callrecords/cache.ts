@@ -146,6 +146,10 @@ export function createCallRecordCache(db: Db) {
       const changed = writeSummary(record, undefined, record);
       updateDetail.run({ id, detailJson: JSON.stringify(record), version: record.version, fetchedAt: fetchedAtMs, sessionCount: record.sessions?.length ?? 0 });
       const wasMissing = deleteStatus.run(id).changes > 0;
+      // A record read on its own (a sent report's call) joins the "everyone" list at once when that list
+      // covers its time, instead of waiting for the next list refresh.
+      const everyone = selectList.get('');
+      if (everyone !== undefined && Date.parse(record.startDateTime) >= everyone.since_at) insertListItem.run('', id);
       return changed || !hadDetail || wasMissing;
     }),
 

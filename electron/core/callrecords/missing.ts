@@ -8,6 +8,12 @@
 import type { MissingStatus } from './cache';
 
 export const RETENTION_MS = 30 * 86_400_000;
+/**
+ * How long after a call its record is looked for on its own: Microsoft publishes most records within an
+ * hour of the call and some up to 150 minutes after it. Later, only a list refresh (every few minutes, and
+ * Refresh) can still bring it.
+ */
+export const MATCH_WINDOW_MS = 150 * 60_000;
 export const MAX_RETRY_MS = 3_600_000;
 
 export interface MissingContext {
@@ -36,6 +42,17 @@ export function missingStatus(context: MissingContext): MissingStatus {
     };
   }
   const nextCheckAtMs = nowMs + retryDelayMs(context.firstRetryMs, checkCount);
+  if (nextCheckAtMs - referenceAtMs > MATCH_WINDOW_MS) {
+    return {
+      id,
+      availability: 'not_available_yet',
+      message: 'Not available yet: Teams has not published this call record 2.5 hours after the call; the list refresh will still show it when it comes.',
+      referenceAtMs,
+      firstMissingAtMs,
+      checkedAtMs: nowMs,
+      checkCount,
+    };
+  }
   return {
     id,
     availability: 'not_available_yet',

@@ -251,7 +251,9 @@ export function createCallRecordsService(options: CallRecordsServiceOptions): Ca
 
   function listView(key: string, sinceMs: number, outcome: Outcome): CallRecordListView {
     const cached = cache.list(key, sinceMs);
-    return toListView(cached, correlation.reportIdsByRecord(cached.lines.map((line) => recordKey(line.id))), outcome, sinceMs);
+    const view = toListView(cached, correlation.reportIdsByRecord(cached.lines.map((line) => recordKey(line.id))), outcome, sinceMs);
+    if (cached.fetchedAtMs !== undefined) view.nextRefreshAt = new Date(Math.max(now(), cached.fetchedAtMs + refreshIntervalMs)).toISOString();
+    return view;
   }
 
   const service: CallRecordsService = {

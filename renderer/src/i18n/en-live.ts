@@ -62,6 +62,9 @@ export const enLive = {
   'timeline.attach': 'Teams ids attached by {actor}',
   'timeline.reason': 'reason: {reason}',
 
+  'callRecords.asOf': 'List as of {time}',
+  'callRecords.asOfNext': 'List as of {time} · next refresh {next}',
+
   'status.needsAction': '{count} failed — needs action',
   'status.needsActionOne': '1 failed — needs action',
   'status.pausedByOperator': 'paused by the operator',

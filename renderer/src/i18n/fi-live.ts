@@ -60,6 +60,9 @@ export const fiLive: Record<keyof typeof enLive, string> = {
   'timeline.attach': 'Teams-tunnukset liitetty: {actor}',
   'timeline.reason': 'syy: {reason}',
 
+  'callRecords.asOf': 'Lista ajalta {time}',
+  'callRecords.asOfNext': 'Lista ajalta {time} · seuraava päivitys {next}',
+
   'status.needsAction': '{count} epäonnistui — vaatii toimia',
   'status.needsActionOne': '1 epäonnistui — vaatii toimia',
   'status.pausedByOperator': 'käyttäjän keskeyttämä',

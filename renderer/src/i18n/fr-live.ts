@@ -60,6 +60,9 @@ export const frLive: Record<keyof typeof enLive, string> = {
   'timeline.attach': 'Identifiants Teams joints par {actor}',
   'timeline.reason': 'motif : {reason}',
 
+  'callRecords.asOf': 'Liste à jour à {time}',
+  'callRecords.asOfNext': 'Liste à jour à {time} · prochaine mise à jour {next}',
+
   'status.needsAction': '{count} en échec — action requise',
   'status.needsActionOne': '1 en échec — action requise',
   'status.pausedByOperator': 'mis en pause par l’opérateur',

@@ -26,6 +26,8 @@ export type CallRecordsStore = ReturnType<typeof createCallRecordsStore>;
 export function createCallRecordsStore(api: AppApiClient) {
   let listGeneration = 0;
   let detailGeneration = 0;
+  let refreshing: Promise<void> | undefined;
+  let changedDuringRefresh = false;
 
   return createStore<CallRecordsState>()((set, get) => {
     async function loadDetail(id: string, refresh: boolean): Promise<void> {
@@ -51,13 +53,31 @@ export function createCallRecordsStore(api: AppApiClient) {
       },
 
       async load(options) {
+        const refresh = options?.refresh === true;
+        // An explicit Refresh wins: a background load meanwhile (a pushed change) waits for it and reads
+        // again after it, so the spinner lasts until Graph's new list is shown and nothing lands silently later.
+        if (!refresh && refreshing !== undefined) {
+          changedDuringRefresh = true;
+          return refreshing;
+        }
         const generation = ++listGeneration;
-        if (get().list.status !== 'ready' || options?.refresh === true) set({ list: LOADING });
+        if (get().list.status !== 'ready' || refresh) set({ list: LOADING });
         const sinceHours = get().sinceHours;
-        const result = await settle(() =>
-          api.listCallRecords(options?.refresh === true ? { sinceHours, refresh: true } : { sinceHours }),
-        );
-        if (generation === listGeneration) set({ list: fromResult(result) });
+        const work = (async () => {
+          const result = await settle(() => api.listCallRecords(refresh ? { sinceHours, refresh: true } : { sinceHours }));
+          if (generation === listGeneration) set({ list: fromResult(result) });
+        })();
+        if (!refresh) return work;
+        refreshing = work;
+        try {
+          await work;
+        } finally {
+          if (refreshing === work) refreshing = undefined;
+        }
+        if (changedDuringRefresh) {
+          changedDuringRefresh = false;
+          await get().load();
+        }
       },
 
       setSinceHours(hours) {

@@ -59,6 +59,21 @@ async function sendReport(label: string, sentBefore = 0): Promise<{ reportId: st
 }
 
 describe('a sent report beside its callRecord', () => {
+  it('a record read on its own after a report joins the cached list at once, which says when it is read again', async () => {
+    await start({ delayMs: 0 });
+    const listed = await service.list({ sinceHours: 24 });
+    expect(listed.nextRefreshAt).toBeDefined();
+    const { callChainId } = await sendReport('VTC Bldg 30/21');
+    await rig.emulator.whenCallRecordPublished(callChainId);
+    expect((await service.list({ sinceHours: 24 })).items.map((item) => item.id)).not.toContain(callChainId);
+
+    await service.get({ id: callChainId });
+    // Not a Graph list read (the cached list is still fresh): the record read alone is merged into it.
+    const after = await service.list({ sinceHours: 24 });
+    expect(after.fetchedAt).toBe(listed.fetchedAt);
+    expect(after.items.map((item) => item.id)).toContain(callChainId);
+  });
+
   it('not available until Teams publishes it; then the report shows next to the record and every stream agrees', async () => {
     await start({ delayMs: 60_000 });
     const { reportId, callChainId } = await sendReport('VTC Bldg 30/21');

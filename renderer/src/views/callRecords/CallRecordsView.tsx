@@ -72,6 +72,7 @@ function SinceSelect() {
 
 export function CallRecordsView({ recordId }: { recordId?: string }) {
   const t = useT();
+  const format = useFormat();
   const { callRecords } = useStores();
   const list = useCallRecordsStore((state) => state.list);
 
@@ -90,6 +91,13 @@ export function CallRecordsView({ recordId }: { recordId?: string }) {
         <button type="button" onClick={() => void callRecords.getState().load({ refresh: true })}>
           {t('common.refresh')}
         </button>
+        {list.status === 'ready' && list.value.fetchedAt !== undefined && (
+          <span className="muted list-as-of">
+            {list.value.nextRefreshAt !== undefined
+              ? t('callRecords.asOfNext', { time: format.time(list.value.fetchedAt), next: format.time(list.value.nextRefreshAt) })
+              : t('callRecords.asOf', { time: format.time(list.value.fetchedAt) })}
+          </span>
+        )}
       </div>
       {(list.status === 'loading' || list.status === 'idle') && <Loading label={t('callRecords.loading')} />}
       {list.status === 'error' && <ErrorNotice error={list.error} onRetry={() => void callRecords.getState().load()} />}

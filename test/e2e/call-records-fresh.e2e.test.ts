@@ -1,0 +1,67 @@
+// Call records stay fresh without pressing Refresh: against the real `demo` (the agent as a child process,
+// the built-in emulator publishing each call's callRecord a few seconds after the room's report is
+// delivered), a new call's record appears in the Call records view, beside the room's report, within 10 s
+// of the emulator publishing it; the view says how old the list is and when it is read again.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { chromiumAvailable, launchChromium, type ChromiumSession } from '../support/chromium';
+import { startDemo, type DemoProcess } from '../support/demo-process';
+import { ensureRendererBuilt } from '../support/renderer-build';
+
+const UI_WITHIN_MS = 15_000;
+/** A call lasts ~25 ticks of 1 s; its report is delivered when it ends, its record published after. */
+const FIRST_RECORD_WITHIN_MS = 90_000;
+const FRESH_WITHIN_MS = 10_000;
+
+const missing = !chromiumAvailable() ? 'Chromium is not installed (apt-get install chromium)' : undefined;
+
+describe.skipIf(missing !== undefined)('call records stay fresh (demo)', () => {
+  let demo: DemoProcess;
+  let browser: ChromiumSession;
+  let page: Page;
+
+  beforeAll(async () => {
+    await ensureRendererBuilt();
+    [demo, browser] = await Promise.all([startDemo({ rooms: 2, seed: 7, tickMs: 1_000 }), launchChromium({ viewport: { width: 1440, height: 900 } })]);
+    page = await browser.context.newPage();
+    await page.goto(demo.webUrl);
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    if (demo !== undefined) expect(await demo.stop()).toBe(0);
+  }, 30_000);
+
+  const publishedIds = async (): Promise<Set<string>> => {
+    const response = await fetch(`${demo.emulatorUrl}/_emulator/call-records`);
+    const body = (await response.json()) as { value: { id: string }[] };
+    return new Set(body.value.map((record) => record.id));
+  };
+
+  it('shows a new call record beside its report within 10 s of its publication, without Refresh', async () => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Call records' }).click();
+    const records = page.getByRole('table', { name: 'Recent call records' });
+    await records.waitFor({ timeout: UI_WITHIN_MS });
+    await page.locator('.list-as-of').getByText(/^List as of .+ · next refresh .+$/).waitFor({ timeout: UI_WITHIN_MS });
+    const withReport = records.getByRole('row').filter({ has: page.getByRole('button', { name: 'View report' }) });
+    const before = await withReport.count();
+    const seeded = await publishedIds();
+
+    // The moment the emulator publishes the first record of a demo call.
+    let publishedAtMs = 0;
+    await expect
+      .poll(
+        async () => {
+          const now = await publishedIds();
+          const fresh = [...now].some((id) => !seeded.has(id));
+          if (fresh && publishedAtMs === 0) publishedAtMs = Date.now();
+          return fresh;
+        },
+        { timeout: FIRST_RECORD_WITHIN_MS, interval: 200 },
+      )
+      .toBe(true);
+
+    await expect.poll(() => withReport.count(), { timeout: FRESH_WITHIN_MS, interval: 100 }).toBeGreaterThan(before);
+    expect(Date.now() - publishedAtMs).toBeLessThanOrEqual(FRESH_WITHIN_MS);
+  }, FIRST_RECORD_WITHIN_MS + FRESH_WITHIN_MS + 2 * UI_WITHIN_MS);
+});

@@ -16,8 +16,9 @@ export function telemetryStatusOf(context: CommandContext): TelemetryStatusView 
 
 /** `key: value` fields for the human output. */
 export function telemetryStatusFields(view: TelemetryStatusView | undefined): Array<[string, string | undefined]> {
-  if (!view || (view.otlp === 'off' && !view.metricsUrl)) return [['metrics export', 'off']];
+  if (!view || (view.otlp === 'off' && !view.metricsUrl && !view.lastError)) return [['metrics export', 'off']];
   const fields: Array<[string, string | undefined]> = [];
+  if (view.otlp === 'off' && view.lastError) fields.push(['metrics export', 'off'], ['export error', `${view.lastError.at} ${view.lastError.message}`]);
   if (view.otlp !== 'off') {
     fields.push(['metrics export', `${view.otlp} → ${view.endpoint ?? '?'} every ${view.intervalSeconds ?? '?'} s`]);
     fields.push(['last export', view.lastExportAt ?? 'never']);

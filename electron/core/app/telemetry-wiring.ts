@@ -4,7 +4,8 @@
  * service when the `telemetry` settings change. Kept out of core.ts so the composition stays one page.
  */
 import { telemetryConfigSchema, type AppConfig } from '../../../shared/config/schema';
-import type { TelemetryStatusView, TelemetryTestRequest, TelemetryTestView } from '../../../shared/api/telemetry';
+import { TELEMETRY_OFF, type TelemetryStatusView, type TelemetryTestRequest, type TelemetryTestView } from '../../../shared/api/telemetry';
+import { ConfigError } from '../config/load';
 import type { LegTracker } from '../legs';
 import type { Logger } from '../log/logger';
 import type { Outbox } from '../outbox';
@@ -55,16 +56,20 @@ export async function wireTelemetry(options: {
     }
     options.onStatus(view);
   };
+  const managed = options.managedKeys.includes('telemetry');
   const start = async (config: AppConfig): Promise<Telemetry> => {
-    const telemetry = await startTelemetry({
-      config: config.telemetry,
-      allowLan: options.managedKeys.includes('telemetry'),
-      version: options.version,
-      sources,
-      log: options.log,
-      now: options.now,
-      onStatus: publish,
-    });
+    let telemetry: Telemetry;
+    try {
+      telemetry = await startTelemetry({ config: config.telemetry, allowLan: managed, version: options.version, sources, log: options.log, now: options.now, onStatus: publish });
+    } catch (error) {
+      // A bad administrator's file stops the agent with its reason (exit 2); anything else (a port in use, a
+      // value saved from Settings) must not stop monitoring: the core runs without telemetry and says why.
+      if (error instanceof ConfigError && managed) throw error;
+      const message = `telemetry not started: ${(error as Error).message}`;
+      options.log.error('telemetry not started', { error: (error as Error).message });
+      const failed: TelemetryStatusView = { ...TELEMETRY_OFF, lastError: { at: new Date(options.now()).toISOString(), message } };
+      telemetry = { status: () => failed, stop: async () => undefined };
+    }
     publish(telemetry.status());
     return telemetry;
   };

@@ -8,9 +8,10 @@ import { useFormat, useT } from '../i18n';
 export function TelemetryStatus({ view }: { view: TelemetryStatusView | undefined }) {
   const t = useT();
   const format = useFormat();
-  if (view === undefined || view.otlp === 'off') return null;
+  // Off says nothing, unless it is off because it could not start (a port in use): that is worth a word.
+  if (view === undefined || (view.otlp === 'off' && view.lastError === undefined)) return null;
   const buffered = view.bufferedIntervals > 1 ? ` · ${t('telemetry.status.buffered', { count: String(view.bufferedIntervals) })}` : '';
-  if (view.otlp === 'failing' && view.lastError) {
+  if ((view.otlp === 'failing' || view.otlp === 'off') && view.lastError) {
     const text = `${t('telemetry.status.failing', { message: view.lastError.message })}${buffered}`;
     return (
       <span className="status-error status-telemetry" title={`${format.time(view.lastError.at)} · ${text}`}>

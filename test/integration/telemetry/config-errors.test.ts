@@ -5,7 +5,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runAgentProcess } from '../../support/agent-process';
+import { createServer } from 'node:net';
+import { runAgentProcess, startAgentProcess } from '../../support/agent-process';
 import { makeTempDir } from '../../support/temp-dir';
 
 const temps: Array<{ cleanup: () => void }> = [];
@@ -35,5 +36,32 @@ describe('run --config with a telemetry block it cannot honour', () => {
     const interval = await runWith({ otlp: { endpoint: 'http://127.0.0.1:4318', intervalSeconds: 0 } });
     expect(interval.code).toBe(2);
     expect(interval.stderr).toContain('telemetry.otlp.intervalSeconds: must be at least 1 second');
+  });
+});
+
+describe('run --config when the Prometheus port is taken', () => {
+  it('keeps monitoring without the endpoint, logs why, and status shows it', async () => {
+    const squatter = createServer();
+    await new Promise<void>((resolve) => squatter.listen(0, '127.0.0.1', resolve));
+    const address = squatter.address();
+    const port = typeof address === 'object' && address ? address.port : 0;
+    try {
+      const temp = makeTempDir('vtc-telemetry-port-');
+      temps.push(temp);
+      const configFile = join(temp.dir, 'config.json');
+      const dataDir = join(temp.dir, 'data');
+      writeFileSync(configFile, JSON.stringify({ telemetry: { prometheus: { port } } }));
+      const agent = await startAgentProcess(['run', '--data-dir', dataDir, '--config', configFile, '--ingest-port', '0'], ['data-dir', 'ingest']);
+      try {
+        expect(agent.lines.has('metrics')).toBe(false);
+        expect(agent.stderr()).toMatch(/"msg":"telemetry not started".*EADDRINUSE/);
+        const status = await runAgentProcess(['status', '--json', '--data-dir', dataDir]);
+        expect(JSON.parse(status.stdout)).toMatchObject({ telemetry: { otlp: 'off', lastError: { message: expect.stringContaining('EADDRINUSE') } } });
+      } finally {
+        expect(await agent.stop()).toBe(0);
+      }
+    } finally {
+      squatter.close();
+    }
   });
 });

@@ -5,6 +5,7 @@
  * report is kept in memory, `status --json` shows the storage problem and the report waiting, the ingest API
  * answers 507 with Retry-After (logged once, not per request). Once space is freed the report is stored and
  * reaches the emulator.
+ * A report still waiting when the agent stops is stored and delivered after the restart.
  * Mounting needs root (CAP_SYS_ADMIN); without it the same story runs with another real refusal: the test
  * holds an exclusive transaction on the agent's database, so its writes fail with SQLITE_BUSY.
  */
@@ -15,6 +16,9 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startCiscoSimulator, generateScenario, type CiscoSimulator } from '../../../electron/sim/cisco-codec';
 import { startEmulator, type EmulatorHandle } from '../../../electron/sim/emulator';
+import { startCore, type Core } from '../../../electron/core/app/core';
+import { createLogger } from '../../../electron/core/log/logger';
+import { appConfigSchema } from '../../../shared/config/schema';
 import type { SyncStatusView } from '../../../shared/api/views';
 import { startAgentProcess, type AgentProcess } from '../../support/agent-process';
 import { makeTempDir } from '../../support/temp-dir';
@@ -189,4 +193,39 @@ describe('a disk that refuses writes', () => {
     expect(after.counts.sent).toBe(1);
     expect(await agent.stop()).toBe(0);
   }, 180_000);
+
+  it('a report still waiting for the disk when the agent stops is stored and delivered after the restart', async () => {
+    const { dir: root, cleanup } = makeTempDir('vtc-storage-restart-');
+    cleanups.push(cleanup);
+    const mountPoint = tryMountTmpfs(root);
+    const refusal = mountPoint === undefined ? lockedDatabase(root) : fullDisk(mountPoint);
+    const emulator = await startEmulator({ port: 0 });
+    cleanups.push(() => emulator.close());
+    const config = appConfigSchema.parse({
+      tenantId: emulator.tenantId,
+      clientId: emulator.clientId,
+      credential: { type: 'secret', secret: emulator.clientSecret },
+      endpoints: { graph: emulator.url, login: emulator.url },
+      rooms: [{ id: 'b30', name: 'Building 30' }],
+    });
+    const start = (): Promise<Core> =>
+      startCore({ dataDir: refusal.dataDir, log: createLogger({ sink: () => undefined }), transport: 'web', version: '0.0.0-test', ingest: { port: 0 }, managed: { config, managedKeys: ['tenantId', 'clientId', 'credential', 'endpoints', 'rooms'] } });
+
+    const first = await start();
+    const { token } = first.parts.tokens.create('gateway');
+    const sample = { roomId: 'b30', deviceId: 'gw', callId: 'c1', modality: 'audio', direction: 'inbound', channelIndex: 1, at: new Date().toISOString(), lossPercent: 2 };
+    expect((await post(first.ingestUrl!, token, '/api/v1/samples', sample)).status).toBe(202);
+    expect((await post(first.ingestUrl!, token, '/api/v1/call-context', { deviceId: 'gw', callId: 'c1', callChainId: CALL_CHAIN_ID, participantId: PARTICIPANT_ID })).status).toBe(200);
+    refusal.start();
+    first.parts.tracker.endCall('gw', 'c1'); // what the idle timeout does for a sender that never says "ended"
+    const status = (await first.dispatch('getSyncStatus', undefined)) as { ok: true; value: SyncStatusView };
+    expect(status.value.storage).toMatchObject({ kind: refusal.kind, waitingReports: 1 });
+    await first.stop({ timeoutMs: 1_000 });
+
+    refusal.end();
+    const second = await start();
+    cleanups.push(() => second.stop({ timeoutMs: 1_000 }));
+    const delivered = await until('the report at the emulator', () => (emulator.received().length > 0 ? emulator.received() : undefined));
+    expect(delivered[0]!.body).toMatchObject({ quality: { callChainId: CALL_CHAIN_ID, deviceDescription: 'Building 30' } });
+  }, 60_000);
 });

@@ -69,6 +69,11 @@ interface StatusRow {
 
 export const recordKey = (id: string): string => id.trim().toLowerCase();
 
+/** A transaction as a plain function: the cache's type then names no better-sqlite3 internals. */
+function inTransaction<A extends unknown[], R>(db: Db, work: (...args: A) => R): (...args: A) => R {
+  return db.transaction(work);
+}
+
 export function createCallRecordCache(db: Db) {
   const selectRecord = db.prepare<[string], RecordRow>(`SELECT id, start_at, end_at, created_at, version, view_json, detail_json,
     detail_version, detail_fetched_at, session_count FROM call_records WHERE id = ?`);
@@ -128,7 +133,7 @@ export function createCallRecordCache(db: Db) {
 
   return {
     /** Replaces what the list for `listKey` showed from `sinceAtMs` on; returns the ids that are new or changed. */
-    storeList: db.transaction((listKey: string, sinceAtMs: number, fetchedAtMs: number, records: readonly CallRecord[]): string[] => {
+    storeList: inTransaction(db, (listKey: string, sinceAtMs: number, fetchedAtMs: number, records: readonly CallRecord[]): string[] => {
       const changed = records.filter((record) => writeSummary(record, fetchedAtMs)).map((record) => record.id);
       upsertList.run(listKey, sinceAtMs, fetchedAtMs);
       deleteListItemsSince.run(listKey, sinceAtMs);
@@ -140,7 +145,7 @@ export function createCallRecordCache(db: Db) {
     }),
 
     /** Stores a record read whole (every session); true when it is new, a new version, or was missing. */
-    storeDetail: db.transaction((record: CallRecord, fetchedAtMs: number): boolean => {
+    storeDetail: inTransaction(db, (record: CallRecord, fetchedAtMs: number): boolean => {
       const id = recordKey(record.id);
       const hadDetail = selectVersion.get(id)?.detail_json != null;
       const changed = writeSummary(record, undefined, record);

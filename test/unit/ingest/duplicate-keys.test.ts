@@ -9,6 +9,8 @@ describe('duplicate JSON keys', () => {
     // Keys compare after unescaping; strings that look like keys inside values do not count.
     expect(findDuplicateKeys('{"k":"\\"k\\":1,","\\u006b":2}')).toEqual(['k']);
     expect(findDuplicateKeys('{"list":[1,"a,b",{"y":1}],"y":2}')).toEqual([]);
+    // A value ending in an escaped backslash ends there: the next key is still seen.
+    expect(findDuplicateKeys(String.raw`{"a":"x\\","a":1,"b":"q\""}`)).toEqual(['a']);
   });
 
   it('refuses the body with 400 duplicate_key naming the path', () => {

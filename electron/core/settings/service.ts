@@ -212,8 +212,14 @@ export function createSettingsService(options: SettingsServiceOptions) {
 
     /** "Test connection": the values on screen over the saved ones (connection-candidate.ts says which secret may be used). */
     async connectionCandidate(request: ConnectionTestRequest) {
+      // Typed secrets are masked in the log before MSAL or Entra can quote them back in an error.
+      const typed = request.credential;
+      if (typed?.type === 'secret') redactor.addSecret(typed.secret);
+      if (typed?.type === 'certificate') redactor.addSecret(typed.privateKeyPassphrase);
       const { config } = effective();
-      return connectionCandidate(request, config, credentialSecrets(config), (key) => locked.has(key));
+      const result = await connectionCandidate(request, config, credentialSecrets(config), (key) => locked.has(key));
+      if (result.ok && result.candidate.credential.type === 'certificate') redactor.addSecret(result.candidate.credential.privateKeyPem);
+      return result;
     },
   };
 }

@@ -101,6 +101,15 @@ export const BENCHES: BenchEntry[] = [
       },
     ],
   },
+  {
+    id: 'telemetry/export',
+    quickEnv: { BENCH_TELEMETRY_EXPORTS: '8' },
+    load: async () => (await import('../telemetry/export')).main,
+    rows: ({ metrics: m }) => [
+      { name: 'OTLP export, 64 rooms × 6 legs / 10 s: CPU', figure: `${n(m.cpuMsPerExport, 1)} ms per export = ${n(m.coreShare! * 100, 3)} % of a core`, ratio: m.cpuRatio!, against: '< 2 % of one core', judged: true },
+      { name: 'OTLP export: memory', figure: `+${n(m.overMb, 2)} MB over no export`, ratio: m.memoryRatio!, against: '< 10 MB', judged: true },
+    ],
+  },
 ];
 
 /** The benches whose id contains one of the terms (all when there is none). */

@@ -33,6 +33,8 @@ export interface Telemetry {
   /** The Prometheus scrape URL, when the endpoint is on. */
   readonly metricsUrl?: string;
   status(): TelemetryStatusView;
+  /** Collects and exports now, and waits for the send (bounded): tests and the bench, not the core. */
+  flush?(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -109,6 +111,7 @@ export async function startTelemetry(options: TelemetryOptions): Promise<Telemet
   return {
     metricsUrl,
     status,
+    flush: () => provider.forceFlush(),
     stop: async () => {
       await endpoint?.close();
       // Sends what the buffer holds (bounded), then closes the exporter.

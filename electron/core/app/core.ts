@@ -121,8 +121,6 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       if (left > 0) log.warn('reports waiting for the disk exceed the room kept for a restart: those are in memory only', { count: left });
     },
   });
-  if (spilled.reports.length > 0) log.info('storing the reports a previous run could not store', { count: spilled.reports.length });
-  for (const report of spilled.reports) storage.keepDeviceReport(report);
   // Before the first send the worker cannot know Graph is not configured; the operator should see it at once.
   let telemetry: TelemetryWiring | undefined; // started once the tracker exists; its state joins the sync view
   const syncView = (snapshot = sync.snapshot()) => ({ ...withGraphProblem({ ...toSyncStatusView(snapshot), storage: storage.problem() }, graph.problem()), telemetry: telemetry?.current.status(), settingsProblems: resolved.problems.length > 0 ? resolved.problems : undefined });
@@ -243,6 +241,9 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   });
   const dispatch = createDispatcher({ getHandlers: () => handlers, log });
 
+  // Before the worker starts, after the status views exist (a disk still full makes the guard publish one).
+  if (spilled.reports.length > 0) log.info('storing the reports a previous run could not store', { count: spilled.reports.length });
+  for (const report of spilled.reports) storage.keepDeviceReport(report);
   sync.start();
   publishStatus();
   await collectors.apply(resolved.devices);

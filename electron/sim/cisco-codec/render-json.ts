@@ -67,13 +67,14 @@ export function channelJson(channel: SimChannel): JsonTree {
 }
 
 /** The whole status tree the WebSocket `xGet` digs into. */
-export function statusTree(firmware: Firmware, call: ActiveCall | undefined, ticks: number, productId: string): JsonTree {
+export function statusTree(firmware: Firmware, call: ActiveCall | undefined, ticks: number, productId: string, teams?: { inCall: boolean }): JsonTree {
   const channels = call === undefined ? [] : [...call.channels.values()].sort((a, b) => a.item - b.item).map(channelJson);
   return {
     Status: {
       ...(call !== undefined && { Call: [callJson(firmware, call, ticks)] }),
       MediaChannels: call === undefined ? {} : { Call: [{ id: Number(call.callId), Channel: channels }] },
-      SystemUnit: { ProductId: productId, ProductPlatform: productId.replace(/^Cisco (TelePresence )?/, ''), ProductType: 'Cisco Codec', Software: { DisplayName: VERSION[firmware], Version: VERSION[firmware] }, Uptime: 86_400 },
+      ...(teams !== undefined && { MicrosoftTeams: { Calling: { InCall: teams.inCall ? 'True' : 'False' } } }),
+      SystemUnit: { State: { NumberOfActiveCalls: teams?.inCall === true ? 1 : call === undefined ? 0 : 1 }, ProductId: productId, ProductPlatform: productId.replace(/^Cisco (TelePresence )?/, ''), ProductType: 'Cisco Codec', Software: { DisplayName: VERSION[firmware], Version: VERSION[firmware] }, Uptime: 86_400 },
     },
   };
 }

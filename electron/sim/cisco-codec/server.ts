@@ -39,6 +39,12 @@ export interface CiscoSimulatorOptions {
    * R6): off unless asked, so the upgrade is answered 404 and an `auto` collector polls over HTTP.
    */
   websocket?: boolean;
+  /**
+   * Microsoft Teams Rooms mode (a Room Bar running the native Teams client): `/Status/MicrosoftTeams/Calling/
+   * InCall` exists; while `setTeamsCall(true)`, InCall is True and SystemUnit State NumberOfActiveCalls 1,
+   * with no Call and no MediaChannels (as a real RoomOS 11.19 capture shows).
+   */
+  teamsRooms?: boolean;
 }
 
 export interface CiscoSimulator {
@@ -64,6 +70,8 @@ export interface CiscoSimulator {
   /** Cuts every WebSocket (a network drop mid-call); HTTP and the call go on. */
   dropWebSockets(): void;
   setWebSocketEnabled(enabled: boolean): void;
+  /** Teams Rooms mode: a native Teams call starts or ends. */
+  setTeamsCall(inCall: boolean): void;
   readonly ticks: number;
   startAutoTick(intervalMs?: number): void;
   stopAutoTick(): void;
@@ -81,7 +89,9 @@ export async function startCiscoSimulator(options: CiscoSimulatorOptions): Promi
   const codec = createSimulatedCodec({ seed: options.seed, firmware, scenario, loop: options.loop ?? false });
   const expectedAuth = digest(`Basic ${Buffer.from(`${username}:${password}`, 'utf8').toString('base64')}`);
   let webSocketEnabled = options.websocket ?? false;
-  const webSocket = createSimulatorWebSocket({ codec, firmware, productId, enabled: () => webSocketEnabled, expectedProtocol: authSubprotocol(username, password) });
+  let teamsInCall = false;
+  const teams = (): { inCall: boolean } | undefined => (options.teamsRooms ? { inCall: teamsInCall } : undefined);
+  const webSocket = createSimulatorWebSocket({ codec, firmware, productId, teams, enabled: () => webSocketEnabled, expectedProtocol: authSubprotocol(username, password) });
 
   let reachable = true;
   let fault: SimulatorFault = 'none';
@@ -130,9 +140,13 @@ export async function startCiscoSimulator(options: CiscoSimulatorOptions): Promi
       case '/Status/SystemUnit':
         send(200, renderSystemUnit(firmware, productId));
         return;
+      case '/Status/MicrosoftTeams/Calling/InCall':
+        if (!options.teamsRooms) break;
+        send(200, `<?xml version="1.0"?>\n<Status product="Cisco Codec" apiVersion="4">\n  <MicrosoftTeams>\n    <Calling>\n      <InCall>${teamsInCall ? 'True' : 'False'}</InCall>\n    </Calling>\n  </MicrosoftTeams>\n</Status>\n`);
+        return;
       default:
-        send(404, '<?xml version="1.0"?>\n<Error>No such status path</Error>\n');
     }
+    send(404, '<?xml version="1.0"?>\n<Error>No such status path</Error>\n');
   });
   server.on('upgrade', (request, socket: Socket, head: Buffer) => {
     if (!reachable) {
@@ -186,6 +200,10 @@ export async function startCiscoSimulator(options: CiscoSimulatorOptions): Promi
     dropWebSockets: () => webSocket.dropAll(),
     setWebSocketEnabled(enabled) {
       webSocketEnabled = enabled;
+    },
+    setTeamsCall(inCall) {
+      teamsInCall = inCall;
+      webSocket.pushTeams();
     },
     get webSocketRequests() {
       return webSocket.requests;

@@ -22,6 +22,8 @@ export interface SimulatorWebSocket {
   handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void;
   /** Pushes what the last tick changed. */
   afterTick(): void;
+  /** Pushes the Teams Rooms call state (MicrosoftTeams Calling InCall). */
+  pushTeams(): void;
   /** Cuts every WebSocket (a network drop); the codec stays up. */
   dropAll(): void;
   readonly connections: number;
@@ -30,7 +32,7 @@ export interface SimulatorWebSocket {
   close(): void;
 }
 
-export function createSimulatorWebSocket(options: { codec: SimulatedCodec; firmware: Firmware; productId: string; enabled: () => boolean; expectedProtocol: string }): SimulatorWebSocket {
+export function createSimulatorWebSocket(options: { codec: SimulatedCodec; firmware: Firmware; productId: string; teams: () => { inCall: boolean } | undefined; enabled: () => boolean; expectedProtocol: string }): SimulatorWebSocket {
   const { codec, firmware } = options;
   const server = new WebSocketServer({ noServer: true, handleProtocols: (protocols) => (protocols.has(options.expectedProtocol) ? options.expectedProtocol : false) });
   const subscriptions = new Map<WebSocket, Subscription[]>();
@@ -72,7 +74,7 @@ export function createSimulatorWebSocket(options: { codec: SimulatedCodec; firmw
       requests += 1;
       const { id, method, params } = message;
       if (method === 'xGet' && Array.isArray(params?.Path)) {
-        const value = dig(statusTree(firmware, codec.activeCall(), codec.ticks, options.productId), params.Path);
+        const value = dig(statusTree(firmware, codec.activeCall(), codec.ticks, options.productId, options.teams()), params.Path);
         if (value === undefined) send(socket, { id, error: { code: 3, message: 'No match on Path argument' } });
         else send(socket, { id, result: value });
       } else if (method === 'xFeedback/Subscribe' && Array.isArray(params?.Query)) {
@@ -120,6 +122,10 @@ export function createSimulatorWebSocket(options: { codec: SimulatedCodec; firmw
       const closed = [...previousChannels].filter((item) => !current.has(item)).map((item) => ({ id: item, ghost: 'True' }));
       previousChannels = current;
       push('Status/MediaChannels', { Status: { MediaChannels: { Call: [{ id: Number(call.callId), Channel: [...channels.map(channelJson), ...closed] }] } } });
+    },
+    pushTeams() {
+      const teams = options.teams();
+      if (teams !== undefined) push('Status/MicrosoftTeams/Calling/InCall', { Status: { MicrosoftTeams: { Calling: { InCall: teams.inCall ? 'True' : 'False' } } } });
     },
     dropAll() {
       for (const socket of subscriptions.keys()) socket.terminate();

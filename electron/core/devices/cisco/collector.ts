@@ -14,11 +14,11 @@
 import type { DeviceState } from '../../../../shared/domain/legs';
 import type { LiveSample } from '../../../../shared/domain/samples';
 import type { Logger } from '../../log/logger';
-import { nodeTimers, type Timers } from '../../legs/publisher';
+import { nodeTimers, type Timers } from '../../timers';
 import type { CallEndedEvent, DeviceCallStatus, DeviceStateEvent, DeviceStatus } from '../types';
 import { classifyRequestError, createXmlClient, DeviceRequestError, type XmlClient } from './http';
 import { createSampleMapper } from './mapping';
-import { CiscoXmlError, parseCallStatus, parseMediaChannels, parseSystemUnit } from './xml';
+import { CiscoXmlError, parseCallStatus, parseMediaChannels, parseSystemUnit, parseTeamsInCall } from './xml';
 
 export interface CiscoDeviceConfig {
   id: string;
@@ -94,6 +94,13 @@ export function createCiscoCollector(options: CiscoCollectorOptions) {
   let openCalls = new Set<string>();
   /** When each open call started (ISO), for `status()`. */
   const callSince = new Map<string, string>();
+  /**
+   * Microsoft Teams Rooms mode: a native Teams call has no Call and no MediaChannels; Teams measures it, so it
+   * is shown, never reported. Asked only while the codec lists no call; a codec without the branch is not
+   * asked again until it reconnects.
+   */
+  let teamsCallSince: string | undefined;
+  let teamsBranch = true;
   let timer: unknown;
   let running = false;
   let stopped = false;
@@ -125,6 +132,12 @@ export function createCiscoCollector(options: CiscoCollectorOptions) {
       const calls = parseCallStatus(await client.get('/Status/Call'));
       const live = new Set(calls.filter((call) => !ENDED_STATES.has(call.status ?? '')).map((call) => call.callId));
       const media = live.size > 0 ? parseMediaChannels(await client.get('/Status/MediaChannels')) : [];
+      if (live.size > 0 || !teamsBranch) teamsCallSince = undefined;
+      else {
+        const inTeamsCall = await readTeamsInCall();
+        if (inTeamsCall === undefined) teamsBranch = false;
+        teamsCallSince = inTeamsCall === true ? (teamsCallSince ?? new Date(options.now()).toISOString()) : undefined;
+      }
       if (stopped) return { state, samples: 0, endedCalls: [] };
       const samples = mapper.map(
         media.filter((call) => live.has(call.callId)),
@@ -150,8 +163,20 @@ export function createCiscoCollector(options: CiscoCollectorOptions) {
         endedCalls = endCalls([...openCalls]);
         deviceName = undefined; // the codec may come back replaced or upgraded
         softwareVersion = undefined;
+        teamsBranch = true;
+        teamsCallSince = undefined;
       }
       return { state, samples: 0, endedCalls, error: failure.message };
+    }
+  };
+
+  /** A codec that does not know the path (404, an error document) is simply not in Teams Rooms mode. */
+  const readTeamsInCall = async (): Promise<boolean | undefined> => {
+    try {
+      return parseTeamsInCall(await client.get('/Status/MicrosoftTeams/Calling/InCall'));
+    } catch (error) {
+      if (error instanceof CiscoXmlError || (error instanceof DeviceRequestError && error.kind === 'error')) return undefined;
+      throw error;
     }
   };
 
@@ -219,6 +244,7 @@ export function createCiscoCollector(options: CiscoCollectorOptions) {
     status(): DeviceStatus {
       let call: DeviceCallStatus | null = null;
       for (const [callId, since] of callSince) if (call === null || (call.kind === 'interop' && since > call.since)) call = { kind: 'interop', id: callId, since };
+      if (call === null && teamsCallSince !== undefined) call = { kind: 'teams_rooms', since: teamsCallSince };
       return {
         deviceId: device.id,
         kind: 'cisco-xapi',

@@ -12,7 +12,7 @@
  * `NetworkServices Websocket` Off) is handed to `onRefused` (auto transport: fall back to HTTP).
  */
 import type { DeviceState } from '../../../../shared/domain/legs';
-import { nodeTimers } from '../../legs/publisher';
+import { nodeTimers } from '../../timers';
 import { classifyRequestError, DeviceRequestError } from '../errors';
 import type { CollectorContext, CollectorDeviceConfig, DeviceCallStatus, DeviceCollector, DeviceStatus } from '../types';
 import { createFeedbackState, endsSomething } from './feedback-state';
@@ -57,6 +57,13 @@ export function createCiscoWebSocketCollector(device: CollectorDeviceConfig, con
   let running = false;
   let stopped = false;
   const openCalls = new Map<string, string>(); // callId → since (ISO)
+  /** A native Microsoft Teams Rooms call (no Call, no MediaChannels): shown, never reported. */
+  let teamsCallSince: string | undefined;
+
+  const setTeamsInCall = (value: unknown): void => {
+    const inCall = String(child(child(child(child(value, 'Status'), 'MicrosoftTeams'), 'Calling'), 'InCall') ?? child(child(value, 'Calling'), 'InCall') ?? value).toLowerCase() === 'true';
+    teamsCallSince = inCall ? (teamsCallSince ?? new Date(context.now()).toISOString()) : undefined;
+  };
 
   const setState = (next: DeviceState, error?: string): void => {
     if (next === state && error === lastError) return;
@@ -95,6 +102,8 @@ export function createCiscoWebSocketCollector(device: CollectorDeviceConfig, con
     // What a hang-up ends is sampled first, so the call is reported with its last interval.
     if (endsSomething(payload)) takeSamples();
     feedback.apply(payload);
+    const teams = child(child(payload.Status, 'MicrosoftTeams'), 'Calling');
+    if (teams !== undefined) setTeamsInCall(child(teams, 'InCall'));
     const disconnected = child(child(payload.Event, 'CallDisconnect'), 'CallId');
     if (disconnected !== undefined) endCall(String(disconnected));
     if (settleTimer === undefined) settleTimer = timers.setTimeout(takeSamples, settleMs);
@@ -156,6 +165,9 @@ export function createCiscoWebSocketCollector(device: CollectorDeviceConfig, con
       for (const query of [['Status', 'Call'], ['Status', 'MediaChannels'], ['Event', 'CallDisconnect']]) {
         await connection.request('xFeedback/Subscribe', { Query: query, NotifyCurrentValue: false });
       }
+      // Codecs not in Teams Rooms mode answer with an error: no Teams call, nothing else changes.
+      await connection.request('xFeedback/Subscribe', { Query: ['Status', 'MicrosoftTeams', 'Calling', 'InCall'], NotifyCurrentValue: false }).catch(() => undefined);
+      setTeamsInCall(await readBranch(connection, ['Status', 'MicrosoftTeams', 'Calling', 'InCall']));
       const unit = systemUnitOf(await readBranch(connection, ['Status', 'SystemUnit']));
       productId = unit.productId ?? GENERIC_NAME;
       softwareVersion = unit.softwareVersion;
@@ -221,6 +233,7 @@ export function createCiscoWebSocketCollector(device: CollectorDeviceConfig, con
     status(): DeviceStatus {
       let call: DeviceCallStatus | null = null;
       for (const [id, since] of openCalls) if (call === null || (call.kind === 'interop' && since > call.since)) call = { kind: 'interop', id, since };
+      if (call === null && teamsCallSince !== undefined) call = { kind: 'teams_rooms', since: teamsCallSince };
       return {
         deviceId: device.id,
         kind: 'cisco-xapi',

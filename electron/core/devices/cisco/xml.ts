@@ -182,3 +182,14 @@ export function parseSystemUnit(xml: string): CiscoSystemUnit {
   const softwareVersion = text(child(child(unit, 'Software'), 'Version'))?.trim();
   return { productId: productId || undefined, softwareVersion: softwareVersion || undefined };
 }
+
+/**
+ * `/Status/MicrosoftTeams/Calling/InCall`: a codec running the native Microsoft Teams Rooms client is in a
+ * Teams call (it then lists no `Call` and no `MediaChannels`). `undefined` when the codec has no such branch
+ * (not in Teams Rooms mode, or a firmware without it).
+ */
+export function parseTeamsInCall(xml: string): boolean | undefined {
+  const inCall = text(child(child(parseStatus(xml).MicrosoftTeams, 'Calling'), 'InCall'));
+  if (inCall === undefined) return undefined;
+  return inCall.trim().toLowerCase() === 'true';
+}

@@ -14,7 +14,7 @@
  */
 import type { DeviceState } from '../../../shared/domain/legs';
 import type { LiveSample } from '../../../shared/domain/samples';
-import { nodeTimers } from '../legs/publisher';
+import { nodeTimers } from '../timers';
 import { classifyRequestError } from './errors';
 import type { CollectorContext, DeviceCallStatus } from './types';
 

@@ -11,7 +11,7 @@ import type { CiscoTransport, DeviceKind } from '../../../shared/config/schema';
 import type { DeviceState } from '../../../shared/domain/legs';
 import type { LiveSample } from '../../../shared/domain/samples';
 import type { Logger } from '../log/logger';
-import type { Timers } from '../legs/publisher';
+import type { Timers } from '../timers';
 
 /** What a collector needs of one configured device (secrets already resolved). */
 export interface CollectorDeviceConfig {

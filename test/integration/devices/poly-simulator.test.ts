@@ -124,6 +124,20 @@ describe('Poly VideoOS codec to Microsoft Graph', () => {
     expect(simulator.activeSessions).toBe(0); // logged out on stop
   });
 
+  it('a received video stream under 7 fps while on makes its leg poor (frame rate, CQD), the others stay judged by their own rules', async () => {
+    const { core, simulator, step } = await rig();
+    const drop = simulator.scenario.calls[0]!.impairments.find((impairment) => impairment.frameRate !== undefined)!;
+    expect(drop).toMatchObject({ stream: 'video-rx', frameRate: 5 });
+    // The call starts at tick 1 (relative tick 0): after `toTick` ticks the last dropped interval was read.
+    for (let i = 0; i < drop.toTick; i += 1) await step();
+    const legs = core.parts.tracker.snapshot()[0]!.activeCalls[0]!.legs;
+    const videoIn = legs.find((leg) => leg.key.modality === 'video' && leg.key.direction === 'inbound')!;
+    expect(videoIn.classification).toBe('poor');
+    expect(videoIn.classificationReason).toEqual({ metric: 'frameRate', value: 5, threshold: 7 });
+    const videoOut = legs.find((leg) => leg.key.modality === 'video' && leg.key.direction === 'outbound')!;
+    expect(videoOut.classification).toBe('good'); // 30 fps
+  });
+
   it('a restart of the codec mid-call (sessions lost) logs in again and splits nothing', async () => {
     const { simulator, emulator, step, postContext } = await rig();
     const script = simulator.scenario.calls[0]!;

@@ -11,6 +11,7 @@ import { isIP } from 'node:net';
 import type { Duplex } from 'node:stream';
 import type { TokenStore } from '../tokens/token-store';
 import type { IngestDeps } from './deps';
+import { isLoopbackHost } from '../../../shared/config/hosts';
 import { errorBody, apiError } from './errors';
 import { DEFAULT_BODY_LIMIT_BYTES } from './guards/body-size';
 import type { HostPolicy } from './guards/host';
@@ -48,7 +49,7 @@ const CLOSE_GRACE_MS = 2_000;
 
 export async function startIngestServer(options: IngestServerOptions): Promise<IngestServer> {
   const host = options.host ?? '127.0.0.1';
-  if (!options.allowLan && !isLoopback(host)) {
+  if (!options.allowLan && !isLoopbackHost(host)) {
     throw new Error(`Refusing to serve the ingest API on ${host}: only loopback addresses unless a LAN bind is explicitly allowed`);
   }
   const headersTimeoutMs = options.headersTimeoutMs ?? 10_000;
@@ -98,10 +99,6 @@ function close(server: Server): Promise<void> {
     });
     server.closeIdleConnections();
   });
-}
-
-function isLoopback(host: string): boolean {
-  return host === 'localhost' || host === '::1' || (isIP(host) === 4 && host.startsWith('127.'));
 }
 
 /**

@@ -12,7 +12,7 @@
 import type { StorageProblemView } from '../../../shared/api/storage';
 import type { Logger } from '../log/logger';
 import { backoffDelayMs, storageFailureOf, type BackoffPolicy, type EnqueueInput, type StorageFailure } from '../outbox';
-import { nodeTimers, type Timers } from '../legs/publisher';
+import { nodeTimers, type Timers } from '../timers';
 import { InvalidReportError, type ReportIntake } from './report-intake';
 
 export const STORAGE_RETRY: BackoffPolicy = { startMs: 500, factor: 2, capMs: 10_000 };

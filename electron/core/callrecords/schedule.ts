@@ -6,16 +6,8 @@
  * a few requests per 5 minutes against Graph's 40 / 20 s (../shared/reference/graph-api.md §4.1).
  */
 import type { Logger } from '../log/logger';
+import { nodeTimers, type Timers } from '../timers';
 
-export interface Timers {
-  setTimeout(callback: () => void, delayMs: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
-
-const realTimers: Timers = {
-  setTimeout: (callback, delayMs) => setTimeout(callback, delayMs),
-  clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
-};
 
 const MIN_GAP_MS = 1_000;
 const MAX_RECHECKS_PER_RUN = 5;
@@ -31,7 +23,7 @@ export interface ScheduleOptions {
 }
 
 export function createRefreshSchedule(options: ScheduleOptions) {
-  const timers = options.timers ?? realTimers;
+  const timers = options.timers ?? nodeTimers;
   let handle: unknown;
   let running: Promise<void> | undefined;
   let started = false;

@@ -27,7 +27,8 @@ import { classifyFailure, type ReadFailure } from './failures';
 import { awaitedStatus, missingStatus, RETENTION_MS, retryDelayMs } from './missing';
 import { createReader, ReadError, type CallRecordsApiLike, type ListProgress } from './reader';
 import { checkRecordId, checkSinceHours, HOUR_MS } from './requests';
-import { createRefreshSchedule, type Timers } from './schedule';
+import { createRefreshSchedule } from './schedule';
+import type { Timers } from '../timers';
 import { toDetailView, toListView, type Outcome } from './views';
 
 export interface CallRecordsServiceOptions {

@@ -6,23 +6,10 @@
  * agent without a UI pays nothing.
  */
 import type { RoomDelta, RoomsChange } from '../../../shared/domain/legs';
+import type { Timers } from '../timers';
 
-export interface Timers {
-  setTimeout(callback: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
-
-/** Node's timers, unref'd: a pending push must not keep the agent or a test process alive. */
-export const nodeTimers: Timers = {
-  setTimeout(callback, ms) {
-    const handle = setTimeout(callback, ms);
-    handle.unref?.();
-    return handle;
-  },
-  clearTimeout(handle) {
-    clearTimeout(handle as ReturnType<typeof setTimeout>);
-  },
-};
+// Defined once in core/timers.ts; re-exported for the tracker's callers.
+export { nodeTimers, type Timers } from '../timers';
 
 export type RoomsListener = (change: RoomsChange) => void;
 

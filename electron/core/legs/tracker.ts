@@ -25,7 +25,8 @@ import { createAlertPolicy } from '../quality/alerts';
 import { checkCallContext, createPendingContexts, DEFAULT_MATCH_TOLERANCE_MS, matchCalls, type CallContextInput } from './call-context';
 import { DEFAULT_HISTORY_POINTS, DEFAULT_HISTORY_STEP_MS } from './history';
 import { createLegState, summarizeLeg, updateLeg, type LegState } from './leg';
-import { createPublisher, nodeTimers, type RoomsListener, type Timers } from './publisher';
+import { createPublisher, type RoomsListener } from './publisher';
+import { nodeTimers, type Timers } from '../timers';
 import { buildQualityReport } from './report';
 import { callKeyOf, deltaRoom, newDevice, snapshotRoom, type CallState, type RoomState } from './rooms';
 

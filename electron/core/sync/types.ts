@@ -3,7 +3,7 @@ import type { QualitySender } from '../graph/types';
 import type { Logger } from '../log/logger';
 import type { BackoffPolicy } from '../outbox/index';
 import type { SyncSnapshot } from './status';
-import type { Timers } from './timers';
+import type { Timers } from '../timers';
 import type { SyncOutbox } from './worker';
 
 /** Why notify() was called: 'network' ends an offline pause, 'credentials' an auth/permission pause. */

@@ -16,7 +16,7 @@ import { RETRY_AFTER_CEILING_MS, classifyFailure, graphErrorInfo, toAttemptFailu
 import { TypedEmitter } from './emitter';
 import { RouteGate } from './route-gate';
 import { buildSnapshot, statusRecordOf, type SyncLastError, type SyncSnapshot } from './status';
-import { realTimers, type Timers } from './timers';
+import { nodeTimers, type Timers } from '../timers';
 import { TokenBucket } from './token-bucket';
 import type { AttemptEvent, SyncEvents, SyncWorker, SyncWorkerOptions, WakeReason } from './types';
 
@@ -45,7 +45,7 @@ interface Flight {
 export function createSyncWorker(options: SyncWorkerOptions): SyncWorker {
   const { outbox, sender, now, random, log } = options;
   const concurrency = Math.max(1, options.concurrency ?? 4);
-  const timers: Timers = options.timers ?? realTimers;
+  const timers: Timers = options.timers ?? nodeTimers;
   const backoff = options.backoff ?? DEFAULT_BACKOFF;
   const pollIntervalMs = options.pollIntervalMs ?? 5_000;
   const probeIntervalMs = options.pausedProbeIntervalMs ?? 5 * 60_000;

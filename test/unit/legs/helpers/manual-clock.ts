@@ -2,7 +2,7 @@
  * An injected clock and timers for tests: time moves only when the test says so, and due timers run in
  * order, so throttling, cooldowns and backoff are tested without sleeps.
  */
-import type { Timers } from '../../../../electron/core/legs/publisher';
+import type { Timers } from '../../../../electron/core/timers';
 
 export interface ManualClock {
   now: () => number;

@@ -5,7 +5,7 @@
  * and loses nothing; a codec with its WebSocket off is polled over HTTP and says so.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { createCiscoDeviceCollector, HTTP_FALLBACK_NOTE } from '../../../electron/core/devices/cisco';
+import { createCiscoDeviceCollector, HTTP_FALLBACK_NOTE, testCiscoDevice } from '../../../electron/core/devices/cisco';
 import type { DeviceCollector, DeviceStateEvent } from '../../../electron/core/devices/types';
 import { createLegTracker, type DeviceCallReport } from '../../../electron/core/legs';
 import { startCiscoSimulator, type CiscoSimulator } from '../../../electron/sim/cisco-codec';
@@ -128,6 +128,20 @@ describe('Cisco xAPI over WebSocket', () => {
     for (let i = 0; i < auto.simulator.scenario.calls[0]!.durationTicks + 3; i += 1) await auto.step();
     expect(auto.reports).toHaveLength(1);
     expect(auto.simulator.requestCount).toBeGreaterThan(0);
+  });
+
+  it('Test device answers over the WebSocket (or HTTP when refused), names the transport and the certificate to pin', async () => {
+    const { simulator } = await rig({ transport: 'websocket' });
+    const input = { url: simulator.url, username: 'admin', password: 'codec-pw', allowSelfSigned: true };
+    const overSocket = await testCiscoDevice({ ...input, transport: 'auto' });
+    expect(overSocket).toMatchObject({ ok: true, state: 'online', productId: 'Cisco SX80', transport: 'websocket', certificateSha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    const pinned = await testCiscoDevice({ ...input, allowSelfSigned: false, certificateSha256: overSocket.certificateSha256, transport: 'websocket' });
+    expect(pinned).toMatchObject({ ok: true, transport: 'websocket' });
+    const requestsBefore = simulator.requestCount;
+    simulator.setWebSocketEnabled(false);
+    expect(await testCiscoDevice({ ...input, transport: 'auto' })).toMatchObject({ ok: true, transport: 'http', certificateSha256: overSocket.certificateSha256 });
+    expect(simulator.requestCount).toBe(requestsBefore + 1);
+    expect(await testCiscoDevice({ ...input, transport: 'websocket' })).toMatchObject({ ok: false, state: 'error', error: expect.stringMatching(/refused the WebSocket/) });
   });
 
   it('a wrong password is auth_failed; a certificate other than the pinned one is certificate_changed', async () => {

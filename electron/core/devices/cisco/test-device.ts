@@ -5,11 +5,52 @@
  */
 import type { DeviceTestInput, DeviceTestResult } from '../types';
 import { classifyRequestError, createXmlClient } from './http';
+import { systemUnitOf } from './json';
+import { openXapiSocket, WebSocketRefusedError } from './ws-client';
 import { parseSystemUnit } from './xml';
 
 export type { DeviceTestInput, DeviceTestResult };
 
+/**
+ * With transport `websocket` or `auto` the test reads SystemUnit over the WebSocket xAPI; `auto` falls back
+ * to HTTP when the codec refuses the WebSocket, and the result says which transport answered.
+ */
 export async function testCiscoDevice(input: DeviceTestInput): Promise<DeviceTestResult> {
+  const transport = input.transport ?? 'auto';
+  if (transport === 'http') return testOverHttp(input);
+  let certificateSha256: string | undefined;
+  const seen = (): { certificateSha256?: string } => (certificateSha256 === undefined ? {} : { certificateSha256 });
+  try {
+    const socket = await openXapiSocket({
+      url: input.url,
+      username: input.username,
+      password: input.password,
+      allowSelfSigned: input.allowSelfSigned,
+      certificateSha256: input.certificateSha256,
+      timeoutMs: input.timeoutMs ?? 8_000,
+      onFingerprint: (sha256) => {
+        certificateSha256 = sha256;
+      },
+      onFeedback: () => undefined,
+      onClosed: () => undefined,
+    });
+    try {
+      const unit = systemUnitOf(await socket.request('xGet', { Path: ['Status', 'SystemUnit'] }));
+      return { ok: true, state: 'online', productId: unit.productId, softwareVersion: unit.softwareVersion, transport: 'websocket', ...seen() };
+    } finally {
+      socket.close();
+    }
+  } catch (error) {
+    if (error instanceof WebSocketRefusedError) {
+      if (transport === 'auto') return testOverHttp(input);
+      return { ok: false, state: 'error', error: error.message, ...seen() };
+    }
+    const failure = classifyRequestError(error);
+    return { ok: false, state: failure.kind, error: failure.message, ...seen() };
+  }
+}
+
+async function testOverHttp(input: DeviceTestInput): Promise<DeviceTestResult> {
   let certificateSha256: string | undefined;
   const client = createXmlClient({
     url: input.url,

@@ -31,6 +31,8 @@ export interface XapiSocketOptions {
   certificateSha256?: string;
   /** Connect and request timeout. */
   timeoutMs?: number;
+  /** Told the fingerprint of the certificate the codec presents (Test device shows it for pinning). */
+  onFingerprint?: (sha256: string) => void;
   onFeedback: (subscriptionId: number, payload: JsonNode) => void;
   /** The connection ended (not by close()): the collector reconnects. */
   onClosed: (reason: string) => void;
@@ -67,13 +69,14 @@ export function openXapiSocket(options: XapiSocketOptions): Promise<XapiSocket> 
     finishRequest: (request) => {
       const pinned = options.certificateSha256;
       request.on('socket', (tcp) => {
-        if (pinned === undefined || !(tcp instanceof TLSSocket)) {
+        if (!(tcp instanceof TLSSocket)) {
           request.end();
           return;
         }
         tcp.once('secureConnect', () => {
           const presented = normaliseFingerprint(tcp.getPeerCertificate().fingerprint256 ?? '');
-          if (presented === pinned) request.end();
+          options.onFingerprint?.(presented);
+          if (pinned === undefined || presented === pinned) request.end();
           else request.destroy(new CertificateChangedError(presented, pinned));
         });
       });

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { posix, resolve } from 'node:path';
-import { defineConfig, type Plugin } from 'electron-vite';
+import { defineConfig } from 'electron-vite';
+import type { Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 
 // electron-vite derives its targets from the installed Electron's major, but its table stops at 44 and we

@@ -223,6 +223,7 @@ describe('product schema and CSDL validator agree', () => {
     ['an empty mediaQualityList', (body: Json) => (quality(body)['mediaQualityList'] = [])],
     ['a blank deviceName', (body: Json) => (quality(body)['deviceName'] = ' ')],
     ['"INF" packet loss', (body: Json) => (firstItem(body)['maximumInboundPacketLossRateInPercentage'] = 'INF')],
+    ['a packet count beyond 2^53 (an Edm.Int64 a JSON number cannot hold exactly)', (body: Json) => (firstItem(body)['inboundPackets'] = 2 ** 53 + 2)],
   ])('only the product refuses %s', (_name, mutate) => {
     const [base] = fc.sample(validBody, { numRuns: 1, seed: 11 });
     const body = structuredClone(base) as Json;

@@ -13,6 +13,7 @@ export function createAppApiClient(call: AppCall, on: AppEventsClient['on']): Ap
     getRooms: () => call('getRooms', undefined),
     getSyncStatus: () => call('getSyncStatus', undefined),
     setSyncPaused: (req) => call('setSyncPaused', req),
+    listAlertLog: (req) => call('listAlertLog', req),
     listReports: (req) => call('listReports', req),
     getReport: (req) => call('getReport', req),
     resubmitReports: (req) => call('resubmitReports', req),

@@ -10,6 +10,7 @@ import type { Result } from './result';
 import { telemetryTestRequestSchema, type TelemetryTestRequest, type TelemetryTestView } from './telemetry';
 import type { CiscoTransport, DeviceKind } from '../config/schema';
 import type {
+  AlertLogEntryView,
   AppInfoView,
   CallRecordDetailView,
   CallRecordListView,
@@ -33,6 +34,8 @@ export interface AppApiSpec {
   getRooms: { req: void; res: RoomSnapshot[] };
   getSyncStatus: { req: void; res: SyncStatusView };
   setSyncPaused: { req: { paused: boolean }; res: SyncStatusView };
+  /** The alert log: episodes of rooms being poor over the last 30 days, newest first. */
+  listAlertLog: { req: { limit?: number }; res: AlertLogEntryView[] };
   listReports: { req: ReportQuery; res: ReportPage };
   getReport: { req: { id: string }; res: ReportDetail };
   resubmitReports: { req: { ids: string[] } | { allFailed: true }; res: { resubmitted: number } };
@@ -113,6 +116,7 @@ export const requestSchemas: { [M in AppApiMethod]: z.ZodType<AppRequest<M>> } =
   getRooms: z.undefined(),
   getSyncStatus: z.undefined(),
   setSyncPaused: z.strictObject({ paused: z.boolean() }),
+  listAlertLog: z.strictObject({ limit: z.number().int().min(1).max(5_000).optional() }),
   listReports: z.strictObject({
     state: reportStateSchema.optional(),
     roomId: id.optional(),
@@ -153,7 +157,7 @@ export const requestSchemas: { [M in AppApiMethod]: z.ZodType<AppRequest<M>> } =
 };
 
 export const APP_API_METHODS = [
-  'getAppInfo', 'startDemo', 'getRooms', 'getSyncStatus', 'setSyncPaused', 'listReports', 'getReport', 'resubmitReports',
+  'getAppInfo', 'startDemo', 'getRooms', 'getSyncStatus', 'setSyncPaused', 'listAlertLog', 'listReports', 'getReport', 'resubmitReports',
   'discardReports', 'attachReportContext', 'listCallRecords', 'getCallRecord', 'getSettings', 'updateSettings',
   'testConnection', 'testDevice', 'listIngestTokens', 'createIngestToken', 'revokeIngestToken', 'exportDiagnostics', 'testTelemetryExport',
 ] as const satisfies readonly AppApiMethod[];

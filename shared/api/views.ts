@@ -121,6 +121,26 @@ export interface SyncStatusView {
   telemetry?: TelemetryStatusView;
 }
 
+/** One episode of a room being poor (the alert log, kept 30 days). */
+export interface AlertLogEntryView {
+  id: number;
+  /** When the room turned poor. */
+  at: string;
+  roomId: string;
+  roomName: string;
+  deviceId: string;
+  modality: 'audio' | 'video' | 'screenSharing';
+  direction: 'inbound' | 'outbound';
+  channelIndex: number;
+  metric?: 'lossPercent' | 'jitterMs' | 'roundTripMs' | 'frameRate';
+  value?: number;
+  threshold?: number;
+  /** When it had no poor leg left; absent while still poor. */
+  endedAt?: string;
+  /** recovered, or call_ended when the call ended while it was poor. */
+  endedHow?: 'recovered' | 'call_ended';
+}
+
 export interface CallRecordSummaryView {
   id: string;
   startDateTime: string;

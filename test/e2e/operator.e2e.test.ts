@@ -1,6 +1,6 @@
 // Browser end-to-end of what an operator acts on, against the real `demo` (4 simulated rooms, the built-in
 // emulator) in Debian Chromium: room alerts in an overlay that never shifts the page, one per room, and
-// "recovered — was X, now Y" after the loss burst; reports that Graph refuses shown as "N failed — needs
+// "recovered — was X, now Y" after the loss burst, then the episode in the alert log; reports that Graph refuses shown as "N failed — needs
 // action" in the status bar, which opens the failed reports; at 1024×700 a report's detail as a drawer that
 // takes the focus, filters on one row, and a resubmit that fails again shown as attempt #2 with the
 // operator's action in the timeline.
@@ -70,6 +70,21 @@ describe.skipIf(missing !== undefined)('operator actions in Chromium (demo)', ()
     expect(await recovered.innerText()).toMatch(/recovered — was (Packet loss|Jitter|Round trip|Frame rate) [\d.]+\s?(%|ms|fps), now [\d.]+\s?(%|ms|fps)/);
     expect(await overlay.locator('.alert-poor', { hasText: `${room} is poor` }).count()).toBe(0);
     expect(await headingTop()).toBe(before);
+
+    // The alert log, from the status bar: the episode with its leg, metric, value, threshold and recovery.
+    await page.getByRole('contentinfo', { name: 'Sync status' }).getByRole('button', { name: 'Alert log' }).click();
+    const log = page.getByRole('dialog', { name: 'Alert log' });
+    // The episode that recovered (the room may be poor again since: a newer row says "still poor").
+    const row = log.getByRole('row').filter({ has: page.getByRole('rowheader', { name: room, exact: true }) }).filter({ hasNotText: 'still poor' }).first();
+    await row.waitFor({ timeout: UI_WITHIN_MS });
+    const cells = await row.getByRole('cell').allInnerTexts();
+    expect(cells[1]).toMatch(/^(Audio|Video|Screen sharing) · (inbound|outbound)$/);
+    expect(cells[3]).toMatch(/\d/);
+    expect(cells[4]).toMatch(/\d/);
+    expect(cells[5]).toMatch(/\d/);
+    await page.screenshot({ path: join(ARTIFACTS_DIR, 'alert-log.png') });
+    await page.keyboard.press('Escape');
+    await log.waitFor({ state: 'detached', timeout: UI_WITHIN_MS });
   }, 2 * POOR_WITHIN_MS + UI_WITHIN_MS);
 
   it('says "N failed — needs action" and opens the failed reports; at 1024×700 the detail is a focused drawer and a failed resubmit is attempt #2 beside the operator action', async () => {

@@ -58,6 +58,7 @@ export function fakeHandlers(overrides: Partial<AppApiHandlers> = {}): AppApiHan
       paused = next;
       return sync();
     },
+    listAlertLog: () => [],
     listReports: () => ({ items: [] }),
     getReport: ({ id }) => {
       throw new AppFailure('not_found', `Report ${id} was not found`);

@@ -35,6 +35,7 @@ import { createCallRecordsService } from '../callrecords';
 import { exportDiagnostics } from '../diagnostics';
 import { join } from 'node:path';
 import { wireTelemetry, type TelemetryWiring } from './telemetry-wiring';
+import { createAlertLog } from '../quality/alert-log';
 
 export interface CoreOptions {
   dataDir: string;
@@ -136,6 +137,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   sync.on('snapshot', (snapshot) => publishStatus(snapshot));
   sync.on('reportsChanged', (payload) => intake.reportsChanged(payload.ids));
 
+  const alertLog = createAlertLog(db, now);
   const tracker = createLegTracker({
     now,
     rooms: trackedRooms(resolved.config),
@@ -145,6 +147,10 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     // the disk refuses it (storage-guard.ts).
     onReport: (report) => storage.keepDeviceReport({ ...report, source: 'device' }),
     onAlert: (alert) => events.publish('alert', alert),
+    onRoomEpisode: (episode) => {
+      if (episode.kind === 'poor') alertLog.opened({ roomId: episode.leg.key.roomId, roomName: episode.leg.roomName, legKey: episode.leg.key, reason: episode.reason, atMs: Date.parse(episode.at) });
+      else alertLog.closed(episode.roomId, Date.parse(episode.at), episode.kind);
+    },
     onError: (error) => log.error('leg tracker error', { error: (error as Error).message }),
   });
   tracker.subscribe((rooms) => events.publish('roomsChanged', rooms));
@@ -218,6 +224,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     callRecords,
     events,
     intake,
+    alertLog,
     reconfigure,
     syncView: () => syncView(),
     testTelemetryExport: (request) => telemetry!.testExport(request),

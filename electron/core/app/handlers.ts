@@ -5,6 +5,7 @@
 import type { AppApiHandlers } from '../../../shared/api/contract';
 import type { SyncStatusView } from '../../../shared/api/views';
 import type { CallRecordsService } from '../callrecords';
+import type { AlertLog } from '../quality/alert-log';
 import { deviceKind } from '../devices/registry';
 import { AppFailure } from '../api/failure';
 import type { Outbox } from '../outbox';
@@ -28,6 +29,7 @@ export interface HandlerServices {
   settings: SettingsService;
   graph: GraphConnection;
   callRecords: CallRecordsService;
+  alertLog: AlertLog;
   events: AppEventHub;
   /** Publishes `reportsChanged` and wakes the worker: the one policy every entry uses (report-intake.ts). */
   intake: Pick<ReportIntake, 'reportsChanged'>;
@@ -61,6 +63,7 @@ export function createHandlers(services: HandlerServices): AppApiHandlers {
       else sync.resume();
       return services.syncView();
     },
+    listAlertLog: ({ limit }) => services.alertLog.list(limit),
     listReports: (query) => {
       const page = outbox.list(toListFilter(query));
       return { items: page.items.map(toReportSummaryView), nextCursor: page.nextCursor };

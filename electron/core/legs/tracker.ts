@@ -21,7 +21,7 @@ import type { AlertEvent, DeviceState, LegKey, RoomSnapshot } from '../../../sha
 import type { LiveSample } from '../../../shared/domain/samples';
 import { DEFAULT_THRESHOLDS, type Thresholds } from '../../../shared/domain/thresholds';
 import type { TeleconferenceDeviceQualityDraft } from '../../../shared/graph/quality';
-import { createAlertPolicy } from '../quality/alerts';
+import { createAlertPolicy, type RoomEpisode } from '../quality/alerts';
 import { checkCallContext, createPendingContexts, DEFAULT_MATCH_TOLERANCE_MS, matchCalls, type CallContextInput } from './call-context';
 import { DEFAULT_HISTORY_POINTS, DEFAULT_HISTORY_STEP_MS } from './history';
 import { createLegState, summarizeLeg, updateLeg, type LegState } from './leg';
@@ -56,6 +56,8 @@ export interface LegTrackerOptions {
   now: () => number;
   onReport: (report: DeviceCallReport) => void;
   onAlert?: (event: AlertEvent) => void;
+  /** Every episode of a room being poor, begun and ended (the alert log); see quality/alerts.ts. */
+  onRoomEpisode?: (episode: RoomEpisode) => void;
   thresholds?: Thresholds;
   pushIntervalMs?: number;
   rooms: readonly TrackedRoom[];
@@ -141,6 +143,13 @@ export function createLegTracker(options: LegTrackerOptions) {
     onAlert: (event) => {
       try {
         options.onAlert?.(event);
+      } catch (error) {
+        reportError(error);
+      }
+    },
+    onRoomEpisode: (episode) => {
+      try {
+        options.onRoomEpisode?.(episode);
       } catch (error) {
         reportError(error);
       }

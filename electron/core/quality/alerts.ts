@@ -24,7 +24,16 @@ export interface AlertPolicyOptions {
   now: () => number;
   cooldownMs?: number;
   onAlert: (event: AlertEvent) => void;
+  /**
+   * A room's episode of being poor began (its first poor leg) or ended (no poor leg left), whatever the
+   * cooldown: the alert log keeps every episode, notifications are rationed by the cooldown.
+   */
+  onRoomEpisode?: (episode: RoomEpisode) => void;
 }
+
+export type RoomEpisode =
+  | { kind: 'poor'; leg: AlertLeg; reason: ClassificationReason | null; at: string }
+  | { kind: 'recovered' | 'call_ended'; roomId: string; at: string };
 
 export interface AlertLeg {
   key: LegKey;
@@ -84,6 +93,7 @@ export function createAlertPolicy(options: AlertPolicyOptions): AlertPolicy {
   return {
     legBecamePoor(leg, reason, at) {
       const state = roomState(leg.key.roomId);
+      if (state.poorLegs.size === 0) options.onRoomEpisode?.({ kind: 'poor', leg, reason, at });
       state.poorLegs.add(legKeyId(leg.key));
       const now = options.now();
       const cooled = state.lastPoorAlertAtMs === null || now - state.lastPoorAlertAtMs >= cooldownMs;
@@ -96,7 +106,10 @@ export function createAlertPolicy(options: AlertPolicyOptions): AlertPolicy {
     legLeftPoor(leg, lastPoorReason, at) {
       const state = rooms.get(leg.key.roomId);
       if (state === undefined || !state.poorLegs.delete(legKeyId(leg.key))) return;
-      if (state.poorLegs.size === 0) state.recoveredSinceAlert = true;
+      if (state.poorLegs.size === 0) {
+        state.recoveredSinceAlert = true;
+        options.onRoomEpisode?.({ kind: 'recovered', roomId: leg.key.roomId, at });
+      }
       emit('leg_recovered', leg, lastPoorReason, at);
       forgetIfIdle(leg.key.roomId, state);
     },
@@ -104,7 +117,7 @@ export function createAlertPolicy(options: AlertPolicyOptions): AlertPolicy {
       const state = rooms.get(leg.key.roomId);
       // A leg that ends while poor is not a recovery: the next call in the cooldown stays quiet.
       if (state !== undefined) {
-        state.poorLegs.delete(legKeyId(leg.key));
+        if (state.poorLegs.delete(legKeyId(leg.key)) && state.poorLegs.size === 0) options.onRoomEpisode?.({ kind: 'call_ended', roomId: leg.key.roomId, at });
         forgetIfIdle(leg.key.roomId, state);
       }
       if (wasEverPoor) emit('leg_summary', leg, worst, at, summary);

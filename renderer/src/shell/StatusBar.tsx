@@ -3,6 +3,7 @@ import type { SyncStatusView } from '../../../shared/api/views';
 import { useFormat, useT } from '../i18n';
 import { SYNC_STATE_KEY } from '../lib/labels';
 import { useAppStore, useStores } from '../stores/provider';
+import { AlertLogButton } from './AlertLogDialog';
 import { TelemetryStatus } from './TelemetryStatus';
 
 export function backlogOf(status: SyncStatusView): number {
@@ -85,6 +86,7 @@ export function StatusBar() {
   return (
     <footer className="status-bar" aria-label={t('status.label')}>
       {demo && <strong className="demo-badge-small">{t('demo.badge')}</strong>}
+      <AlertLogButton />
       {sync.status === 'ready' ? (
         <>
           <span className={`sync-state sync-${sync.value.state}`}>

@@ -7,6 +7,7 @@ import { m002Outbox } from './002_outbox';
 import { m003Ingest } from './003_ingest';
 import { m004CallRecords } from './004_call_records';
 import { m005ReportsMediaLeg } from './005_reports_media_leg';
+import { m006AlertLog } from './006_alert_log';
 
 export interface Migration {
   id: number;
@@ -14,4 +15,4 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [m001Base, m002Outbox, m003Ingest, m004CallRecords, m005ReportsMediaLeg];
+export const MIGRATIONS: readonly Migration[] = [m001Base, m002Outbox, m003Ingest, m004CallRecords, m005ReportsMediaLeg, m006AlertLog];

@@ -16,6 +16,7 @@
  * Pure and defensive (Graph adds properties and may send nulls): no Node, no DOM.
  */
 import { isoDurationToMs } from './duration';
+import { dropUndefined, list, num, obj, str, type JsonObject as Json } from '../json';
 
 export type ComparedMetric =
   | 'averagePacketLoss'
@@ -71,8 +72,6 @@ export interface ReportForComparison {
   id: string;
   body: unknown;
 }
-
-type Json = Record<string, unknown>;
 
 const REPORT_MODALITY: Record<string, StreamComparisonRow['modality']> = {
   '#microsoft.graph.teleconferenceDeviceAudioQuality': 'audio',
@@ -231,25 +230,4 @@ function durationMs(value: unknown): number | undefined {
   } catch {
     return undefined;
   }
-}
-
-function obj(value: unknown): Json | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Json) : undefined;
-}
-
-function list(value: unknown): unknown[] {
-  return Array.isArray(value) ? value : [];
-}
-
-function str(value: unknown): string | undefined {
-  return typeof value === 'string' ? value : undefined;
-}
-
-function num(value: unknown): number | undefined {
-  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
-}
-
-function dropUndefined<T extends object>(value: T): T {
-  for (const key of Object.keys(value) as (keyof T)[]) if (value[key] === undefined) delete value[key];
-  return value;
 }

@@ -6,6 +6,7 @@
  */
 import type { CallRecord } from '../../../shared/graph/callRecords';
 import type { Db } from '../db/database';
+import { dropUndefined } from '../../../shared/json';
 import { recordLine, type RecordLine } from './summary';
 
 export type MissingAvailability = 'not_available_yet' | 'expired';
@@ -235,9 +236,4 @@ function toStatus(row: StatusRow): MissingStatus {
     checkCount: row.check_count,
     nextCheckAtMs: row.next_check_at ?? undefined,
   });
-}
-
-function dropUndefined<T extends object>(value: T): T {
-  for (const key of Object.keys(value) as (keyof T)[]) if (value[key] === undefined) delete value[key];
-  return value;
 }

@@ -6,10 +6,9 @@
  * sessions (§3.2), so its names grow once the record's details have been read.
  */
 import type { CallRecordSummaryView } from '../../../shared/api/views';
+import { list, obj, str } from '../../../shared/json';
 
 export type RecordLine = Omit<CallRecordSummaryView, 'reportIds'>;
-
-type Json = Record<string, unknown>;
 
 /** communicationsIdentitySet members, most specific first (§2.3). */
 const IDENTITY_KEYS = [
@@ -58,16 +57,4 @@ function endpointName(value: unknown): string | undefined {
 
 function add(names: Set<string>, name: string | undefined): void {
   if (name) names.add(name);
-}
-
-function obj(value: unknown): Json | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Json) : undefined;
-}
-
-function list(value: unknown): unknown[] {
-  return Array.isArray(value) ? value : [];
-}
-
-function str(value: unknown): string | undefined {
-  return typeof value === 'string' ? value : undefined;
 }

@@ -1,4 +1,5 @@
 /** The SQL rows of reports and report_attempts, and their mapping to the public types (types.ts). */
+import { dropUndefined } from '../../../shared/json';
 import type { AttemptOutcome, AttemptRecord, FailedReason, LastError, ReportSource, ReportState, ReportSummary } from './types';
 
 /** Every column of `reports` except body_json, which only get() and claimDue() read. */
@@ -112,10 +113,4 @@ function lastErrorOf(row: ReportRow): LastError | undefined {
 
 function opt<T>(value: T | null): T | undefined {
   return value === null ? undefined : value;
-}
-
-/** Absent rather than `undefined` keys, so JSON output and deep-equality in tests stay clean. */
-function dropUndefined<T extends object>(value: T): T {
-  for (const key of Object.keys(value) as (keyof T)[]) if (value[key] === undefined) delete value[key];
-  return value;
 }

@@ -1,27 +1,8 @@
-/** Narrowing helpers for JSON the UI did not build itself (Graph records, report bodies): no `as`. */
+/** Narrowing helpers for JSON the UI did not build itself: the shared readers (no `as`) plus display units. */
 import { isoDurationToMs } from '../../../shared/graph/duration';
 
-export type JsonObject = Record<string, unknown>;
-
-export function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-export function obj(value: unknown): JsonObject | undefined {
-  return isObject(value) ? value : undefined;
-}
-
-export function str(value: unknown): string | undefined {
-  return typeof value === 'string' ? value : undefined;
-}
-
-export function num(value: unknown): number | undefined {
-  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
-}
-
-export function list(value: unknown): unknown[] {
-  return Array.isArray(value) ? value : [];
-}
+export { isObject, list, num, obj, str, type JsonObject } from '../../../shared/json';
+export { fractionToPercent } from '../../../shared/graph/callRecordCompare';
 
 /** An ISO 8601 duration ("PT0.03S") as milliseconds, or undefined when absent or malformed. */
 export function durationMs(value: unknown): number | undefined {
@@ -31,10 +12,4 @@ export function durationMs(value: unknown): number | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** A FRACTION 0–1 (callRecords packet loss, ../shared/reference/graph-api.md §2.2) as a percent 0–100. */
-export function fractionToPercent(value: unknown): number | undefined {
-  const fraction = num(value);
-  return fraction === undefined ? undefined : fraction * 100;
 }

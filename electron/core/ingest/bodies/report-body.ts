@@ -10,6 +10,7 @@ import { teleconferenceDeviceQualityDraftSchema } from '../../../../shared/graph
 import { validate, type ValidationIssue, type Validated } from '../../../../shared/validation';
 import type { EnqueueReportInput } from '../deps';
 import { localIdSchema } from './ids';
+import { dropUndefined } from '../../../../shared/json';
 
 const graphDraftBodySchema = z.strictObject({ quality: teleconferenceDeviceQualityDraftSchema });
 const localKeysSchema = z.strictObject({ roomId: localIdSchema.optional(), deviceId: localIdSchema.optional() });
@@ -30,8 +31,4 @@ export function parseReportBody(body: unknown): Validated<EnqueueReportInput> {
 function hintIfUnwrapped(issue: ValidationIssue, graphBody: Record<string, unknown>): ValidationIssue {
   if (issue.path !== 'quality' || graphBody.quality !== undefined || !('mediaQualityList' in graphBody)) return issue;
   return { path: 'quality', message: 'is required: wrap the report as { "quality": { … } }, the body Graph logTeleconferenceDeviceQuality takes' };
-}
-
-function dropUndefined<T extends Record<string, unknown>>(record: T): Partial<T> {
-  return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== undefined)) as Partial<T>;
 }

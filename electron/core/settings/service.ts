@@ -205,8 +205,14 @@ export function createSettingsService(options: SettingsServiceOptions) {
           });
         }
       }
-      // Kept for `status` in another process: what the agent found when it last applied its settings.
-      store.writeProblems(problems);
+      // Kept for `status` in another process: what the agent found when it last applied its settings. Best
+      // effort: on a full or locked disk the agent must still start (and keep measured reports in memory);
+      // the problems still reach this process's own status view through the return value.
+      try {
+        store.writeProblems(problems);
+      } catch {
+        // the next apply writes them again
+      }
       return { config, credential, devices, doNotDisturb: local.doNotDisturb ?? false, launchAtLogin: local.launchAtLogin ?? false, problems };
     },
 

@@ -5,7 +5,8 @@
  * report is kept in memory, `status --json` shows the storage problem and the report waiting, the ingest API
  * answers 507 with Retry-After (logged once, not per request). Once space is freed the report is stored and
  * reaches the emulator.
- * A report still waiting when the agent stops is stored and delivered after the restart.
+ * A report still waiting when the agent stops is stored and delivered after a restart, even one on a disk that
+ * is still full (the agent starts and keeps it in memory until there is room).
  * Mounting needs root (CAP_SYS_ADMIN); without it the same story runs with another real refusal: the test
  * holds an exclusive transaction on the agent's database, so its writes fail with SQLITE_BUSY.
  */
@@ -194,7 +195,7 @@ describe('a disk that refuses writes', () => {
     expect(await agent.stop()).toBe(0);
   }, 180_000);
 
-  it('a report still waiting for the disk when the agent stops is stored and delivered after the restart', async () => {
+  it('a report still waiting for the disk when the agent stops survives a restart on the still-full disk and is delivered once there is room', async () => {
     const { dir: root, cleanup } = makeTempDir('vtc-storage-restart-');
     cleanups.push(cleanup);
     const mountPoint = tryMountTmpfs(root);
@@ -222,9 +223,14 @@ describe('a disk that refuses writes', () => {
     expect(status.value.storage).toMatchObject({ kind: refusal.kind, waitingReports: 1 });
     await first.stop({ timeoutMs: 1_000 });
 
-    refusal.end();
+    // The disk is still full when the agent starts again: it starts, and the report waits in memory.
     const second = await start();
     cleanups.push(() => second.stop({ timeoutMs: 1_000 }));
+    const restarted = (await second.dispatch('getSyncStatus', undefined)) as { ok: true; value: SyncStatusView };
+    expect(restarted.value.storage).toMatchObject({ kind: refusal.kind, waitingReports: 1 });
+    expect(emulator.received()).toHaveLength(0);
+
+    refusal.end();
     const delivered = await until('the report at the emulator', () => (emulator.received().length > 0 ? emulator.received() : undefined));
     expect(delivered[0]!.body).toMatchObject({ quality: { callChainId: CALL_CHAIN_ID, deviceDescription: 'Building 30' } });
   }, 60_000);

@@ -15,8 +15,22 @@ export interface NotificationSpec {
   urgent: boolean;
 }
 
+/**
+ * A poor room, and the recovery of a room that was notified poor (the core rations both with the per-room
+ * cooldown, so a flapping room does not notify on every change). Per-leg recoveries and summaries are for
+ * the window and the log, not the desktop.
+ */
 export function notificationForAlert(alert: AlertEvent, doNotDisturb: boolean): NotificationSpec | undefined {
-  if (doNotDisturb || alert.kind !== 'leg_poor') return undefined;
+  if (doNotDisturb) return undefined;
+  if (alert.kind === 'room_recovered') {
+    return {
+      title: `${alert.roomName} recovered`,
+      body: alert.metric === null ? 'No leg is poor any more.' : `No leg is poor any more. Was: ${describeMetric(alert)}`,
+      target: { view: 'rooms', id: alert.roomId },
+      urgent: false,
+    };
+  }
+  if (alert.kind !== 'leg_poor') return undefined;
   const leg = `${alert.legKey.modality} ${alert.legKey.direction}`;
   return {
     title: `${alert.roomName}: ${leg} quality is poor`,

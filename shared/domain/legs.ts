@@ -202,7 +202,11 @@ export interface RoomsChange {
  */
 export const ROOMS_RESYNC_SEQ = 0;
 
-export type AlertKind = 'leg_poor' | 'leg_recovered' | 'leg_summary';
+/**
+ * `room_recovered`: the room that was notified poor has no poor leg left; rationed by the same per-room
+ * cooldown as `leg_poor`, so a flapping room does not notify on every recovery either.
+ */
+export type AlertKind = 'leg_poor' | 'leg_recovered' | 'room_recovered' | 'leg_summary';
 
 export interface LegSummary {
   durationMs: number;

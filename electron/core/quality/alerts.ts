@@ -1,7 +1,8 @@
 /**
  * Alert policy: one notification when a room's leg turns poor; none again for that ROOM
  * within a cooldown (default 5 min, config `alerts.cooldownMinutes`) unless the room recovered (no poor
- * leg left) and fell again; a summary when a leg that was poor ends. The core only emits AlertEvents; the
+ * leg left) and fell again; `room_recovered` when a notified room has no poor leg left, at most once per
+ * cooldown too (a flapping room stays quiet); a summary when a leg that was poor ends. The core only emits AlertEvents; the
  * Electron shell turns them into tray state and notifications (a later issue).
  *
  * The cooldown is per room, not per leg: a bad network takes audio, video and presentation down together,
@@ -54,6 +55,9 @@ interface RoomAlertState {
   poorLegs: Set<string>;
   /** The room had no poor leg at some point since its last poor alert. */
   recoveredSinceAlert: boolean;
+  /** The current episode was notified (so its recovery may be). */
+  notifiedEpisode: boolean;
+  lastRecoveryAlertAtMs: number | null;
 }
 
 export function createAlertPolicy(options: AlertPolicyOptions): AlertPolicy {
@@ -64,14 +68,14 @@ export function createAlertPolicy(options: AlertPolicyOptions): AlertPolicy {
   const roomState = (roomId: string): RoomAlertState => {
     let state = rooms.get(roomId);
     if (state === undefined) {
-      state = { lastPoorAlertAtMs: null, poorLegs: new Set(), recoveredSinceAlert: false };
+      state = { lastPoorAlertAtMs: null, poorLegs: new Set(), recoveredSinceAlert: false, notifiedEpisode: false, lastRecoveryAlertAtMs: null };
       rooms.set(roomId, state);
     }
     return state;
   };
 
   const forgetIfIdle = (roomId: string, state: RoomAlertState): void => {
-    const cooled = state.lastPoorAlertAtMs === null || options.now() - state.lastPoorAlertAtMs >= cooldownMs;
+    const cooled = [state.lastPoorAlertAtMs, state.lastRecoveryAlertAtMs].every((atMs) => atMs === null || options.now() - atMs >= cooldownMs);
     if (state.poorLegs.size === 0 && cooled) rooms.delete(roomId);
   };
 
@@ -100,17 +104,25 @@ export function createAlertPolicy(options: AlertPolicyOptions): AlertPolicy {
       if (!cooled && !state.recoveredSinceAlert) return false;
       state.lastPoorAlertAtMs = now;
       state.recoveredSinceAlert = false;
+      state.notifiedEpisode = true;
       emit('leg_poor', leg, reason, at);
       return true;
     },
     legLeftPoor(leg, lastPoorReason, at) {
       const state = rooms.get(leg.key.roomId);
       if (state === undefined || !state.poorLegs.delete(legKeyId(leg.key))) return;
+      emit('leg_recovered', leg, lastPoorReason, at);
       if (state.poorLegs.size === 0) {
         state.recoveredSinceAlert = true;
         options.onRoomEpisode?.({ kind: 'recovered', roomId: leg.key.roomId, at });
+        const now = options.now();
+        const cooled = state.lastRecoveryAlertAtMs === null || now - state.lastRecoveryAlertAtMs >= cooldownMs;
+        if (state.notifiedEpisode && cooled) {
+          state.lastRecoveryAlertAtMs = now;
+          emit('room_recovered', leg, lastPoorReason, at);
+        }
+        state.notifiedEpisode = false;
       }
-      emit('leg_recovered', leg, lastPoorReason, at);
       forgetIfIdle(leg.key.roomId, state);
     },
     legEnded(leg, summary, worst, wasEverPoor, at) {

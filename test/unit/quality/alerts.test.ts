@@ -56,7 +56,28 @@ describe('alert policy: one notification per room per cooldown', () => {
     policy.legLeftPoor(leg('a'), reason, at());
     clock.advance(MINUTE);
     policy.legBecamePoor(leg('a'), reason, at());
-    expect(kinds()).toEqual(['leg_poor:a:audio', 'leg_recovered:a:audio', 'leg_poor:a:audio']);
+    expect(kinds()).toEqual(['leg_poor:a:audio', 'leg_recovered:a:audio', 'room_recovered:a:audio', 'leg_poor:a:audio']);
+  });
+
+  it('says a notified room recovered at most once per cooldown, and only when no leg is poor', () => {
+    const { policy, clock, kinds, at } = setup();
+    policy.legBecamePoor(leg('a', 'audio'), reason, at());
+    policy.legBecamePoor(leg('a', 'video'), reason, at());
+    policy.legLeftPoor(leg('a', 'audio'), reason, at()); // video still poor
+    policy.legLeftPoor(leg('a', 'video'), reason, at());
+    clock.advance(MINUTE);
+    policy.legBecamePoor(leg('a', 'audio'), reason, at()); // fell again: notified
+    policy.legLeftPoor(leg('a', 'audio'), reason, at()); // within the cooldown: no second recovery notice
+    clock.advance(5 * MINUTE);
+    policy.legBecamePoor(leg('a', 'audio'), reason, at());
+    policy.legLeftPoor(leg('a', 'audio'), reason, at());
+    expect(kinds().filter((kind) => !kind.startsWith('leg_recovered'))).toEqual([
+      'leg_poor:a:audio',
+      'room_recovered:a:video',
+      'leg_poor:a:audio',
+      'leg_poor:a:audio',
+      'room_recovered:a:audio',
+    ]);
   });
 
   it('a room is recovered only when none of its legs is poor', () => {

@@ -6,6 +6,7 @@
  * hand), the 30 days count from the first 404.
  */
 import type { MissingStatus } from './cache';
+import { backoffCeilingMs } from '../../../shared/backoff';
 
 export const RETENTION_MS = 30 * 86_400_000;
 /**
@@ -79,7 +80,7 @@ export function awaitedStatus(id: string, nowMs: number, firstRetryMs: number): 
   };
 }
 
-/** firstRetryMs × 2^(checks − 1), at most hourly. */
+/** firstRetryMs × 2^(checks − 1), at most hourly: the shared backoff's ceiling (a schedule, not a race to spread). */
 export function retryDelayMs(firstRetryMs: number, checkCount: number): number {
-  return Math.min(MAX_RETRY_MS, firstRetryMs * 2 ** Math.max(0, Math.min(checkCount - 1, 20)));
+  return backoffCeilingMs(checkCount, { startMs: firstRetryMs, factor: 2, capMs: MAX_RETRY_MS });
 }

@@ -13,6 +13,7 @@ import type { CallRecord } from '../../../shared/graph/callRecords';
 import type { CallRecordListQuery, CallRecordPage, GetCallRecordOptions } from '../graph/client';
 import { TokenBucket } from '../sync/token-bucket';
 import { classifyFailure, type ReadFailure } from './failures';
+import { backoffCeilingMs } from '../../../shared/backoff';
 
 /** What the service needs of the Graph client (GraphClient satisfies it). */
 export interface CallRecordsApiLike {
@@ -65,7 +66,8 @@ export function createReader(options: ReaderOptions) {
   /** How long to wait before trying again in place, or undefined to give up for now. */
   function inlineWaitMs(failure: ReadFailure, attempt: number): number | undefined {
     if (failure.kind !== 'throttled' || attempt >= MAX_INLINE_RETRIES) return undefined;
-    const waitMs = failure.retryAfterMs ?? FALLBACK_WAIT_MS * 2 ** attempt;
+    // Beyond maxInlineWaitMs the read gives up for now, so the cap only has to be above it.
+    const waitMs = failure.retryAfterMs ?? backoffCeilingMs(attempt + 1, { startMs: FALLBACK_WAIT_MS, factor: 2, capMs: 2 * maxInlineWaitMs });
     return waitMs <= maxInlineWaitMs ? waitMs : undefined;
   }
 

@@ -29,6 +29,7 @@ import { createReader, ReadError, type CallRecordsApiLike, type ListProgress } f
 import { checkRecordId, checkSinceHours, HOUR_MS } from './requests';
 import { createRefreshSchedule } from './schedule';
 import type { Timers } from '../timers';
+import { backoffCeilingMs } from '../../../shared/backoff';
 import { toDetailView, toListView, type Outcome } from './views';
 
 export interface CallRecordsServiceOptions {
@@ -167,7 +168,7 @@ export function createCallRecordsService(options: CallRecordsServiceOptions): Ca
       if (permissionMissingSinceMs === undefined) log.warn('admin consent needed for CallRecords.Read.All: call records are not read until it is granted');
       permissionMissingSinceMs ??= now();
     } else if (failure.kind === 'throttled') {
-      const waitMs = failure.retryAfterMs ?? Math.min(THROTTLE_MAX_MS, THROTTLE_FALLBACK_MS * 2 ** throttleCount);
+      const waitMs = failure.retryAfterMs ?? backoffCeilingMs(throttleCount + 1, { startMs: THROTTLE_FALLBACK_MS, factor: 2, capMs: THROTTLE_MAX_MS });
       throttleCount += 1;
       throttledUntilMs = now() + waitMs;
       log.warn('throttled by Microsoft Graph', { retryAfterMs: waitMs });

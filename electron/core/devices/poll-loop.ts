@@ -15,6 +15,7 @@
 import type { DeviceState } from '../../../shared/domain/legs';
 import type { LiveSample } from '../../../shared/domain/samples';
 import { nodeTimers } from '../timers';
+import { backoffCeilingMs, backoffDelayMs } from '../../../shared/backoff';
 import { classifyRequestError } from './errors';
 import type { CollectorContext, DeviceCallStatus } from './types';
 
@@ -126,9 +127,9 @@ export function createPollLoop(options: PollLoopOptions) {
 
   const nextDelayMs = (): number => {
     if (failures === 0) return pollMs;
-    if (state === 'auth_failed') return Math.min(MAX_AUTH_BACKOFF_MS, authBackoffMs * 2 ** Math.max(0, authFailures - 1));
-    const backoff = Math.min(maxBackoffMs, pollMs * 2 ** (failures - 1));
-    return Math.round(backoff * (0.8 + 0.4 * random()));
+    if (state === 'auth_failed') return backoffCeilingMs(authFailures, { startMs: authBackoffMs, factor: 2, capMs: MAX_AUTH_BACKOFF_MS });
+    // The shared full-jitter backoff over twice the nominal delay: on average the nominal pollMs · 2^(n-1), capped.
+    return backoffDelayMs(failures, random, { startMs: 2 * pollMs, factor: 2, capMs: 2 * maxBackoffMs });
   };
 
   const schedule = (delayMs: number): void => {

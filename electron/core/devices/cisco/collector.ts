@@ -19,6 +19,7 @@ import type { CallEndedEvent, DeviceCallStatus, DeviceStateEvent, DeviceStatus }
 import { classifyRequestError, createXmlClient, DeviceRequestError, type XmlClient } from './http';
 import { createSampleMapper } from './mapping';
 import { CiscoXmlError, parseCallStatus, parseMediaChannels, parseSystemUnit, parseTeamsInCall } from './xml';
+import { backoffDelayMs } from '../../../../shared/backoff';
 
 export interface CiscoDeviceConfig {
   id: string;
@@ -195,8 +196,8 @@ export function createCiscoCollector(options: CiscoCollectorOptions) {
   const nextDelayMs = (): number => {
     if (failures === 0) return pollMs;
     if (state === 'auth_failed') return authBackoffMs;
-    const backoff = Math.min(maxBackoffMs, pollMs * 2 ** (failures - 1));
-    return Math.round(backoff * (0.8 + 0.4 * random()));
+    // The shared full-jitter backoff over twice the nominal delay: on average the nominal pollMs · 2^(n-1), capped.
+    return backoffDelayMs(failures, random, { startMs: 2 * pollMs, factor: 2, capMs: 2 * maxBackoffMs });
   };
 
   const schedule = (delayMs: number): void => {

@@ -192,8 +192,10 @@ describe('Settings view', () => {
     fireEvent.change(within(rooms).getByLabelText('Host URL'), { target: { value: 'https://10.0.0.20' } });
     fireEvent.change(within(rooms).getByLabelText('User'), { target: { value: 'admin' } });
     fireEvent.change(within(rooms).getByLabelText('Password'), { target: { value: 'codec-pass' } });
+    fake.respond('testDevice', () => ok({ ok: true, state: 'online', productId: 'Cisco Room Kit Pro', softwareVersion: 'RoomOS 11.9', transport: 'websocket' }));
     fireEvent.click(within(rooms).getByRole('button', { name: 'Test device' }));
     expect(inLiveRegion(await within(rooms).findByText(/Connected: Cisco Room Kit Pro RoomOS 11.9/))).toBe(true);
+    expect(inLiveRegion(within(rooms).getByText(/Read over WebSocket/))).toBe(true);
     expect(fake.callsTo('testDevice')).toEqual([{ kind: 'cisco-xapi', transport: 'auto', url: 'https://10.0.0.20', username: 'admin', password: 'codec-pass', allowSelfSigned: false }]);
     expect(fake.callsTo('updateSettings')).toEqual([]);
     fake.respond('testDevice', () => ok({ ok: false, state: 'auth_failed', error: 'the codec refused the user name or password' }));
@@ -216,6 +218,7 @@ describe('Settings view', () => {
     fake.respond('testDevice', () => ok({ ok: true, state: 'online', productId: 'Poly StudioX50', softwareVersion: '4.6.2', certificateSha256: sha256 }));
     fireEvent.click(within(rooms).getByRole('button', { name: 'Test device' }));
     expect(inLiveRegion(await within(rooms).findByText(`Certificate SHA-256: ${sha256}`))).toBe(true);
+    expect(within(rooms).queryByText(/Read over/)).toBeNull(); // the answer named no transport
     expect(fake.callsTo('testDevice')).toEqual([{ kind: 'poly-videoos', url: 'https://10.0.0.30', username: 'admin', password: 'poly-pass', allowSelfSigned: false }]);
     fireEvent.change(within(rooms).getByLabelText('Pinned certificate (SHA-256)'), { target: { value: sha256 } });
     fireEvent.click(within(rooms).getByRole('button', { name: 'Save rooms' }));

@@ -114,6 +114,7 @@ export const enSettings = {
   'settings.deviceTest': 'Test device',
   'settings.deviceTesting': 'Testing…',
   'settings.deviceTestOk': 'Connected: {product}',
+  'settings.deviceTestTransport': 'Read over {transport}',
   'settings.deviceTestUnknownProduct': 'a codec',
   'settings.deviceTestFailed': 'Not reachable: {reason}',
 };

@@ -116,6 +116,7 @@ export const fiSettings: Pick<Messages, SettingsMessageKey> = {
   'settings.deviceTest': 'Testaa laite',
   'settings.deviceTesting': 'Testataan…',
   'settings.deviceTestOk': 'Yhteys toimii: {product}',
+  'settings.deviceTestTransport': 'Luettu yhteydellä {transport}',
   'settings.deviceTestUnknownProduct': 'koodekki',
   'settings.deviceTestFailed': 'Ei yhteyttä: {reason}',
 };

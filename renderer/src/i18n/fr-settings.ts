@@ -116,6 +116,7 @@ export const frSettings: Pick<Messages, SettingsMessageKey> = {
   'settings.deviceTest': 'Tester l’appareil',
   'settings.deviceTesting': 'Test en cours…',
   'settings.deviceTestOk': 'Connecté : {product}',
+  'settings.deviceTestTransport': 'Lu par {transport}',
   'settings.deviceTestUnknownProduct': 'un codec',
   'settings.deviceTestFailed': 'Injoignable : {reason}',
 };

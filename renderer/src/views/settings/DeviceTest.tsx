@@ -53,6 +53,9 @@ export function DeviceTest({ device }: { device: DeviceTestTarget }) {
             ? t('settings.deviceTestOk', { product: [state.value.productId, state.value.softwareVersion].filter(Boolean).join(' ') || t('settings.deviceTestUnknownProduct') })
             : t('settings.deviceTestFailed', { reason: state.value.error ?? state.value.state }))}
         {state.status === 'error' && (state.error.details?.map((issue) => `${issue.path}: ${issue.message}`).join('; ') || state.error.message)}
+        {state.status === 'done' && state.value.ok && state.value.transport !== undefined && (
+          <span className="device-test-transport"> {t('settings.deviceTestTransport', { transport: state.value.transport === 'websocket' ? 'WebSocket' : 'HTTP' })}</span>
+        )}
       </span>
       {state.status === 'done' && state.value.certificateSha256 !== undefined && (
         <output className="device-test-certificate">

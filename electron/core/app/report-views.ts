@@ -10,7 +10,7 @@ import type {
   ReportSummary as ReportSummaryView,
   SyncStatusView,
 } from '../../../shared/api/views';
-import type { AttemptRecord, LastError, ListFilter, ReportDetail, ReportSummary, SyncStatusRecord } from '../outbox';
+import type { AttemptRecord, LastError, ListFilter, ReportRecord, ReportRecordDetail, SyncStatusRecord } from '../outbox';
 import type { SyncSnapshot } from '../sync';
 
 const iso = (ms: number | undefined): string | undefined => (ms === undefined ? undefined : new Date(ms).toISOString());
@@ -26,7 +26,7 @@ function toErrorView(error: LastError | undefined): ReportErrorView | undefined 
   };
 }
 
-export function toReportSummaryView(report: ReportSummary): ReportSummaryView {
+export function toReportSummaryView(report: ReportRecord): ReportSummaryView {
   return {
     id: report.id,
     state: report.state,
@@ -59,7 +59,7 @@ function toAttemptView(attempt: AttemptRecord): ReportAttemptView {
   };
 }
 
-export function toReportDetailView(report: ReportDetail): ReportDetailView {
+export function toReportDetailView(report: ReportRecordDetail): ReportDetailView {
   return {
     ...toReportSummaryView(report),
     body: report.body,

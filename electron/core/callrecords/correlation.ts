@@ -4,12 +4,12 @@
  * (outbox/call-chains.ts); report details come from the outbox's own read side.
  */
 import type { CallChainQueries } from '../outbox/call-chains';
-import type { ReportDetail as OutboxReportDetail } from '../outbox/types';
+import type { ReportRecordDetail } from '../outbox/types';
 import { recordKey } from './cache';
 
 /** What correlation needs of the outbox: its call-chain questions and one report's detail. */
 export interface ReportSource extends CallChainQueries {
-  get(id: string): OutboxReportDetail | undefined;
+  get(id: string): ReportRecordDetail | undefined;
 }
 
 export function createReportCorrelation(outbox: ReportSource) {
@@ -28,10 +28,10 @@ export function createReportCorrelation(outbox: ReportSource) {
       return byRecord;
     },
 
-    reports(callChainId: string): OutboxReportDetail[] {
+    reports(callChainId: string): ReportRecordDetail[] {
       return this.reportIds(callChainId)
         .map((id) => outbox.get(id))
-        .filter((report): report is OutboxReportDetail => report !== undefined);
+        .filter((report): report is ReportRecordDetail => report !== undefined);
     },
 
     /** When the call ended as far as the room's reports tell (the earliest), for "not yet" vs "expired". */

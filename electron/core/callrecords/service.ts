@@ -20,7 +20,7 @@ import { CHINA_REFUSAL } from '../auth/clouds';
 import type { Db } from '../db/database';
 import type { Logger } from '../log/logger';
 import { createOutbox } from '../outbox/outbox';
-import type { ReportDetail as OutboxReportDetail } from '../outbox/types';
+import type { ReportRecordDetail } from '../outbox/types';
 import { createCallRecordCache, recordKey } from './cache';
 import { createReportCorrelation, type ReportSource } from './correlation';
 import { classifyFailure, type ReadFailure } from './failures';
@@ -39,7 +39,7 @@ export interface CallRecordsServiceOptions {
   cloud: CloudName | (() => CloudName);
   log: Logger;
   /** Outbox report (epoch ms) → the shared view (ISO): app/report-views.ts toReportDetailView. */
-  toReportView: (report: OutboxReportDetail) => ReportDetailView;
+  toReportView: (report: ReportRecordDetail) => ReportDetailView;
   /** Records that appeared, changed, or became readable: the core pushes `callRecordsChanged`. */
   onChanged?: (ids: string[]) => void;
   /** Scheduled list refresh and list cache lifetime (default 5 min: 1 list every 5 min vs 40 / 20 s allowed). */

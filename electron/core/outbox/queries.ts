@@ -8,11 +8,11 @@ import type Database from 'better-sqlite3';
 import type { OutboxContext } from './context';
 import { OutboxInputError } from './errors';
 import { SUMMARY_COLUMNS, toAttempt, toSummary, type AttemptRow, type ReportRow } from './rows';
-import type { ListFilter, ListPage, OperatorActionRecord, ReportDetail } from './types';
+import type { ListFilter, ListPage, OperatorActionRecord, ReportRecordDetail } from './types';
 
 export interface Queries {
   list(filter?: ListFilter): ListPage;
-  get(id: string): ReportDetail | undefined;
+  get(id: string): ReportRecordDetail | undefined;
 }
 
 const DEFAULT_PAGE = 50;
@@ -64,7 +64,7 @@ export function createQueries(ctx: OutboxContext): Queries {
     return page;
   }
 
-  function get(id: string): ReportDetail | undefined {
+  function get(id: string): ReportRecordDetail | undefined {
     const row = selectOne.get(id);
     if (!row) return undefined;
     const operatorActions = selectActions.all({ id, pattern: `%${JSON.stringify(id).replace(/[%_\\]/g, (c) => `\\${c}`)}%` }).map(

@@ -1,6 +1,6 @@
 /** The SQL rows of reports and report_attempts, and their mapping to the public types (types.ts). */
 import { dropUndefined } from '../../../shared/json';
-import type { AttemptOutcome, AttemptRecord, FailedReason, LastError, ReportSource, ReportState, ReportSummary } from './types';
+import type { AttemptOutcome, AttemptRecord, FailedReason, LastError, ReportSource, ReportState, ReportRecord } from './types';
 
 /** Every column of `reports` except body_json, which only get() and claimDue() read. */
 export const SUMMARY_COLUMNS = `id, state, source, room_id, device_id, device_call_id, call_chain_id, participant_id,
@@ -54,7 +54,7 @@ export interface AttemptRow {
   next_attempt_at: number | null;
 }
 
-export function toSummary(row: ReportRow): ReportSummary {
+export function toSummary(row: ReportRow): ReportRecord {
   return dropUndefined({
     id: row.id,
     state: row.state,

@@ -112,7 +112,8 @@ export interface LastError {
   retryAfterMs?: number;
 }
 
-export interface ReportSummary {
+/** A report as the outbox stores it (epoch ms, internal fields); the UI reads it as shared/api/views.ts ReportSummary. */
+export interface ReportRecord {
   id: string;
   state: ReportState;
   source: ReportSource;
@@ -161,7 +162,7 @@ export interface OperatorActionRecord {
   reason?: string;
 }
 
-export interface ReportDetail extends ReportSummary {
+export interface ReportRecordDetail extends ReportRecord {
   body: TeleconferenceDeviceQuality | TeleconferenceDeviceQualityDraft;
   attempts: AttemptRecord[];
   /** Oldest first: with the attempts, the report's whole history. */
@@ -181,7 +182,7 @@ export interface ListFilter {
 }
 
 export interface ListPage {
-  items: ReportSummary[];
+  items: ReportRecord[];
   /** Present when there may be more: pass it back as `cursor`. Newest first. */
   nextCursor?: string;
 }

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { OutboxInputError, type ReportSummary } from '../../../electron/core/outbox/index';
+import { OutboxInputError, type ReportRecord } from '../../../electron/core/outbox/index';
 import { completeQuality, draftQuality } from './support/quality';
 import { outboxFixture, type OutboxFixture } from './support/outbox';
 
@@ -17,7 +17,7 @@ describe('outbox queries', () => {
       ids.push(f.outbox.enqueue({ body: i % 2 ? draftQuality() : completeQuality(), source: 'device', roomId: i < 4 ? 'a' : 'b' }).id);
       f.clock.nowMs += 1_000;
     }
-    const all: ReportSummary[] = [];
+    const all: ReportRecord[] = [];
     let cursor: string | undefined;
     do {
       const page = f.outbox.list({ limit: 3, cursor });

@@ -9,6 +9,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { isIP } from 'node:net';
 import { PrometheusSerializer } from '@opentelemetry/exporter-prometheus';
 import { MetricReader } from '@opentelemetry/sdk-metrics';
+import { isLoopbackHost } from '../../../shared/config/hosts';
 import { checkHost, type HostPolicy } from '../ingest/guards/host';
 import { errorBody } from '../ingest/errors';
 import { gaugesAsDelta } from './temporality';
@@ -30,10 +31,6 @@ export interface PrometheusEndpoint {
   /** e.g. http://127.0.0.1:9464/metrics */
   url: string;
   close(): Promise<void>;
-}
-
-export function isLoopbackHost(host: string): boolean {
-  return host === 'localhost' || host === '::1' || (isIP(host) === 4 && host.startsWith('127.'));
 }
 
 export async function startPrometheusEndpoint(options: { host: string; port: number; reader: ScrapeReader; allowLan: boolean; onError?: (error: unknown) => void }): Promise<PrometheusEndpoint> {

@@ -63,11 +63,31 @@ export const PAGE_PROBE_SOURCE = String.raw`(() => {
     for (const entry of list.getEntries()) longTasks.push([entry.startTime, entry.duration]);
   }).observe({ type: 'longtask', buffered: true });
 
+  let firstDataAtMs = null;
+  let tilesAtMs = null;
+  let firstFrameAtMs = null;
+  // The harness sets the room count before the page loads (sessionStorage survives nothing else here).
+  const expectedTiles = () => Number(window.__roomsBenchRooms ?? 1);
   const NativeWebSocket = window.WebSocket;
   window.WebSocket = class extends NativeWebSocket {
     constructor(...args) {
       super(...args);
       this.addEventListener('message', (event) => {
+        // The first data: the getRooms answer (a result whose value lists rooms). The overview is drawn
+        // when the frame after the commit that put the last tile in the list starts (firstRender).
+        if (firstDataAtMs === null && typeof event.data === 'string' && event.data.includes('"result"') && event.data.includes('"roomId"')) {
+          firstDataAtMs = performance.now();
+          const watch = () => {
+            const tiles = document.querySelectorAll('ul.fleet > li').length;
+            if (tiles > 0 && tiles >= expectedTiles()) {
+              tilesAtMs = performance.now();
+              requestAnimationFrame((frameAt) => { firstFrameAtMs = frameAt; });
+              return;
+            }
+            requestAnimationFrame(watch);
+          };
+          queueMicrotask(watch);
+        }
         if (typeof event.data !== 'string' || !event.data.startsWith('{"event":"roomsChanged"')) return;
         const now = performance.now();
         const tail = event.data.slice(-64);
@@ -141,6 +161,7 @@ export const PAGE_PROBE_SOURCE = String.raw`(() => {
   const within = (from, to) => (t) => t >= from && t <= to;
   window.__roomsBench = {
     now: () => performance.now(),
+    firstRender: () => ({ firstDataAtMs, tilesAtMs, firstFrameAtMs }),
     waitForSeq(seq, timeoutMs) {
       if (lastSeq >= seq) return Promise.resolve(true);
       return new Promise((resolve) => {

@@ -18,8 +18,16 @@ import type { RoomFeed } from './room-feed';
 
 const RENDERER_DIR = resolve('out/renderer');
 const RENDERER_SOURCES = resolve('renderer');
-/** A wall display's size: more of the 24 cards are on screen (and painted) than on a laptop. */
-export const VIEWPORT = { width: 1920, height: 1080 };
+/**
+ * A wall display's size by default (every room's tile on screen and painted); BENCH_UI_VIEWPORT=1024x700
+ * measures a small room-control PC's screen.
+ */
+export const VIEWPORT = viewportFromEnv(process.env.BENCH_UI_VIEWPORT) ?? { width: 1920, height: 1080 };
+
+function viewportFromEnv(value: string | undefined): { width: number; height: number } | undefined {
+  const match = /^(\d+)x(\d+)$/.exec(value ?? '');
+  return match === null ? undefined : { width: Number(match[1]), height: Number(match[2]) };
+}
 
 /** Cumulative main-thread figures of the page (CDP Performance.getMetrics), in ms. */
 export interface MainThreadTimes {
@@ -30,8 +38,16 @@ export interface MainThreadTimes {
   jsHeapUsedBytes: number;
 }
 
+/** The overview's first render: from the getRooms answer reaching the page to every tile in the DOM / on screen. */
+export interface FirstRender {
+  navigationToTilesMs: number;
+  dataToTilesMs: number;
+  dataToFrameMs: number;
+}
+
 export interface RoomsPage {
   page: Page;
+  firstRender: FirstRender;
   /** Pushes roomsChanged, tagged with `seq` (see page-probe.ts) so the page knows which phase sent it. */
   publish(change: AppEventSpec['roomsChanged'], seq: number): void;
   /** Resolves true once the page handled message `seq` (or a later one) and drew a frame; false on timeout. */
@@ -82,20 +98,30 @@ export async function openRoomsPage(feed: RoomFeed): Promise<RoomsPage> {
     const page = await browser.context.newPage();
     const pageErrors: string[] = [];
     page.on('pageerror', (error) => pageErrors.push(error.message));
+    await page.addInitScript(`window.__roomsBenchRooms = ${feed.roomCount};`);
     await page.addInitScript(PAGE_PROBE_SOURCE);
+    const navigatedAtMs = performance.now();
     await page.goto(web.server.url);
     // A locator wait, not waitForFunction: that one evals its predicate, which the page's CSP refuses.
     await page
-      .locator('article.room-card')
+      .locator('ul.fleet > li')
       .nth(feed.roomCount - 1)
       .waitFor({ state: 'attached', timeout: 20_000 })
       .catch((error: unknown) => {
-        throw new Error(`the Rooms view did not show ${feed.roomCount} room cards within 20 s${pageErrors.length > 0 ? ` (page errors: ${pageErrors.join('; ')})` : ''}`, { cause: error });
+        throw new Error(`the Rooms view did not show ${feed.roomCount} room tiles within 20 s${pageErrors.length > 0 ? ` (page errors: ${pageErrors.join('; ')})` : ''}`, { cause: error });
       });
+    const navigationToTilesMs = performance.now() - navigatedAtMs;
+    await page.waitForTimeout(100); // the frame after the last tile (the probe records it)
+    const first = (await page.evaluate('window.__roomsBench.firstRender()')) as { firstDataAtMs: number | null; tilesAtMs: number | null; firstFrameAtMs: number | null };
+    const firstRender: FirstRender = {
+      navigationToTilesMs,
+      dataToTilesMs: first.firstDataAtMs !== null && first.tilesAtMs !== null ? first.tilesAtMs - first.firstDataAtMs : Number.NaN,
+      dataToFrameMs: first.firstDataAtMs !== null && first.firstFrameAtMs !== null ? first.firstFrameAtMs - first.firstDataAtMs : Number.NaN,
+    };
     const cdp = await browser.context.newCDPSession(page);
     await cdp.send('Performance.enable');
     const { product } = await cdp.send('Browser.getVersion');
-    return harness(page, cdp, web, browser, product);
+    return harness(page, cdp, web, browser, product, firstRender);
   } catch (error) {
     await browser?.close();
     await web?.stop();
@@ -114,9 +140,10 @@ function tagged(change: AppEventSpec['roomsChanged'], seq: number): AppEventSpec
   return { seq: change.seq, rooms: [...change.rooms.slice(0, -1), tag] };
 }
 
-function harness(page: Page, cdp: CDPSession, web: TestWebServer, browser: ChromiumSession, browserVersion: string): RoomsPage {
+function harness(page: Page, cdp: CDPSession, web: TestWebServer, browser: ChromiumSession, browserVersion: string, firstRender: FirstRender): RoomsPage {
   return {
     page,
+    firstRender,
     publish: (change, seq) => web.hub.publish('roomsChanged', tagged(change, seq)),
     waitForSeq: (seq, timeoutMs) => page.evaluate(`window.__roomsBench.waitForSeq(${seq}, ${timeoutMs})`) as Promise<boolean>,
     pageNowMs: () => page.evaluate('window.__roomsBench.now()') as Promise<number>,

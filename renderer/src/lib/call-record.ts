@@ -1,10 +1,18 @@
 /**
- * A Graph callRecord (../shared/reference/graph-api.md §2, passed through by the core as `unknown`) read into what the detail
- * view shows: sessions → segments → media → streams, with units converted once, here:
- * packet loss rates are FRACTIONS in callRecords (0.0138 = 1.38 %) and become percent like the VTC report;
- * jitter and round trip are ISO 8601 durations and become milliseconds.
+ * A Graph callRecord (typed by the contract: shared/graph/callRecords.ts, ../shared/reference/graph-api.md §2)
+ * read into what the detail view shows: sessions → segments → media → streams, with units converted once,
+ * here: packet loss rates are FRACTIONS in callRecords (0.0138 = 1.38 %) and become percent like the VTC
+ * report; jitter and round trip are ISO 8601 durations and become milliseconds.
  */
-import { durationMs, fractionToPercent, list, num, obj, str, type JsonObject } from './read';
+import type {
+  CallRecord,
+  CallRecordEndpoint,
+  CallRecordFailureInfo,
+  CallRecordMediaStream,
+  CallRecordSegment,
+  CommunicationsIdentitySet,
+} from '../../../shared/graph/callRecords';
+import { durationMs, fractionToPercent } from './read';
 
 export interface StreamView {
   id: string;
@@ -53,96 +61,92 @@ export interface CallRecordView {
   moreSessions: boolean;
 }
 
-function identityName(value: unknown): string | undefined {
-  const identity = obj(value);
-  if (identity === undefined) return undefined;
-  for (const key of ['user', 'device', 'application', 'phone', 'guest', 'applicationInstance']) {
-    const name = str(obj(identity[key])?.['displayName']) ?? str(obj(identity[key])?.['id']);
-    if (name !== undefined && name !== '') return name;
+const IDENTITY_KEYS = ['user', 'device', 'application', 'phone', 'guest', 'applicationInstance'] as const;
+
+const text = (value: string | null | undefined): string | undefined => (value === null || value === undefined || value === '' ? undefined : value);
+
+/** An IdentitySet is a CommunicationsIdentitySet without the communications-only members. */
+function identityName(identity: CommunicationsIdentitySet | null | undefined): string | undefined {
+  if (!identity) return undefined;
+  for (const key of IDENTITY_KEYS) {
+    const member = identity[key];
+    const name = text(member?.displayName) ?? text(member?.id);
+    if (name !== undefined) return name;
   }
-  return str(identity['displayName']);
+  return undefined;
 }
 
-function endpointName(value: unknown): string {
-  const endpoint = obj(value);
-  if (endpoint === undefined) return '—';
+function endpointName(endpoint: CallRecordEndpoint | null | undefined): string {
+  if (!endpoint) return '—';
+  const participant = 'associatedIdentity' in endpoint || 'identity' in endpoint || 'name' in endpoint ? endpoint : undefined;
   return (
-    str(obj(endpoint['associatedIdentity'])?.['displayName']) ??
-    identityName(endpoint['identity']) ??
-    str(endpoint['name']) ??
-    str(obj(endpoint['userAgent'])?.['headerValue']) ??
+    text(participant?.associatedIdentity?.displayName) ??
+    identityName(participant?.identity) ??
+    text(participant?.name) ??
+    text(endpoint.userAgent?.headerValue) ??
     '—'
   );
 }
 
-function readStream(value: unknown, index: number): StreamView {
-  const stream: JsonObject = obj(value) ?? {};
-  const direction = str(stream['streamDirection']);
+function readStream(stream: CallRecordMediaStream, index: number): StreamView {
   return {
-    id: str(stream['streamId']) ?? String(index),
-    direction: direction === 'callerToCallee' || direction === 'calleeToCaller' ? direction : 'unknown',
-    codec: str(stream['audioCodec']) ?? str(stream['videoCodec']),
-    averageLossPercent: fractionToPercent(stream['averagePacketLossRate']),
-    maxLossPercent: fractionToPercent(stream['maxPacketLossRate']),
-    averageJitterMs: durationMs(stream['averageJitter']),
-    maxJitterMs: durationMs(stream['maxJitter']),
-    averageRoundTripMs: durationMs(stream['averageRoundTripTime']),
-    maxRoundTripMs: durationMs(stream['maxRoundTripTime']),
-    averageFrameRate: num(stream['averageVideoFrameRate']) ?? num(stream['averageReceivedFrameRate']),
-    bandwidthEstimateBitsPerSecond: num(stream['averageBandwidthEstimate']),
+    id: text(stream.streamId) ?? String(index),
+    direction: stream.streamDirection ?? 'unknown',
+    codec: text(stream.audioCodec) ?? text(stream.videoCodec),
+    averageLossPercent: fractionToPercent(stream.averagePacketLossRate),
+    maxLossPercent: fractionToPercent(stream.maxPacketLossRate),
+    averageJitterMs: durationMs(stream.averageJitter),
+    maxJitterMs: durationMs(stream.maxJitter),
+    averageRoundTripMs: durationMs(stream.averageRoundTripTime),
+    maxRoundTripMs: durationMs(stream.maxRoundTripTime),
+    averageFrameRate: stream.averageVideoFrameRate ?? stream.averageReceivedFrameRate ?? undefined,
+    bandwidthEstimateBitsPerSecond: stream.averageBandwidthEstimate ?? undefined,
   };
 }
 
-function failureText(value: unknown): string | undefined {
-  const failure = obj(value);
-  if (failure === undefined) return undefined;
-  return [str(failure['stage']), str(failure['reason'])].filter(Boolean).join(': ') || undefined;
+function failureText(failure: CallRecordFailureInfo | null | undefined): string | undefined {
+  if (!failure) return undefined;
+  return [text(failure.stage), text(failure.reason)].filter(Boolean).join(': ') || undefined;
 }
 
-function readSegment(value: unknown, index: number): SegmentView {
-  const segment: JsonObject = obj(value) ?? {};
+function readSegment(segment: CallRecordSegment, index: number): SegmentView {
   return {
-    id: str(segment['id']) ?? String(index),
-    start: str(segment['startDateTime']),
-    end: str(segment['endDateTime']),
-    caller: endpointName(segment['caller']),
-    callee: endpointName(segment['callee']),
-    failure: failureText(segment['failureInfo']),
-    media: list(segment['media']).map((media, mediaIndex) => ({
-      label: str(obj(media)?.['label']) ?? `#${mediaIndex + 1}`,
-      streams: list(obj(media)?.['streams']).map(readStream),
+    id: text(segment.id) ?? String(index),
+    start: text(segment.startDateTime),
+    end: text(segment.endDateTime),
+    caller: endpointName(segment.caller),
+    callee: endpointName(segment.callee),
+    failure: failureText(segment.failureInfo),
+    media: (segment.media ?? []).map((media, mediaIndex) => ({
+      label: text(media.label) ?? `#${mediaIndex + 1}`,
+      streams: (media.streams ?? []).map(readStream),
     })),
   };
 }
 
-export function readCallRecord(record: unknown): CallRecordView | undefined {
-  const root = obj(record);
-  const id = str(root?.['id']);
-  if (root === undefined || id === undefined) return undefined;
-  const participantsV2 = list(root['participants_v2']).map((p) => identityName(obj(p)?.['identity']));
-  const participantsV1 = list(root['participants']).map(identityName);
+export function readCallRecord(record: CallRecord | undefined): CallRecordView | undefined {
+  if (record === undefined || !text(record.id)) return undefined;
+  const participantsV2 = (record.participants_v2 ?? []).map((participant) => identityName(participant.identity));
+  const participantsV1 = (record.participants ?? []).map(identityName);
   const participants = (participantsV2.length > 0 ? participantsV2 : participantsV1).filter((name): name is string => name !== undefined);
   return {
-    id,
-    type: str(root['type']),
-    start: str(root['startDateTime']),
-    end: str(root['endDateTime']),
-    modalities: list(root['modalities']).filter((m): m is string => typeof m === 'string'),
-    organizer: identityName(obj(root['organizer_v2'])?.['identity']) ?? identityName(root['organizer']),
+    id: record.id,
+    type: text(record.type),
+    start: text(record.startDateTime),
+    end: text(record.endDateTime),
+    modalities: record.modalities ?? [],
+    organizer: identityName(record.organizer_v2?.identity) ?? identityName(record.organizer),
     participants,
-    moreSessions: str(root['sessions@odata.nextLink']) !== undefined,
-    sessions: list(root['sessions']).map((value, index) => {
-      const session: JsonObject = obj(value) ?? {};
-      return {
-        id: str(session['id']) ?? String(index),
-        start: str(session['startDateTime']),
-        end: str(session['endDateTime']),
-        caller: endpointName(session['caller']),
-        callee: endpointName(session['callee']),
-        failure: failureText(session['failureInfo']),
-        modalities: list(session['modalities']).filter((m): m is string => typeof m === 'string'),
-        segments: list(session['segments']).map(readSegment),
-      };
-    }),
+    moreSessions: text(record['sessions@odata.nextLink']) !== undefined,
+    sessions: (record.sessions ?? []).map((session, index) => ({
+      id: text(session.id) ?? String(index),
+      start: text(session.startDateTime),
+      end: text(session.endDateTime),
+      caller: endpointName(session.caller),
+      callee: endpointName(session.callee),
+      failure: failureText(session.failureInfo),
+      modalities: session.modalities ?? [],
+      segments: (session.segments ?? []).map(readSegment),
+    })),
   };
 }

@@ -1,12 +1,15 @@
 /**
- * A report's teleconferenceDeviceQuality body read for display (../shared/reference/graph-api.md §1.2–1.4). Units as Graph
- * defines them for VTC reports: packet loss is a PERCENT 0–100 already ("0.01 means 0.01 %"); jitter and
- * round-trip delay are ISO 8601 durations, shown in ms.
+ * A report's teleconferenceDeviceQuality body (typed by the contract: shared/api/views.ts ReportBody) read
+ * for display (../shared/reference/graph-api.md §1.2–1.4). Units as Graph defines them for VTC reports:
+ * packet loss is a PERCENT 0–100 already ("0.01 means 0.01 %"); jitter and round-trip delay are ISO 8601
+ * durations, shown in ms. Audio items carry no bit or frame rate; video and screen sharing do.
  */
-import { durationMs, list, num, obj, str } from './read';
+import type { ReportBody } from '../../../shared/api/views';
+import { modalityOf, type QualityModality, type TeleconferenceDeviceMediaQuality } from '../../../shared/graph/quality';
+import { durationMs } from './read';
 
 export interface QualityItemView {
-  modality: 'audio' | 'video' | 'screenSharing' | 'unknown';
+  modality: QualityModality;
   channelIndex?: number;
   mediaDurationMs?: number;
   inbound: DirectionView;
@@ -32,45 +35,43 @@ export interface QualityReportView {
   items: QualityItemView[];
 }
 
-function modalityOf(type: string | undefined): QualityItemView['modality'] {
-  if (type?.endsWith('AudioQuality') === true) return 'audio';
-  if (type?.endsWith('ScreenSharingQuality') === true) return 'screenSharing';
-  if (type?.endsWith('VideoQuality') === true) return 'video';
-  return 'unknown';
-}
+const value = <T>(field: T | null | undefined): T | undefined => field ?? undefined;
 
-function direction(item: Record<string, unknown>, side: 'Inbound' | 'Outbound'): DirectionView {
+function item(quality: TeleconferenceDeviceMediaQuality): QualityItemView {
+  const rates = quality['@odata.type'] === '#microsoft.graph.teleconferenceDeviceAudioQuality' ? undefined : quality;
   return {
-    averageLossPercent: num(item[`average${side}PacketLossRateInPercentage`]),
-    maxLossPercent: num(item[`maximum${side}PacketLossRateInPercentage`]),
-    averageJitterMs: durationMs(item[`average${side}Jitter`]),
-    maxJitterMs: durationMs(item[`maximum${side}Jitter`]),
-    averageRoundTripMs: durationMs(item[`average${side}RoundTripDelay`]),
-    maxRoundTripMs: durationMs(item[`maximum${side}RoundTripDelay`]),
-    averageBitRate: num(item[`average${side}BitRate`]),
-    averageFrameRate: num(item[`average${side}FrameRate`]),
+    modality: modalityOf(quality),
+    channelIndex: quality.channelIndex,
+    mediaDurationMs: durationMs(quality.mediaDuration),
+    inbound: {
+      averageLossPercent: value(quality.averageInboundPacketLossRateInPercentage),
+      maxLossPercent: value(quality.maximumInboundPacketLossRateInPercentage),
+      averageJitterMs: durationMs(quality.averageInboundJitter),
+      maxJitterMs: durationMs(quality.maximumInboundJitter),
+      averageRoundTripMs: durationMs(quality.averageInboundRoundTripDelay),
+      maxRoundTripMs: durationMs(quality.maximumInboundRoundTripDelay),
+      averageBitRate: value(rates?.averageInboundBitRate),
+      averageFrameRate: value(rates?.averageInboundFrameRate),
+    },
+    outbound: {
+      averageLossPercent: value(quality.averageOutboundPacketLossRateInPercentage),
+      maxLossPercent: value(quality.maximumOutboundPacketLossRateInPercentage),
+      averageJitterMs: durationMs(quality.averageOutboundJitter),
+      maxJitterMs: durationMs(quality.maximumOutboundJitter),
+      averageRoundTripMs: durationMs(quality.averageOutboundRoundTripDelay),
+      maxRoundTripMs: durationMs(quality.maximumOutboundRoundTripDelay),
+      averageBitRate: value(rates?.averageOutboundBitRate),
+      averageFrameRate: value(rates?.averageOutboundFrameRate),
+    },
   };
 }
 
-/** Accepts the quality object itself or the POST body `{ quality: … }`. */
-export function readQualityReport(body: unknown): QualityReportView | undefined {
-  const root = obj(body);
-  const quality = obj(root?.['quality']) ?? root;
-  if (quality === undefined) return undefined;
+export function readQualityReport(body: ReportBody): QualityReportView {
   return {
-    deviceName: str(quality['deviceName']),
-    deviceDescription: str(quality['deviceDescription']),
-    callChainId: str(quality['callChainId']),
-    mediaLegId: str(quality['mediaLegId']),
-    items: list(quality['mediaQualityList']).map((value) => {
-      const item = obj(value) ?? {};
-      return {
-        modality: modalityOf(str(item['@odata.type'])),
-        channelIndex: num(item['channelIndex']),
-        mediaDurationMs: durationMs(item['mediaDuration']),
-        inbound: direction(item, 'Inbound'),
-        outbound: direction(item, 'Outbound'),
-      };
-    }),
+    deviceName: body.deviceName,
+    deviceDescription: body.deviceDescription,
+    callChainId: body.callChainId,
+    mediaLegId: body.mediaLegId,
+    items: body.mediaQualityList.map(item),
   };
 }

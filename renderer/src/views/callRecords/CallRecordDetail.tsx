@@ -137,7 +137,7 @@ function RoomReport({ report }: { report: ReportDetail }) {
           </thead>
           <tbody>
             {(quality?.items ?? []).flatMap((item, i) => {
-              const name = `${item.modality === 'unknown' ? '—' : modalityText(t, item.modality)} ${item.channelIndex ?? ''}`.trim();
+              const name = `${modalityText(t, item.modality)} ${item.channelIndex ?? ''}`.trim();
               return [
                 <tr key={`${i}-in`}>
                   <th scope="row">

@@ -118,6 +118,11 @@ export interface DeviceSnapshot {
   lastError: string | null;
   /** When the state last changed (ISO 8601). */
   since: string | null;
+  /**
+   * When the device entered a native Microsoft Teams Rooms call (ISO 8601); absent when it is in none. Teams
+   * measures such a call itself: it has no legs here and is never reported.
+   */
+  teamsRoomsCallSince?: string;
 }
 
 export interface CallSnapshot {

@@ -12,6 +12,7 @@ import type { LegTracker } from '../legs';
 import type { Logger } from '../log/logger';
 import type { ResolvedDevice } from '../settings/service';
 import type { DeviceState } from '../../../shared/domain/legs';
+import { errorMessage } from '../../../shared/error-message';
 
 export interface DeviceCollectors {
   apply(devices: readonly ResolvedDevice[]): Promise<void>;
@@ -64,7 +65,13 @@ export function createDeviceCollectors(options: DeviceCollectorsOptions): Device
 
   const statuses = (): DeviceStatusEntry[] => running.map(entryOf);
 
+  /** The Rooms view shows a native Teams Rooms call beside its device (the tracker has no legs for it). */
+  const showTeamsRoomsCalls = (list: readonly DeviceStatusEntry[]): void => {
+    for (const entry of list) tracker.setTeamsRoomsCall(entry.deviceId, entry.call?.kind === 'teams_rooms' ? entry.call.since : null);
+  };
+
   const save = (list = statuses()): void => {
+    showTeamsRoomsCalls(list);
     if (options.db === undefined || !options.db.open) return;
     const text = JSON.stringify(list);
     if (text === lastSaved) return;
@@ -72,7 +79,7 @@ export function createDeviceCollectors(options: DeviceCollectorsOptions): Device
     try {
       saveDeviceStatuses(options.db, list, now());
     } catch (error) {
-      log.warn('device status not saved', { error: (error as Error).message });
+      log.warn('device status not saved', { error: errorMessage(error) });
     }
   };
 

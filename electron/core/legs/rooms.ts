@@ -22,6 +22,8 @@ export interface DeviceInfo {
   state: DeviceState;
   lastError: string | null;
   sinceMs: number | null;
+  /** A native Teams Rooms call the device is in (ISO start), shown beside the device; Teams measures it. */
+  teamsRoomsCallSince?: string;
 }
 
 export interface CallState extends MatchableCall {
@@ -95,6 +97,7 @@ function snapshotDevice(device: DeviceInfo): DeviceSnapshot {
     state: device.state,
     lastError: device.lastError,
     since: device.sinceMs === null ? null : new Date(device.sinceMs).toISOString(),
+    ...(device.teamsRoomsCallSince !== undefined && { teamsRoomsCallSince: device.teamsRoomsCallSince }),
   };
 }
 

@@ -343,7 +343,17 @@ export function createLegTracker(options: LegTrackerOptions) {
       const device = room.devices.get(deviceId) ?? newDevice(deviceId);
       const lastError = state === 'online' ? null : (error ?? device.lastError);
       if (device.state === state && device.lastError === lastError) return;
-      room.devices.set(deviceId, { deviceId, state, lastError, sinceMs: device.state === state ? device.sinceMs : now() });
+      room.devices.set(deviceId, { ...device, deviceId, state, lastError, sinceMs: device.state === state ? device.sinceMs : now() });
+      publisher.markDirty(room.id);
+    },
+    /** A native Teams Rooms call seen on the device (its start, ISO), or none: shown, never reported. */
+    setTeamsRoomsCall(deviceId: string, since: string | null): void {
+      const room = rooms.get(deviceRoom.get(deviceId) ?? '');
+      if (room === undefined) return;
+      const device = room.devices.get(deviceId) ?? newDevice(deviceId);
+      if ((device.teamsRoomsCallSince ?? null) === since) return;
+      const { deviceId: id, state, lastError, sinceMs } = device;
+      room.devices.set(deviceId, { deviceId: id, state, lastError, sinceMs, ...(since !== null && { teamsRoomsCallSince: since }) });
       publisher.markDirty(room.id);
     },
     /** Replaces the configured rooms (settings changed); publishes the rooms that changed. */

@@ -13,6 +13,7 @@ export const enLive = {
   'fleet.summaryWarning': '{count} fair:',
   'fleet.andMore': '+{count} more',
   'fleet.idle': 'Idle',
+  'fleet.teamsRoomsCall': 'In a Teams Rooms call — measured by Teams',
   'fleet.inCall': 'In call since {time}',
   'fleet.noLegs': 'Waiting for statistics',
   'fleet.allGood': 'All {count} legs good',

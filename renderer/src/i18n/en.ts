@@ -117,6 +117,7 @@ export const en = {
   'rooms.noDevices': 'No device configured for this room.',
   'rooms.since': 'since {time}',
   'rooms.idle': 'No call in progress.',
+  'rooms.teamsRoomsCall': 'In a Teams Rooms call — measured by Teams ({device}, since {time})',
   'rooms.inCallSince': 'In a call since {time} ({device})',
   'rooms.teamsCall': 'Teams call {id}',
   'rooms.noTeamsIds': 'No Teams ids yet: its reports wait in the outbox.',

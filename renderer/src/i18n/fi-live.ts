@@ -11,6 +11,7 @@ export const fiLive: Record<keyof typeof enLive, string> = {
   'fleet.summaryWarning': '{count} kohtalainen:',
   'fleet.andMore': '+{count} muuta',
   'fleet.idle': 'Vapaa',
+  'fleet.teamsRoomsCall': 'Teams Rooms -puhelussa — Teams mittaa sen',
   'fleet.inCall': 'Puhelussa {time} alkaen',
   'fleet.noLegs': 'Odotetaan tilastoja',
   'fleet.allGood': 'Kaikki {count} yhteyttä hyviä',

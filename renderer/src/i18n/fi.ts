@@ -118,6 +118,7 @@ export const fi: Messages = {
   'rooms.noDevices': 'Tälle huoneelle ei ole määritetty laitetta.',
   'rooms.since': 'alkaen {time}',
   'rooms.idle': 'Ei käynnissä olevaa puhelua.',
+  'rooms.teamsRoomsCall': 'Teams Rooms -puhelussa — Teams mittaa sen ({device}, alkaen {time})',
   'rooms.inCallSince': 'Puhelu käynnissä klo {time} alkaen ({device})',
   'rooms.teamsCall': 'Teams-puhelu {id}',
   'rooms.noTeamsIds': 'Teams-tunnisteita ei vielä ole: raportit odottavat lähtevissä.',

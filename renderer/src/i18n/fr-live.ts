@@ -11,6 +11,7 @@ export const frLive: Record<keyof typeof enLive, string> = {
   'fleet.summaryWarning': '{count} moyennes :',
   'fleet.andMore': '+{count} autres',
   'fleet.idle': 'Inactive',
+  'fleet.teamsRoomsCall': 'En appel Teams Rooms — mesuré par Teams',
   'fleet.inCall': 'En appel depuis {time}',
   'fleet.noLegs': 'En attente des statistiques',
   'fleet.allGood': 'Les {count} flux sont bons',

@@ -115,6 +115,7 @@ export const fr: Messages = {
   'rooms.noDevices': 'Aucun équipement configuré pour cette salle.',
   'rooms.since': 'depuis {time}',
   'rooms.idle': 'Aucun appel en cours.',
+  'rooms.teamsRoomsCall': 'En appel Teams Rooms — mesuré par Teams ({device}, depuis {time})',
   'rooms.inCallSince': 'En appel depuis {time} ({device})',
   'rooms.teamsCall': 'Appel Teams {id}',
   'rooms.noTeamsIds': 'Pas encore d’identifiants Teams : ses rapports attendent dans la boîte d’envoi.',

@@ -43,7 +43,7 @@ export interface FingerprintedRoom extends RoomSummary {
 export function roomFingerprint(room: FingerprintedRoom): string {
   const parts: string[] = [room.roomId, room.roomName, room.classification];
   for (const device of room.devices) {
-    parts.push(`d:${device.deviceId}:${device.state}:${device.since ?? ''}:${device.lastError ?? ''}`);
+    parts.push(`d:${device.deviceId}:${device.state}:${device.since ?? ''}:${device.lastError ?? ''}:${device.teamsRoomsCallSince ?? ''}`);
   }
   for (const call of room.activeCalls) {
     parts.push(`c:${call.deviceId}:${call.callId}:${call.lastSampleAt}:${call.classification}:${call.callChainId ?? ''}:${call.participantId ?? ''}`);

@@ -44,10 +44,15 @@ describe.each(['http', 'websocket'] as const)('a Cisco codec in Teams Rooms mode
     expect(during).toEqual([expect.objectContaining({ state: 'online', call: { kind: 'teams_rooms', since: expect.any(String) } })]);
     const text = await runAgent(['status', '--data-dir', temp.dir]);
     expect(text.stdout()).toMatch(/in a Teams Rooms call since .* \(measured by Teams\)/);
+    // What the Rooms view reads (getRooms): the device in its Teams Rooms call, and no measured call.
+    const [room] = await core.handlers.getRooms();
+    expect(room!.devices).toEqual([expect.objectContaining({ deviceId: 'roombar', teamsRoomsCallSince: during[0]!.call!.since })]);
+    expect(room!.activeCalls).toEqual([]);
 
     codec.setTeamsCall(false);
     codec.tick();
     expect((await devices())[0]!.call).toBeNull();
+    expect((await core.handlers.getRooms())[0]!.devices[0]!.teamsRoomsCallSince).toBeUndefined();
     await core.stop();
     const reports = await runAgent(['reports', 'list', '--data-dir', temp.dir, '--json']);
     expect(reports.json<{ items: unknown[] }>().items).toEqual([]);

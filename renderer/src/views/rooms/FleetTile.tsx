@@ -12,6 +12,7 @@ import { useRoomsStore } from '../../stores/provider';
 import { deviceInTrouble, troubleGroup, worstLeg } from './fleet';
 import { METRIC_KEY, useLegTexts } from './leg-texts';
 import { trendText } from './trend-text';
+import { teamsRoomsDevices } from './teams-rooms';
 
 function WorstLegLine({ room }: { room: RoomSnapshot }) {
   const { t, legLabel, metricText } = useLegTexts();
@@ -64,7 +65,7 @@ export const FleetTile = memo(function FleetTile({ roomId, onOpen }: { roomId: s
         >
           {room.roomName}
         </button>
-        <span className="fleet-call muted">{call === undefined ? t('fleet.idle') : t('fleet.inCall', { time: format.time(call.startedAt) })}</span>
+        <span className="fleet-call muted">{call !== undefined ? t('fleet.inCall', { time: format.time(call.startedAt) }) : teamsRoomsDevices(room.devices).length > 0 ? t('fleet.teamsRoomsCall') : t('fleet.idle')}</span>
       </div>
       <div className="fleet-line fleet-detail">
         <WorstLegLine room={room} />

@@ -12,6 +12,7 @@ import { LegTable } from './leg-table';
 import { CHART_FLOOR, hasVideoMetrics, series, sortLegs, type ChartMetric } from './legs';
 import { METRIC_KEY, useLegLabel, useMetricText } from './leg-texts';
 import { CallSummary, DeviceList } from './room-parts';
+import { TeamsRoomsCalls, teamsRoomsDevices } from './teams-rooms';
 
 function Chart({ metric, history, legName, classification }: { metric: ChartMetric; history: readonly LegHistoryPoint[]; legName: string; classification: string }) {
   const t = useT();
@@ -148,7 +149,8 @@ export function RoomDetailView({ roomId }: { roomId: string }) {
         <ClassificationBadge classification={room.classification} />
       </header>
       <DeviceList devices={room.devices} />
-      {room.activeCalls.length === 0 && <p className="muted">{t('rooms.idle')}</p>}
+      <TeamsRoomsCalls devices={room.devices} />
+      {room.activeCalls.length === 0 && teamsRoomsDevices(room.devices).length === 0 && <p className="muted">{t('rooms.idle')}</p>}
       {room.activeCalls.map((call) => (
         <section key={`${call.deviceId}:${call.callId}`} className="call" aria-label={t('rooms.callOf', { device: call.deviceId })}>
           <CallSummary call={call} />

@@ -3,6 +3,7 @@
  * with the reason on stderr, as the contract says.
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { errorMessage } from '../../shared/error-message';
 
 export class UsageError extends Error {
   constructor(message: string) {
@@ -25,7 +26,7 @@ export function parseCommandArgs<O extends NonNullable<ParseArgsConfig['options'
   try {
     return parseArgs({ args: argv, options: { ...COMMON_OPTIONS, ...options }, allowPositionals: true, strict: true });
   } catch (error) {
-    throw new UsageError((error as Error).message);
+    throw new UsageError(errorMessage(error));
   }
 }
 

@@ -6,6 +6,7 @@ import { ConfigError } from '../core/config/load';
 import { UsageError } from './args';
 import type { CliIo } from './io';
 import { COMMANDS, usage } from './commands/index';
+import { errorMessage } from '../../shared/error-message';
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const [name, ...rest] = argv;
@@ -25,7 +26,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.err(`vtc-agent ${name}: ${error.message}`);
       return 2;
     }
-    io.err(`vtc-agent ${name}: ${(error as Error).message ?? String(error)}`);
+    io.err(`vtc-agent ${name}: ${errorMessage(error)}`);
     return 1;
   }
 }

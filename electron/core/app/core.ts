@@ -36,6 +36,7 @@ import { exportDiagnostics } from '../diagnostics';
 import { join } from 'node:path';
 import { wireTelemetry, type TelemetryWiring } from './telemetry-wiring';
 import { createAlertLog } from '../quality/alert-log';
+import { errorMessage } from '../../../shared/error-message';
 
 export interface CoreOptions {
   dataDir: string;
@@ -151,7 +152,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       if (episode.kind === 'poor') alertLog.opened({ roomId: episode.leg.key.roomId, roomName: episode.leg.roomName, legKey: episode.leg.key, reason: episode.reason, atMs: Date.parse(episode.at) });
       else alertLog.closed(episode.roomId, Date.parse(episode.at), episode.kind);
     },
-    onError: (error) => log.error('leg tracker error', { error: (error as Error).message }),
+    onError: (error) => log.error('leg tracker error', { error: errorMessage(error) }),
   });
   tracker.subscribe((rooms) => events.publish('roomsChanged', rooms));
 

@@ -13,6 +13,7 @@ import type { QualitySender } from '../graph/types';
 import type { ResolvedSettings } from '../settings/service';
 import type { ConnectionCandidate } from '../settings/connection-candidate';
 import type { ConnectionTestView } from '../../../shared/api/views';
+import { errorMessage } from '../../../shared/error-message';
 
 export interface GraphConnection extends QualitySender {
   /** Rebuilds the client from the settings; returns why it is unusable, if it is. */
@@ -71,7 +72,7 @@ export function createGraphConnection(): GraphConnection {
         });
         current = { client, provider };
       } catch (error) {
-        problem = (error as Error).message;
+        problem = errorMessage(error);
       }
       return problem;
     },

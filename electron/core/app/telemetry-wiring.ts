@@ -11,6 +11,7 @@ import type { Logger } from '../log/logger';
 import type { Outbox } from '../outbox';
 import type { SyncWorker } from '../sync';
 import { createDeliveryTally, metricsUrlOf, saveTelemetryStatus, startTelemetry, testTelemetryExport, type Telemetry, type TelemetrySources } from '../telemetry';
+import { errorMessage } from '../../../shared/error-message';
 
 export interface TelemetryWiring {
   readonly sources: TelemetrySources;
@@ -52,7 +53,7 @@ export async function wireTelemetry(options: {
     try {
       saveTelemetryStatus(options.dataDir, view);
     } catch (error) {
-      options.log.warn('telemetry status not saved', { error: (error as Error).message });
+      options.log.warn('telemetry status not saved', { error: errorMessage(error) });
     }
     options.onStatus(view);
   };
@@ -65,8 +66,8 @@ export async function wireTelemetry(options: {
       // A bad administrator's file stops the agent with its reason (exit 2); anything else (a port in use, a
       // value saved from Settings) must not stop monitoring: the core runs without telemetry and says why.
       if (error instanceof ConfigError && managed) throw error;
-      const message = `telemetry not started: ${(error as Error).message}`;
-      options.log.error('telemetry not started', { error: (error as Error).message });
+      const message = `telemetry not started: ${errorMessage(error)}`;
+      options.log.error('telemetry not started', { error: errorMessage(error) });
       const failed: TelemetryStatusView = { ...TELEMETRY_OFF, lastError: { at: new Date(options.now()).toISOString(), message } };
       telemetry = { status: () => failed, stop: async () => undefined };
     }

@@ -17,6 +17,7 @@ import { prepareCertificate } from './certificate';
 import type { ClientCredential } from './credential';
 import { resolveCloud, type CloudEndpoints } from './clouds';
 import { createRedirectingNetworkClient } from './emulatorNetworkClient';
+import { errorMessage } from '../../../shared/error-message';
 
 export type { ClientCredential } from './credential';
 
@@ -103,7 +104,7 @@ function credentialConfig(credential: ClientCredential): Pick<NonNullable<Config
   try {
     prepared = prepareCertificate(credential.certificatePem, credential.privateKeyPem, credential.privateKeyPassphrase);
   } catch (error) {
-    throw configError(`certificate credential unusable: ${(error as Error).message}`);
+    throw configError(`certificate credential unusable: ${errorMessage(error)}`);
   }
   return {
     clientCertificate: {

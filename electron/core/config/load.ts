@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { appConfigSchema, type AppConfig, type SecretRef } from '../../../shared/config/schema';
 import { validate, formatIssues, type ValidationIssue } from '../../../shared/validation';
+import { errorMessage } from '../../../shared/error-message';
 
 export class ConfigError extends Error {
   constructor(
@@ -23,7 +24,7 @@ export function parseConfigText(text: string, file: string): AppConfig {
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw new ConfigError(file, [{ path: '(file)', message: `is not valid JSON: ${(error as Error).message}` }]);
+    throw new ConfigError(file, [{ path: '(file)', message: `is not valid JSON: ${errorMessage(error)}` }]);
   }
   const result = validate(appConfigSchema, json);
   if (!result.ok) throw new ConfigError(file, result.issues);
@@ -35,7 +36,7 @@ export function loadConfigFile(file: string): AppConfig {
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    throw new ConfigError(file, [{ path: '(file)', message: `cannot be read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` }]);
+    throw new ConfigError(file, [{ path: '(file)', message: `cannot be read: ${(error as NodeJS.ErrnoException).code ?? errorMessage(error)}` }]);
   }
   return parseConfigText(text, file);
 }

@@ -15,6 +15,7 @@ import { METER_NAME, registerInstruments } from './instruments';
 import { checkOtlpConfig, createOtlpExporter, describeExportError, displayEndpoint, type OtlpConfig } from './otlp-exporter';
 import { ScrapeReader, startPrometheusEndpoint, type PrometheusEndpoint } from './prometheus-endpoint';
 import type { TelemetrySources } from './sources';
+import { errorMessage } from '../../../shared/error-message';
 
 export interface TelemetryOptions {
   config: TelemetryConfig | undefined;
@@ -128,7 +129,7 @@ export async function testTelemetryExport(options: { otlp: OtlpConfig; version: 
   try {
     checkOtlpConfig(options.otlp, options.env);
   } catch (error) {
-    return failed((error as Error).message);
+    return failed(errorMessage(error));
   }
   const reader = new ScrapeReader();
   const provider = new MeterProvider({ resource: telemetryResource(options.version), readers: [reader] });

@@ -51,7 +51,7 @@ export function OutboxView({ reportId }: { reportId?: string }) {
       { key: 'created', header: t('outbox.created'), width: '11.5rem', render: (row) => format.dateTimeShort(row.createdAt) },
       { key: 'state', header: t('outbox.state'), width: 'minmax(6.5rem, 1fr)', render: (row) => <WithTitle className={`state state-${row.state}`} text={t(OUTBOX_STATE_KEY[row.state])} /> },
       { key: 'room', header: t('outbox.room'), width: 'minmax(6rem, 1fr)', render: (row) => <WithTitle text={row.roomId !== undefined ? (roomNames.get(row.roomId) ?? row.roomId) : '—'} /> },
-      { key: 'attempts', header: t('outbox.attemptCount'), width: '5.75rem', render: (row) => format.number(row.attemptCount, 0) },
+      { key: 'attempts', header: t('outbox.attemptCount'), width: '6.75rem', render: (row) => format.number(row.attemptCount, 0) },
       { key: 'error', header: t('outbox.lastError'), width: 'minmax(7rem, 1.2fr)', render: (row) => <WithTitle text={row.lastError !== undefined ? `${row.lastError.httpStatus ?? ''} ${row.lastError.code}`.trim() : '—'} /> },
       { key: 'next', header: t('outbox.nextAttempt'), width: '6.75rem', render: (row) => (row.nextAttemptAt !== undefined ? format.time(row.nextAttemptAt) : '—') },
     ],

@@ -11,6 +11,7 @@
  * An unknown property becomes one issue per key, located at that key, with the message "unknown property".
  */
 import type { z } from 'zod';
+import { obj } from './json';
 
 export interface ValidationIssue {
   /** Where the problem is, e.g. `quality.mediaQualityList[0].channelIndex`; '' is the value itself. */
@@ -91,9 +92,9 @@ function plainMessage(issue: z.core.$ZodRawIssue): string | undefined {
 }
 
 function discriminatorMessage(issue: z.core.$ZodRawIssue<z.core.$ZodIssueInvalidUnion>): string {
-  const input = issue.input as Record<string, unknown> | undefined;
+  const input = obj(issue.input);
   // Only the "no match" variant of invalid_union carries `options` (zod v4 $ZodIssueInvalidUnionNoMatch).
-  const listed = (issue as { options?: readonly unknown[] }).options ?? [];
+  const listed = 'options' in issue && Array.isArray(issue.options) ? issue.options : [];
   const options = listed.map((option) => String(option)).join(', ');
   const present = input !== undefined && input !== null && input[issue.discriminator ?? ''] !== undefined;
   return present ? `must be one of: ${options}` : `is required (one of: ${options})`;

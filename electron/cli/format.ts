@@ -6,10 +6,10 @@
 /** Columns padded to their widest cell; a missing value prints as "-" so columns never shift. */
 export function formatTable(headers: readonly string[], rows: readonly (readonly (string | number | undefined)[])[]): string[] {
   const cells = rows.map((row) => headers.map((_, column) => cellText(row[column])));
-  const widths = headers.map((header, column) => Math.max(header.length, ...cells.map((row) => (row[column] as string).length)));
+  const widths = headers.map((header, column) => Math.max(header.length, ...cells.map((row) => (row[column] ?? '').length)));
   const line = (row: readonly string[]): string =>
     row
-      .map((cell, column) => (column === row.length - 1 ? cell : cell.padEnd(widths[column] as number)))
+      .map((cell, column) => (column === row.length - 1 ? cell : cell.padEnd(widths[column] ?? 0)))
       .join('  ')
       .trimEnd();
   return [line(headers), ...cells.map(line)];

@@ -10,6 +10,11 @@ export const reportStateSchema = z.enum(['needs_context', 'pending', 'in_flight'
 export const REPORT_STATES = reportStateSchema.options;
 export type ReportState = z.infer<typeof reportStateSchema>;
 
+/** A count per state, all zero: what an empty outbox holds. */
+export function emptyReportCounts(): Record<ReportState, number> {
+  return { needs_context: 0, pending: 0, in_flight: 0, sent: 0, failed: 0, discarded: 0 };
+}
+
 /** ingest: posted through the API (refused when full); device: measured by this app; operator: typed in. */
 export const reportSourceSchema = z.enum(['ingest', 'device', 'operator']);
 export type ReportSource = z.infer<typeof reportSourceSchema>;

@@ -14,8 +14,8 @@ import type { ReportDetail } from '../../../shared/api/views';
 
 export const reportsShow: Subcommand = async (argv, io) => {
   const { values, positionals } = parseCommandArgs(argv, {});
-  if (positionals.length !== 1) throw new UsageError(`reports show takes one report id, got ${positionals.length}`);
-  const id = positionals[0] as string;
+  const [id] = positionals;
+  if (positionals.length !== 1 || id === undefined) throw new UsageError(`reports show takes one report id, got ${positionals.length}`);
   const context = buildContext(values, io);
   const report = withOutbox(context, (outbox) => {
     const found = outbox.get(id);

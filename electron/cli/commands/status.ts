@@ -19,8 +19,9 @@ import type { Command } from './index';
 import { toStoredSyncStatusView } from '../../core/app/report-views';
 import { outboxLimitsOf } from '../../core/app/outbox-limits';
 import { fillRatioOf } from '../../core/sync/status';
-import { REPORT_STATES, type ReportState } from '../../core/outbox';
+import { REPORT_STATES } from '../../core/outbox';
 import type { SyncStatusView } from '../../../shared/api/views';
+import { emptyReportCounts } from '../../../shared/api/states';
 
 interface StatusReading {
   view: SyncStatusView;
@@ -57,7 +58,7 @@ export const statusCommand: Command = {
 function readStatus(context: CommandContext): StatusReading {
   if (!hasDatabase(context.dataDir)) {
     // A status probe on a fresh install answers rather than fails, and does not create a database.
-    const counts = Object.fromEntries(REPORT_STATES.map((state) => [state, 0])) as Record<ReportState, number>;
+    const counts = emptyReportCounts();
     const view = toStoredSyncStatusView(undefined, counts, 0);
     view.reason = `no database in ${context.dataDir} yet: the agent has not run on this data directory`;
     const limits = outboxLimitsOf(context.config);

@@ -69,8 +69,8 @@ const tokensList: Subcommand = async (argv, io) => {
 
 const tokensRevoke: Subcommand = async (argv, io) => {
   const { values, positionals } = parseCommandArgs(argv, {});
-  if (positionals.length !== 1) throw new UsageError(`tokens revoke takes one token name, got ${positionals.length}`);
-  const name = positionals[0] as string;
+  const [name] = positionals;
+  if (positionals.length !== 1 || name === undefined) throw new UsageError(`tokens revoke takes one token name, got ${positionals.length}`);
   const context = buildContext(values, io);
   const result = withDatabase(context.dataDir, (db) => createTokenStore(db).revoke(name));
   if (values.json) printJson(io, { name, ...result });

@@ -1,3 +1,4 @@
+import { obj } from '../../../shared/json';
 /**
  * Which of the app's two application permissions a token carries (../shared/reference/graph-api.md §1.1: logTeleconference-
  * DeviceQuality needs Calls.AccessMedia.All; §3.1: callRecords need CallRecords.Read.All). App-only tokens
@@ -21,7 +22,7 @@ export function decodeJwtPayload(token: string): Record<string, unknown> | undef
   if (payload === undefined) return undefined;
   try {
     const parsed: unknown = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
-    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : undefined;
+    return obj(parsed);
   } catch {
     return undefined;
   }

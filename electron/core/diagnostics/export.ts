@@ -17,6 +17,7 @@ import { Redactor } from '../log/redact';
 import type { OutboxStats } from '../outbox/types';
 import { configForDiagnostics } from './sanitize-config';
 import { createZip, type ZipEntry } from './zip';
+import { num } from '../../../shared/json';
 
 export interface DiagnosticsInput {
   /** The installation's data directory; its logs/ folder is bundled. */
@@ -104,9 +105,9 @@ function about(input: DiagnosticsInput, createdAt: Date, logFileCount: number): 
 
 /** Schema history and size: what support asks first when the outbox misbehaves. */
 function databaseFacts(db: Db): Record<string, unknown> {
-  const pageCount = db.pragma('page_count', { simple: true }) as number;
-  const pageSizeBytes = db.pragma('page_size', { simple: true }) as number;
-  const freePages = db.pragma('freelist_count', { simple: true }) as number;
+  const pageCount = num(db.pragma('page_count', { simple: true })) ?? 0;
+  const pageSizeBytes = num(db.pragma('page_size', { simple: true })) ?? 0;
+  const freePages = num(db.pragma('freelist_count', { simple: true })) ?? 0;
   const migrations = db.prepare('SELECT id, name, applied_at AS appliedAt FROM schema_migrations ORDER BY id').all();
   return {
     sizeBytes: pageCount * pageSizeBytes,

@@ -6,6 +6,7 @@
  * URL (https://user:pass@host) are cut out.
  */
 import type { AppConfig } from '../../../shared/config/schema';
+import { isObject } from '../../../shared/json';
 
 export const REMOVED = '[removed]';
 
@@ -26,7 +27,7 @@ function withoutUrlCredentials(value: string): string {
 }
 
 function isEnvReference(value: unknown): value is { env: string } {
-  return typeof value === 'object' && value !== null && Object.keys(value).length === 1 && typeof (value as { env?: unknown }).env === 'string';
+  return isObject(value) && Object.keys(value).length === 1 && typeof value.env === 'string';
 }
 
 function sanitize(value: unknown, key: string): unknown {

@@ -3,7 +3,8 @@
  * the backlog age: all O(1) or one index seek per state, so the worker can publish them after every send.
  */
 import type { OutboxContext } from './context';
-import { REPORT_STATES, UNSENT_STATES, WAITING_STATES, type OutboxStats, type ReportState } from './types';
+import { UNSENT_STATES, WAITING_STATES, type OutboxStats, type ReportState } from './types';
+import { emptyReportCounts } from '../../../shared/api/states';
 
 interface StatsRow {
   state: ReportState;
@@ -34,7 +35,7 @@ export function createStatsQueries(ctx: OutboxContext): StatsQueries {
   }
 
   function stats(nowMs = ctx.now()): OutboxStats {
-    const counts = Object.fromEntries(REPORT_STATES.map((s) => [s, 0])) as Record<ReportState, number>;
+    const counts = emptyReportCounts();
     let unsentRows = 0;
     let unsentBytes = 0;
     for (const row of readStats.all()) {

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { validate, type ValidationIssue, type Validated } from '../../../../shared/validation';
 import type { CallContext } from '../deps';
 import { localIdSchema } from './ids';
+import { isObject } from '../../../../shared/json';
 
 const GUID_RULE = 'must be a GUID';
 const guid = () => z.guid({ error: (issue) => (issue.input == null ? undefined : GUID_RULE) });
@@ -27,8 +28,8 @@ export const callContextBodySchema = z.strictObject({
  * when the object already has issues, and we name every problem in one answer.
  */
 function oneOfIssues(body: unknown): ValidationIssue[] {
-  if (body === null || typeof body !== 'object' || Array.isArray(body)) return [];
-  const present = (key: string) => (body as Record<string, unknown>)[key] !== undefined;
+  if (!isObject(body)) return [];
+  const present = (key: string) => body[key] !== undefined;
   const issues: ValidationIssue[] = [];
   if (!present('roomId') && !present('deviceId')) issues.push({ path: 'deviceId', message: 'is required (or roomId)' });
   if (!present('callId') && !present('at')) issues.push({ path: 'callId', message: 'is required (or at, a time within the call)' });

@@ -11,15 +11,16 @@ import { validate, type ValidationIssue, type Validated } from '../../../../shar
 import type { EnqueueReportInput } from '../deps';
 import { localIdSchema } from './ids';
 import { dropUndefined } from '../../../../shared/json';
+import { isObject } from '../../../../shared/json';
 
 const graphDraftBodySchema = z.strictObject({ quality: teleconferenceDeviceQualityDraftSchema });
 const localKeysSchema = z.strictObject({ roomId: localIdSchema.optional(), deviceId: localIdSchema.optional() });
 
 export function parseReportBody(body: unknown): Validated<EnqueueReportInput> {
-  if (body === null || typeof body !== 'object' || Array.isArray(body)) {
+  if (!isObject(body)) {
     return { ok: false, issues: [{ path: '', message: 'must be a JSON object { "quality": { … } }' }] };
   }
-  const { roomId, deviceId, ...graphBody } = body as Record<string, unknown>;
+  const { roomId, deviceId, ...graphBody } = body;
   const local = validate(localKeysSchema, dropUndefined({ roomId, deviceId }));
   const graph = validate(graphDraftBodySchema, graphBody);
   const issues: ValidationIssue[] = [...(local.ok ? [] : local.issues), ...(graph.ok ? [] : graph.issues.map((issue) => hintIfUnwrapped(issue, graphBody)))];

@@ -4,6 +4,8 @@
  * waiting for its timeout. The method name and the request are checked by the dispatcher, not here.
  * Pure: takes the raw frame as `unknown`.
  */
+import { isObject } from '../../../../shared/json';
+
 export const MAX_MESSAGE_BYTES = 1024 * 1024;
 
 export type ClientMessage =
@@ -22,10 +24,10 @@ export function parseClientMessage(text: unknown): ClientMessage {
   } catch {
     return { ok: false, id: null, message: 'Message is not valid JSON' };
   }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+  if (!isObject(parsed)) {
     return { ok: false, id: null, message: 'Message must be a JSON object' };
   }
-  const record = parsed as Record<string, unknown>;
+  const record = parsed;
   const id = readId(record);
   if (id === null) return { ok: false, id: null, message: 'Message needs an "id": a non-negative integer' };
   const unknownKey = Object.keys(record).find((key) => !ALLOWED_KEYS.has(key));

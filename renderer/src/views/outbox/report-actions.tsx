@@ -153,7 +153,7 @@ export function ReportActions({ report }: { report: ReportDetail }) {
           {t('outbox.resubmit')}
         </button>
       )}
-      {UNSENT.has(report.state) && <AttachAction key={`attach-${report.id}`} report={report} />}
+      {report.state === 'needs_context' && <AttachAction key={`attach-${report.id}`} report={report} />}
       {UNSENT.has(report.state) && <DiscardAction key={`discard-${report.id}`} report={report} />}
       <CopyJsonAction key={`copy-${report.id}`} report={report} />
       <ActionOutcome />

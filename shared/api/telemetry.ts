@@ -4,7 +4,7 @@
  * the Prometheus scrape address. Endpoints are shown without user info or query (they may carry a token).
  */
 import { z } from 'zod';
-import { telemetryConfigSchema } from '../config/schema';
+import { otlpProtocolSchema, telemetryConfigSchema, type OtlpProtocol } from '../config/schema';
 
 export const TELEMETRY_EXPORT_STATES = ['off', 'waiting', 'ok', 'failing'] as const;
 /** off: no OTLP endpoint; waiting: none sent yet; ok: the last send succeeded; failing: the last one failed. */
@@ -39,14 +39,14 @@ export const TELEMETRY_OFF: TelemetryStatusView = { otlp: 'off', bufferedInterva
 
 /** The `telemetry` block as Settings shows it: collector header values are secrets, so only their names. */
 export interface TelemetrySettingsView {
-  otlp: { endpoint: string; protocol: 'http/json' | 'http/protobuf'; intervalSeconds: number; headerNames: string[] } | null;
+  otlp: { endpoint: string; protocol: OtlpProtocol; intervalSeconds: number; headerNames: string[] } | null;
   prometheus: { host: string; port: number } | null;
 }
 
 const endpointSchema = z.url({ protocol: /^https?$/, message: 'must be an http(s) URL such as http://collector:4318' });
 const otlpPatchSchema = z.strictObject({
   endpoint: endpointSchema,
-  protocol: z.enum(['http/json', 'http/protobuf']),
+  protocol: otlpProtocolSchema,
   intervalSeconds: telemetryConfigSchema.shape.otlp.unwrap().shape.intervalSeconds.unwrap(),
 });
 

@@ -91,6 +91,11 @@ export const outboxConfigSchema = z.strictObject({
 /** Header names a collector may ask for (RFC 9110 token characters). */
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
+/** How OTLP/HTTP metrics are encoded: JSON or binary protobuf (every OpenTelemetry Collector takes both). */
+export const OTLP_PROTOCOLS = ['http/json', 'http/protobuf'] as const;
+export type OtlpProtocol = (typeof OTLP_PROTOCOLS)[number];
+export const otlpProtocolSchema = z.enum(OTLP_PROTOCOLS, { message: 'must be "http/json" or "http/protobuf"' });
+
 /**
  * OpenTelemetry export (../shared/design/contracts.md "Telemetry"): OTLP/HTTP push to a collector and/or a Prometheus scrape
  * endpoint. Both off unless set. Header values may be secrets (`{ "env": "NAME" }`), like device passwords.
@@ -101,7 +106,7 @@ export const telemetryConfigSchema = z.strictObject({
       /** The collector's base URL (`/v1/metrics` is added) or the full metrics URL. */
       endpoint: httpUrl,
       headers: z.record(z.string().regex(HEADER_NAME, { message: 'must be an HTTP header name' }), secretRefSchema).default({}),
-      protocol: z.enum(['http/json', 'http/protobuf']).default('http/json'),
+      protocol: otlpProtocolSchema.default('http/json'),
       intervalSeconds: z.number().min(1, { message: 'must be at least 1 second' }).max(3600, { message: 'must be at most 3600 seconds' }).default(10),
       /** Intervals kept while the collector is unreachable; the oldest is dropped beyond this. */
       maxBufferedIntervals: z.number().int().min(1).max(1000, { message: 'must be at most 1000' }).default(60),

@@ -1,10 +1,13 @@
 /**
- * A stand-in OpenTelemetry Collector for tests: an OTLP/HTTP receiver on 127.0.0.1 that decodes the JSON
- * the exporter sends (ExportMetricsServiceRequest) and keeps every request with its headers. It can answer
+ * A stand-in OpenTelemetry Collector for tests: an OTLP/HTTP receiver on 127.0.0.1 that takes
+ * `POST /v1/metrics` (or any path the exporter was given), decodes the ExportMetricsServiceRequest by its
+ * content type, as a collector does (`application/json`, or `application/x-protobuf` through
+ * ./otlp-protobuf.ts), answers 415 to any other, and keeps every request with its headers. It can answer
  * a status (503) for a while, the way a collector restarting behind a load balancer does.
  */
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { decodeMetricsRequest } from './otlp-protobuf';
 
 export interface OtlpValue {
   stringValue?: string;
@@ -117,15 +120,23 @@ export async function startOtlpReceiver(): Promise<OtlpReceiver> {
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
       const status = failStatus ?? 200;
+      const mediaType = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+      if (request.method !== 'POST' || (mediaType !== 'application/json' && mediaType !== 'application/x-protobuf')) {
+        response.writeHead(request.method === 'POST' ? 415 : 405).end(`expected POST with application/json or application/x-protobuf, got ${request.method} ${mediaType}`);
+        return;
+      }
       let body: OtlpRequest;
       try {
-        body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as OtlpRequest;
-      } catch {
-        response.writeHead(400).end('not JSON');
+        const bytes = Buffer.concat(chunks);
+        body = mediaType === 'application/x-protobuf' ? decodeMetricsRequest(bytes) : (JSON.parse(bytes.toString('utf8')) as OtlpRequest);
+      } catch (error) {
+        response.writeHead(400).end(`undecodable ${mediaType}: ${String(error)}`);
         return;
       }
       received.push({ atMs: Date.now(), headers: request.headers, path: request.url ?? '', body, status });
-      response.writeHead(status, { 'content-type': 'application/json' }).end(status === 200 ? '{}' : '{"code":14,"message":"collector unavailable"}');
+      // A success answers an empty ExportMetricsServiceResponse in the request's encoding (zero bytes in protobuf).
+      const answer = status === 200 ? (mediaType === 'application/json' ? '{}' : '') : '{"code":14,"message":"collector unavailable"}';
+      response.writeHead(status, { 'content-type': status === 200 ? mediaType : 'application/json' }).end(answer);
       for (const watch of [...watchers]) watch();
     });
   });

@@ -1,17 +1,17 @@
 /**
  * The OTLP/HTTP exporter from the configuration: the metrics URL (a base endpoint gets `/v1/metrics`, as
- * OTEL_EXPORTER_OTLP_ENDPOINT does), headers with `{ "env": … }` secrets resolved, and the protocol.
- * @opentelemetry/exporter-metrics-otlp-http speaks http/json only; http/protobuf needs
- * @opentelemetry/exporter-metrics-otlp-proto, which the app does not ship, so it is refused with a
- * configuration error naming the key rather than silently sent as JSON.
+ * OTEL_EXPORTER_OTLP_ENDPOINT does), headers with `{ "env": … }` secrets resolved, and the encoding the
+ * protocol names: http/json through @opentelemetry/exporter-metrics-otlp-http, http/protobuf through
+ * @opentelemetry/exporter-metrics-otlp-proto. Both share the same HTTP delegate, so the bounded buffer,
+ * retries, timeout and error answers (describeExportError) behave the same whichever is chosen.
  */
-import { OTLPMetricExporter } from '@opentelemetry/exporter-metrics-otlp-http';
+import { OTLPMetricExporter as JsonMetricExporter } from '@opentelemetry/exporter-metrics-otlp-http';
+import { OTLPMetricExporter as ProtobufMetricExporter } from '@opentelemetry/exporter-metrics-otlp-proto';
+import type { PushMetricExporter } from '@opentelemetry/sdk-metrics';
 import type { TelemetryConfig } from '../../../shared/config/schema';
-import { ConfigError, resolveSecret } from '../config/load';
+import { resolveSecret } from '../config/load';
 
 export type OtlpConfig = NonNullable<TelemetryConfig['otlp']>;
-
-const PROTO_PACKAGE = '@opentelemetry/exporter-metrics-otlp-proto';
 
 /** `http://collector:4318` → `http://collector:4318/v1/metrics`; a URL with a path is used as given. */
 export function metricsUrlOf(endpoint: string): string {
@@ -26,21 +26,18 @@ export function displayEndpoint(endpoint: string): string {
   return `${url.origin}${url.pathname}`;
 }
 
-/** Throws ConfigError naming the key when the protocol cannot be served or a header's variable is unset. */
+/** The resolved headers; throws ConfigError naming the key when a header's environment variable is unset. */
 export function checkOtlpConfig(config: OtlpConfig, env: NodeJS.ProcessEnv = process.env): Record<string, string> {
-  if (config.protocol === 'http/protobuf') {
-    throw new ConfigError('(telemetry)', [
-      { path: 'telemetry.otlp.protocol', message: `http/protobuf needs the package ${PROTO_PACKAGE}, which this app does not include; use "http/json" (every OpenTelemetry Collector accepts it)` },
-    ]);
-  }
   const headers: Record<string, string> = {};
   for (const [name, ref] of Object.entries(config.headers)) headers[name] = resolveSecret(ref, `telemetry.otlp.headers.${name}`, env);
   return headers;
 }
 
-export function createOtlpExporter(config: OtlpConfig, options: { timeoutMs: number; env?: NodeJS.ProcessEnv }): OTLPMetricExporter {
+/** The protocol is one of the schema's two names (any other value is refused when the file is read). */
+export function createOtlpExporter(config: OtlpConfig, options: { timeoutMs: number; env?: NodeJS.ProcessEnv }): PushMetricExporter {
   const headers = checkOtlpConfig(config, options.env);
-  return new OTLPMetricExporter({ url: metricsUrlOf(config.endpoint), headers, timeoutMillis: options.timeoutMs });
+  const exporterConfig = { url: metricsUrlOf(config.endpoint), headers, timeoutMillis: options.timeoutMs };
+  return config.protocol === 'http/protobuf' ? new ProtobufMetricExporter(exporterConfig) : new JsonMetricExporter(exporterConfig);
 }
 
 /** An exporter error in words: the collector's status and answer when it gave one. */

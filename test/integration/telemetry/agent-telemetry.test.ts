@@ -1,89 +1,29 @@
 /**
  * Telemetry end to end, the way an IT team runs it: `run --config` as a child process with a simulated Cisco
- * codec (a real HTTPS xAPI server) in a call, a stand-in OpenTelemetry Collector receiving OTLP/HTTP JSON,
- * the agent's Prometheus endpoint, and Debian's real Prometheus server scraping it. The codec's intervals
- * are advanced by the test, so "the codec's last interval loss" is known exactly (from the simulator's
- * expected totals, electron/sim/cisco-codec/expected.ts).
+ * codec in a call (./codec-agent.ts), a stand-in OpenTelemetry Collector receiving OTLP/HTTP JSON (the
+ * default protocol; http/protobuf: ./agent-telemetry-protobuf.test.ts), the agent's Prometheus endpoint, and
+ * Debian's real Prometheus server scraping it.
  */
 import { request } from 'node:http';
-import { hostname } from 'node:os';
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCiscoSimulator, type CiscoSimulator, type ExpectedChannel } from '../../../electron/sim/cisco-codec';
-import { APP_VERSION } from '../../../electron/core/app/version';
-import { runAgentProcess, startAgentProcess, type AgentProcess } from '../../support/agent-process';
-import { startOtlpReceiver, type OtlpReceiver, type ReceivedPoint } from '../../support/otlp-receiver';
+import { runAgentProcess, type AgentProcess } from '../../support/agent-process';
+import type { OtlpReceiver } from '../../support/otlp-receiver';
 import { startPrometheus } from '../../support/prometheus';
-import { makeTempDir } from '../../support/temp-dir';
+import { expectLossPointWithinTwoIntervals, HEADER_SECRET, INTERVAL_S, isLeg, LEG, ROOM, startCodecAgent, type CodecAgent, type IntervalLoss } from './codec-agent';
 
-const INTERVAL_S = 1;
-const POLL_S = 1;
-const ROOM = { id: 'b30-21', name: 'Building 30 / 21' };
-const HEADER_SECRET = 'otlp-key-5b8e1f0c-secret';
-const LEG = { 'vtc.room.id': ROOM.id, 'vtc.room.name': ROOM.name, 'vtc.device.id': 'sx80', 'vtc.media.type': 'audio', 'vtc.media.direction': 'inbound', 'vtc.media.channel': 1 };
-
-let simulator: CiscoSimulator;
+let rig: CodecAgent;
 let receiver: OtlpReceiver;
 let agent: AgentProcess;
-let temp: { dir: string; cleanup: () => void };
 let dataDir: string;
 
 beforeAll(async () => {
-  temp = makeTempDir('vtc-telemetry-');
-  dataDir = join(temp.dir, 'data');
-  simulator = await startCiscoSimulator({ seed: 11, password: 'codec-pw' });
-  receiver = await startOtlpReceiver();
-  const configFile = join(temp.dir, 'config.json');
-  writeFileSync(
-    configFile,
-    JSON.stringify({
-      rooms: [{ ...ROOM, devices: [{ id: 'sx80', kind: 'cisco-xapi', url: simulator.url, username: simulator.username, password: { env: 'VTC_SX80_PASSWORD' }, allowSelfSigned: true, pollSeconds: POLL_S }] }],
-      telemetry: {
-        otlp: { endpoint: receiver.url, headers: { 'x-api-key': { env: 'VTC_OTLP_KEY' } }, intervalSeconds: INTERVAL_S, maxBufferedIntervals: 30 },
-        prometheus: { host: '127.0.0.1', port: 0 },
-      },
-    }),
-  );
-  agent = await startAgentProcess(['run', '--data-dir', dataDir, '--config', configFile, '--ingest-port', '0'], ['data-dir', 'ingest', 'metrics'], {
-    env: { VTC_SX80_PASSWORD: 'codec-pw', VTC_OTLP_KEY: HEADER_SECRET },
-  });
+  rig = await startCodecAgent({ prometheus: true });
+  ({ receiver, agent, dataDir } = rig);
 });
 
 afterAll(async () => {
-  await agent?.stop();
-  await receiver?.close();
-  await simulator?.close();
-  temp?.cleanup();
+  await rig?.stop();
 });
-
-const audioIn = (): { callId: string; channel: ExpectedChannel } | undefined => {
-  const call = simulator.expected().at(-1);
-  const channel = call?.channels.find((candidate) => candidate.modality === 'audio' && candidate.direction === 'inbound');
-  return call && channel && call.endedAtTick === null ? { callId: call.callId, channel } : undefined;
-};
-
-/**
- * Advances the codec one interval at a time until its inbound audio shows loss, and returns what that last
- * interval carried: loss as the collector computes it (lost / (lost + received) × 100) and jitter.
- */
-function tickIntoLoss(): { lossPercent: number; jitterMs: number } {
-  for (let i = 0; i < 40; i += 1) {
-    const before = audioIn();
-    simulator.tick();
-    const after = audioIn();
-    if (!before || !after || before.callId !== after.callId) continue;
-    const lost = after.channel.lostPackets - before.channel.lostPackets;
-    const received = after.channel.receivedPackets - before.channel.receivedPackets;
-    if (lost === 0) continue;
-    const jitterMs = after.channel.avgJitterMs * after.channel.intervals - before.channel.avgJitterMs * before.channel.intervals;
-    return { lossPercent: (lost / (lost + received)) * 100, jitterMs };
-  }
-  throw new Error('the scenario never lost inbound audio packets');
-}
-
-const isLeg = (point: ReceivedPoint, metric: string): boolean =>
-  point.metric === metric && point.attributes['vtc.room.id'] === ROOM.id && point.attributes['vtc.media.type'] === 'audio' && point.attributes['vtc.media.direction'] === 'inbound';
 
 /** GET with an explicit Host header (fetch does not let a test forge one). */
 function get(url: string, host?: string): Promise<{ status: number; body: string }> {
@@ -110,19 +50,11 @@ function sampleValue(text: string, name: string, labels: Record<string, string>)
 const PROM_LEG = { vtc_room_id: ROOM.id, vtc_media_type: 'audio', vtc_media_direction: 'inbound', vtc_media_channel: '1' };
 
 describe('run --config with telemetry and a Cisco codec in a call', () => {
-  let expected: { lossPercent: number; jitterMs: number };
+  let expected: IntervalLoss;
 
   it('sends within two intervals a vtc.media.packet_loss point equal to the codec’s last interval loss, with the contract’s attributes', async () => {
-    expected = tickIntoLoss();
-    const tickedAtMs = Date.now();
-    const loss = await receiver.waitForPoint((point) => isLeg(point, 'vtc.media.packet_loss') && point.atMs >= tickedAtMs && point.value === expected.lossPercent, 20_000);
-    // One poll of the codec, then at most two export intervals (plus scheduling slack on a loaded machine).
-    expect(loss.atMs - tickedAtMs).toBeLessThan((POLL_S + 2 * INTERVAL_S) * 1_000 + 1_500);
-    expect(loss.value).toBeGreaterThan(0);
-    expect(loss.unit).toBe('%');
-    expect(loss.attributes).toEqual(LEG);
-    expect(loss.scope).toBe('vtc-quality-monitor');
-    expect(loss.resource).toMatchObject({ 'service.name': 'vtc-quality-monitor', 'service.version': APP_VERSION, 'host.name': hostname() });
+    const { loss, expected: interval } = await expectLossPointWithinTwoIntervals(rig);
+    expected = interval;
 
     // The same collection carries the other leg instruments, in base units.
     const sameCollection = receiver.points().filter((point) => point.timeUnixNano === loss.timeUnixNano);

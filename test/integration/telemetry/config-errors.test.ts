@@ -23,10 +23,10 @@ async function runWith(telemetry: unknown) {
 }
 
 describe('run --config with a telemetry block it cannot honour', () => {
-  it('refuses http/protobuf, which the shipped exporter cannot send, naming the key', async () => {
-    const result = await runWith({ otlp: { endpoint: 'http://127.0.0.1:4318', protocol: 'http/protobuf' } });
+  it('refuses a protocol other than http/json and http/protobuf, naming the key and the two accepted', async () => {
+    const result = await runWith({ otlp: { endpoint: 'http://127.0.0.1:4318', protocol: 'grpc' } });
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/telemetry\.otlp\.protocol: http\/protobuf needs the package @opentelemetry\/exporter-metrics-otlp-proto.*use "http\/json"/);
+    expect(result.stderr).toContain('telemetry.otlp.protocol: must be "http/json" or "http/protobuf"');
   });
 
   it('names the header whose environment variable is not set, and a bad interval', async () => {

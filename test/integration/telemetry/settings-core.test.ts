@@ -1,7 +1,7 @@
 /**
  * Telemetry through the AppApi of a running core (real SQLite, real HTTP): Settings turns the Prometheus
  * endpoint on without a restart, "Test export" reaches a real receiver and shows its answer (including a
- * 503 and a collector that is not there), and a `telemetry` block in the administrator's file is locked.
+ * 503, a collector that is not there, and http/protobuf), and a `telemetry` block in the administrator's file is locked.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { startCore, type Core } from '../../../electron/core/app/core';
@@ -75,8 +75,10 @@ describe('telemetry settings in a running core', () => {
     const nobody = value<TelemetryTestView>(await running.dispatch('testTelemetryExport', { endpoint: 'http://127.0.0.1:9/' }));
     expect(nobody).toMatchObject({ ok: false, message: expect.stringContaining('ECONNREFUSED') });
 
+    receiver.clear();
     const protobuf = value<TelemetryTestView>(await running.dispatch('testTelemetryExport', { endpoint: receiver.url, protocol: 'http/protobuf' }));
-    expect(protobuf).toMatchObject({ ok: false, message: expect.stringContaining('telemetry.otlp.protocol: http/protobuf needs the package') });
+    expect(protobuf).toMatchObject({ ok: true, message: expect.stringMatching(/^the collector accepted \d+ data points$/) });
+    expect(receiver.received.at(-1)?.headers['content-type']).toBe('application/x-protobuf');
   });
 
   it('locks telemetry set by the administrator’s file and sends its headers only to its own endpoint', async () => {

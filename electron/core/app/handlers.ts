@@ -18,7 +18,7 @@ import type { AppEventHub } from './events';
 import type { ReportIntake } from './report-intake';
 import { toListFilter, toReportDetailView, toReportSummaryView } from './report-views';
 import { devicesNeedingPassword, sameDeviceEndpoint } from './device-credentials';
-import { errorMessage } from '../../../shared/error-message';
+import { errorCode, errorMessage } from '../../../shared/error-message';
 
 
 export interface HandlerServices {
@@ -126,7 +126,7 @@ export function createHandlers(services: HandlerServices): AppApiHandlers {
       try {
         return tokens.create(name);
       } catch (error) {
-        if ((error as { code?: string }).code === 'token_name_taken') throw new AppFailure('invalid_input', errorMessage(error), [{ path: 'name', message: 'is already used' }]);
+        if (errorCode(error) === 'token_name_taken') throw new AppFailure('invalid_input', errorMessage(error), [{ path: 'name', message: 'is already used' }]);
         throw error;
       }
     },

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { appConfigSchema, type AppConfig, type SecretRef } from '../../../shared/config/schema';
 import { validate, formatIssues, type ValidationIssue } from '../../../shared/validation';
-import { errorMessage } from '../../../shared/error-message';
+import { errorCode, errorMessage } from '../../../shared/error-message';
 
 export class ConfigError extends Error {
   constructor(
@@ -36,7 +36,7 @@ export function loadConfigFile(file: string): AppConfig {
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    throw new ConfigError(file, [{ path: '(file)', message: `cannot be read: ${(error as NodeJS.ErrnoException).code ?? errorMessage(error)}` }]);
+    throw new ConfigError(file, [{ path: '(file)', message: `cannot be read: ${errorCode(error) ?? errorMessage(error)}` }]);
   }
   return parseConfigText(text, file);
 }

@@ -6,6 +6,7 @@
  */
 import type { DeviceState } from '../../../shared/domain/legs';
 import { CertificateChangedError } from './tls';
+import { errorCode } from '../../../shared/error-message';
 
 export type FailureState = Extract<DeviceState, 'offline' | 'auth_failed' | 'certificate_changed' | 'error'>;
 
@@ -31,7 +32,7 @@ const CERTIFICATE_CODES = new Set([
 export function classifyRequestError(error: unknown): DeviceRequestError {
   if (error instanceof DeviceRequestError) return error;
   if (error instanceof CertificateChangedError) return new DeviceRequestError('certificate_changed', error.message);
-  const code = (error as { code?: unknown } | null)?.code;
+  const code = errorCode(error);
   const message = error instanceof Error ? error.message : String(error);
   if (typeof code === 'string' && CERTIFICATE_CODES.has(code)) {
     return new DeviceRequestError('error', `certificate rejected (${code}); allow self-signed or pin its certificate (Test device shows the fingerprint) if the device uses its own certificate`);

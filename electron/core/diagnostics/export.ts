@@ -18,6 +18,7 @@ import type { OutboxStats } from '../outbox/types';
 import { configForDiagnostics } from './sanitize-config';
 import { createZip, type ZipEntry } from './zip';
 import { num } from '../../../shared/json';
+import { errorCode } from '../../../shared/error-message';
 
 export interface DiagnosticsInput {
   /** The installation's data directory; its logs/ folder is bundled. */
@@ -82,7 +83,7 @@ async function readLogFiles(dir: string): Promise<Array<{ name: string; text: st
   try {
     names = (await readdir(dir, { withFileTypes: true })).filter((entry) => entry.isFile() && entry.name.endsWith('.log')).map((entry) => entry.name);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    if (errorCode(error) === 'ENOENT') return [];
     throw error;
   }
   return Promise.all(names.sort().map(async (name) => ({ name, text: await readFile(join(dir, name), 'utf8') })));

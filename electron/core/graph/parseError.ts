@@ -5,6 +5,7 @@
  * permission the operation needs when the token lacks it or Graph's message names it.
  */
 import { GraphError, isRetryableStatus, parseRetryAfterMs } from './errors';
+import { isObject, obj, str } from '../../../shared/json';
 
 export interface FailedResponse {
   status: number;
@@ -68,9 +69,9 @@ export function graphErrorFromFetchFailure(
   if (context.aborted) {
     return new GraphError({ kind: 'network', code: 'aborted', message: 'The request was cancelled.', clientRequestId: context.clientRequestId, retryable: true });
   }
-  const cause = (error as { cause?: { code?: unknown; message?: unknown } } | undefined)?.cause;
-  const causeCode = typeof cause?.code === 'string' ? cause.code : undefined;
-  const detail = typeof cause?.message === 'string' ? cause.message : error instanceof Error ? error.message : String(error);
+  const cause = isObject(error) ? obj(error['cause']) : undefined;
+  const causeCode = str(cause?.['code']);
+  const detail = str(cause?.['message']) ?? (error instanceof Error ? error.message : String(error));
   return new GraphError({
     kind: 'network',
     code: causeCode ?? 'network_error',

@@ -6,6 +6,8 @@ import type { OutboxContext } from './context';
 import { UNSENT_STATES, WAITING_STATES, type OutboxStats, type ReportState } from './types';
 import { emptyReportCounts } from '../../../shared/api/states';
 
+const UNSENT = new Set<ReportState>(UNSENT_STATES);
+
 interface StatsRow {
   state: ReportState;
   row_count: number;
@@ -40,7 +42,7 @@ export function createStatsQueries(ctx: OutboxContext): StatsQueries {
     let unsentBytes = 0;
     for (const row of readStats.all()) {
       counts[row.state] = row.row_count;
-      if ((UNSENT_STATES as readonly string[]).includes(row.state)) {
+      if (UNSENT.has(row.state)) {
         unsentRows += row.row_count;
         unsentBytes += row.body_bytes;
       }

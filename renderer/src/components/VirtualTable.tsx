@@ -1,10 +1,11 @@
 /**
- * A windowed table: fixed row height, only the rows in view (plus a few) are in the DOM, so 100,000 rows
- * cost the same as 20. Keyboard: the focused row has tabindex 0 (roving); arrows, Page Up/Down, Home and
+ * A windowed table (@tanstack/react-virtual): fixed row height, only the rows in view (plus a few) are in
+ * the DOM, so 100,000 rows cost the same as 20. Keyboard: the focused row has tabindex 0 (roving); arrows, Page Up/Down, Home and
  * End move it and scroll; Enter or Space selects. `aria-rowcount`/`aria-rowindex` tell screen readers the
  * full size although most rows are not rendered.
  */
-import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { observeElementRect, useVirtualizer } from '@tanstack/react-virtual';
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 
 export interface Column<Row> {
   key: string;
@@ -45,23 +46,21 @@ export function VirtualTable<Row>({
   overscan = 6,
 }: VirtualTableProps<Row>) {
   const viewport = useRef<HTMLDivElement>(null);
-  const [scrollTop, setScrollTop] = useState(0);
-  const [height, setHeight] = useState(fallbackHeight);
   const [focusIndex, setFocusIndex] = useState(0);
   const focusPending = useRef(false);
-
-  useLayoutEffect(() => {
-    const element = viewport.current;
-    if (element === null || typeof ResizeObserver === 'undefined') return;
-    const measure = () => setHeight(element.clientHeight > 0 ? element.clientHeight : fallbackHeight);
-    measure();
-    const observer = new ResizeObserver(measure);
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, [fallbackHeight]);
-
-  const first = Math.max(0, Math.floor(scrollTop / rowHeight) - overscan);
-  const last = Math.min(rows.length, Math.ceil((scrollTop + height) / rowHeight) + overscan);
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => viewport.current,
+    estimateSize: () => rowHeight,
+    overscan,
+    initialRect: { width: 0, height: fallbackHeight },
+    // A viewport that cannot be measured (jsdom, before the first layout) counts as fallbackHeight tall.
+    observeElementRect: (instance, callback) => observeElementRect(instance, (rect) => callback(rect.height > 0 ? rect : { width: rect.width, height: fallbackHeight })),
+  });
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = (items[items.length - 1]?.index ?? -1) + 1;
+  const height = virtualizer.scrollRect?.height ?? fallbackHeight;
 
   useEffect(() => {
     if (onEndReached !== undefined && rows.length > 0 && last >= rows.length - overscan) onEndReached();
@@ -79,17 +78,11 @@ export function VirtualTable<Row>({
   const moveFocus = useCallback(
     (index: number) => {
       const target = Math.max(0, Math.min(rows.length - 1, index));
-      const element = viewport.current;
-      if (element !== null) {
-        const top = target * rowHeight;
-        if (top < element.scrollTop) element.scrollTop = top;
-        else if (top + rowHeight > element.scrollTop + height) element.scrollTop = top + rowHeight - height;
-        setScrollTop(element.scrollTop);
-      }
+      virtualizer.scrollToIndex(target, { align: 'auto' });
       focusPending.current = true;
       setFocusIndex(target);
     },
-    [rows.length, rowHeight, height],
+    [rows.length, virtualizer],
   );
 
   const pageRows = Math.max(1, Math.floor(height / rowHeight) - 1);
@@ -156,13 +149,8 @@ export function VirtualTable<Row>({
           ))}
         </div>
       </div>
-      <div
-        ref={viewport}
-        role="rowgroup"
-        className="vt-viewport"
-        onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}
-      >
-        <div className="vt-canvas" style={{ height: rows.length * rowHeight }}>
+      <div ref={viewport} role="rowgroup" className="vt-viewport">
+        <div className="vt-canvas" style={{ height: virtualizer.getTotalSize() }}>
           {visible}
         </div>
       </div>

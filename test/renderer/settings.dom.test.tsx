@@ -269,18 +269,18 @@ describe('Settings view', () => {
     const cooldown = within(alerts).getByLabelText('Alert cooldown (minutes)');
     fireEvent.change(cooldown, { target: { value: '5000' } });
     fireEvent.change(within(alerts).getByLabelText('Threshold overrides (JSON)'), { target: { value: '[1,2' } });
-    fireEvent.click(within(alerts).getByRole('button', { name: 'Save' }));
+    fireEvent.click(within(alerts).getByRole('button', { name: 'Save alerts and thresholds' }));
     expect(describedBy(cooldown)).toEqual({ text: expect.stringContaining('must be ≤ 1440'), invalid: true });
     expect(describedBy(within(alerts).getByLabelText('Threshold overrides (JSON)'))).toEqual({ text: expect.stringContaining('must be a JSON object, e.g. {}'), invalid: true });
     fireEvent.change(cooldown, { target: { value: '10' } });
     // A key the thresholds do not have is named, not silently saved (the shared schema is strict).
     fireEvent.change(within(alerts).getByLabelText('Threshold overrides (JSON)'), { target: { value: '{"audio":{"lossPercent":{"poor":8}}}' } });
-    fireEvent.click(within(alerts).getByRole('button', { name: 'Save' }));
+    fireEvent.click(within(alerts).getByRole('button', { name: 'Save alerts and thresholds' }));
     expect(alerts.textContent).toMatch(/thresholds\.audio\.lossPercent.*poor/);
     expect(fake.callsTo('updateSettings')).toEqual([]);
     fireEvent.change(within(alerts).getByLabelText('Threshold overrides (JSON)'), { target: { value: '{"audio":{"lossPercent":{"poorAbove":8}}}' } });
     fireEvent.click(within(alerts).getByLabelText('Do not disturb (no notifications)'));
-    fireEvent.click(within(alerts).getByRole('button', { name: 'Save' }));
+    fireEvent.click(within(alerts).getByRole('button', { name: 'Save alerts and thresholds' }));
     await waitFor(() =>
       expect(fake.callsTo('updateSettings')).toEqual([{ thresholds: { audio: { lossPercent: { poorAbove: 8 } } }, alertCooldownMinutes: 10, doNotDisturb: true }]),
     );
@@ -302,7 +302,7 @@ describe('Settings view', () => {
     const { fake } = renderSettings();
     const startup = await screen.findByRole('region', { name: 'Startup' });
     fireEvent.click(within(startup).getByLabelText('Start the monitor when I sign in'));
-    fireEvent.click(within(startup).getByRole('button', { name: 'Save' }));
+    fireEvent.click(within(startup).getByRole('button', { name: 'Save startup settings' }));
     await waitFor(() => expect(fake.callsTo('updateSettings')).toEqual([{ launchAtLogin: true }]));
   });
 });

@@ -66,6 +66,14 @@ export const enLive = {
   'callRecords.asOf': 'List as of {time}',
   'callRecords.asOfNext': 'List as of {time} · next refresh {next}',
 
+  'thresholds.caption': 'Built-in thresholds (used where no override is given; a state changes after {samples} samples in a row)',
+  'thresholds.modality': 'Media',
+  'thresholds.above': 'fair from {fair}, poor above {poor}',
+  'thresholds.below': 'fair below {fair}, poor below {poor}',
+  'save.alerts': 'Save alerts and thresholds',
+  'save.startup': 'Save startup settings',
+  'save.ingest': 'Save ingest API address',
+
   'status.needsAction': '{count} failed — needs action',
   'status.needsActionOne': '1 failed — needs action',
   'status.pausedByOperator': 'paused by the operator',

@@ -64,6 +64,14 @@ export const fiLive: Record<keyof typeof enLive, string> = {
   'callRecords.asOf': 'Lista ajalta {time}',
   'callRecords.asOfNext': 'Lista ajalta {time} · seuraava päivitys {next}',
 
+  'thresholds.caption': 'Sisäänrakennetut raja-arvot (käytössä, kun omaa arvoa ei ole; tila vaihtuu {samples} peräkkäisen mittauksen jälkeen)',
+  'thresholds.modality': 'Media',
+  'thresholds.above': 'kohtalainen alkaen {fair}, huono yli {poor}',
+  'thresholds.below': 'kohtalainen alle {fair}, huono alle {poor}',
+  'save.alerts': 'Tallenna hälytykset ja raja-arvot',
+  'save.startup': 'Tallenna käynnistysasetukset',
+  'save.ingest': 'Tallenna vastaanotto-API:n osoite',
+
   'status.needsAction': '{count} epäonnistui — vaatii toimia',
   'status.needsActionOne': '1 epäonnistui — vaatii toimia',
   'status.pausedByOperator': 'käyttäjän keskeyttämä',

@@ -64,6 +64,14 @@ export const frLive: Record<keyof typeof enLive, string> = {
   'callRecords.asOf': 'Liste à jour à {time}',
   'callRecords.asOfNext': 'Liste à jour à {time} · prochaine mise à jour {next}',
 
+  'thresholds.caption': 'Seuils intégrés (utilisés sans valeur personnalisée ; un état change après {samples} mesures d’affilée)',
+  'thresholds.modality': 'Média',
+  'thresholds.above': 'moyen dès {fair}, mauvais au-delà de {poor}',
+  'thresholds.below': 'moyen sous {fair}, mauvais sous {poor}',
+  'save.alerts': 'Enregistrer les alertes et les seuils',
+  'save.startup': 'Enregistrer les paramètres de démarrage',
+  'save.ingest': 'Enregistrer l’adresse de l’API d’ingestion',
+
   'status.needsAction': '{count} en échec — action requise',
   'status.needsActionOne': '1 en échec — action requise',
   'status.pausedByOperator': 'mis en pause par l’opérateur',

@@ -13,6 +13,7 @@ import { formatIssues, validate } from '../../../../shared/validation';
 import { useStores } from '../../stores/provider';
 import { isLocked, useSectionForm } from './form';
 import { SaveStatus } from './SaveStatus';
+import { BuiltInThresholds } from './BuiltInThresholds';
 
 type Parsed = { ok: true; value: Record<string, unknown> } | { ok: false; problem?: string };
 
@@ -70,8 +71,9 @@ export function AlertsSection({ view }: { view: SettingsView }) {
         <Field label={t('settings.thresholds')} locked={locked('thresholds')} error={form.errorFor('thresholds')} hint={t('settings.thresholdsHint')}>
           {(control) => <textarea {...control} className="code" rows={8} spellCheck={false} value={thresholds} onChange={(event) => setThresholds(event.target.value)} onBlur={() => form.touch('thresholds')} />}
         </Field>
+        <BuiltInThresholds />
         <div className="form-actions">
-          <button type="submit">{t('common.save')}</button>
+          <button type="submit">{t('save.alerts')}</button>
           <SaveStatus section="alerts" />
         </div>
       </form>

@@ -25,7 +25,7 @@ export function StartupSection({ view }: { view: SettingsView }) {
           {({ readOnly, ...control }) => <input {...control} type="checkbox" disabled={readOnly} checked={launchAtLogin} onChange={(event) => setLaunchAtLogin(event.target.checked)} />}
         </Field>
         <div className="form-actions">
-          {!locked && <button type="submit">{t('common.save')}</button>}
+          {!locked && <button type="submit">{t('save.startup')}</button>}
           <SaveStatus section="startup" />
         </div>
       </form>

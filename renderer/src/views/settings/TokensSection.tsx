@@ -181,7 +181,7 @@ function IngestEndpoint({ view }: { view: SettingsView }) {
       <Field label={t('settings.ingestPort')} locked={locked} error={form.errorFor('ingest.port')}>
         {(control) => <input {...control} type="number" min={0} max={65535} value={port} onChange={(event) => setPort(event.target.value)} onBlur={() => form.touch('ingest.port')} />}
       </Field>
-      {!locked && <button type="submit">{t('common.save')}</button>}
+      {!locked && <button type="submit">{t('save.ingest')}</button>}
       <SaveStatus section="ingest" />
     </form>
   );

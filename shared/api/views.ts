@@ -151,6 +151,11 @@ export interface CallRecordSummaryView {
   organizerName?: string;
   /** Ids of this room's reports whose callChainId is this record's id. */
   reportIds: string[];
+  /**
+   * A native Teams Rooms call of a configured room: the room's account (rooms[].teamsRoomAccount) took part
+   * and the room's codec was in a Teams Rooms call during the record's span. Teams measured it; no report.
+   */
+  teamsRoomsCall?: { roomId: string; roomName: string };
 }
 
 export type CallRecordsAvailability = 'ok' | 'not_available_yet' | 'expired' | 'missing_permission' | 'offline' | 'unavailable_in_cloud' | 'not_configured';
@@ -196,6 +201,8 @@ export interface RoomSettingsView {
   id: string;
   name: string;
   devices: DeviceSettingsView[];
+  /** The room's Teams resource account (UPN or Entra object id): finds its Teams Rooms calls in callRecords. */
+  teamsRoomAccount?: string;
 }
 
 export interface SettingsView {

@@ -77,6 +77,17 @@ export const roomConfigSchema = z.strictObject({
   id: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, { message: 'must be 1–64 letters, digits, dot, dash or underscore' }),
   name: z.string().trim().min(1, { message: 'is required' }).max(128, { message: 'must be at most 128 characters' }),
   devices: z.array(deviceConfigSchema).default([]),
+  /**
+   * The room's Teams resource account (its UPN, or its Entra object id): how a native Teams Rooms call of the
+   * room is found in callRecords (the account is one of the call's participants).
+   */
+  teamsRoomAccount: z
+    .string()
+    .trim()
+    .refine((value) => GUID.test(value) || /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(value), {
+      message: 'must be the room resource account\'s user principal name (room@contoso.com) or its Entra object id (a GUID)',
+    })
+    .optional(),
 });
 export type RoomConfig = z.infer<typeof roomConfigSchema>;
 

@@ -15,6 +15,7 @@ import { AppFailure } from '../../core/api/failure';
 import { createGraphConnection } from '../../core/app/graph-connection';
 import { toReportDetailView } from '../../core/app/report-views';
 import { createCallRecordsService, type CallRecordsService } from '../../core/callrecords';
+import { teamsRoomsOf } from '../../core/callrecords/teams-rooms';
 import { ConfigError } from '../../core/config/load';
 import { configFileSecrets, resolveCredential } from '../../core/config/credential';
 import { openDatabase } from '../../core/db/database';
@@ -59,6 +60,7 @@ async function withService<T>(context: CommandContext, io: CliIo, use: (service:
     cloud: context.config.cloud,
     log: context.log,
     toReportView: toReportDetailView,
+    teamsRooms: () => teamsRoomsOf(context.config.rooms),
   });
   try {
     return await use(service);

@@ -37,6 +37,7 @@ import { join } from 'node:path';
 import { wireTelemetry, type TelemetryWiring } from './telemetry-wiring';
 import { createAlertLog } from '../quality/alert-log';
 import { errorMessage } from '../../../shared/error-message';
+import { teamsRoomsOf } from '../callrecords/teams-rooms';
 
 export interface CoreOptions {
   dataDir: string;
@@ -177,6 +178,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     onChanged: (ids) => events.publish('callRecordsChanged', { ids }),
     // After an admin consent, a token from MSAL's cache still lacks the role: ask past the cache.
     renewToken: () => graph.renewToken(),
+    teamsRooms: () => teamsRoomsOf(resolved.config.rooms),
     ...options.callRecords,
   });
   // A sent report's callRecord (id = its callChainId) is looked for once Teams publishes it.

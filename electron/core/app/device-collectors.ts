@@ -7,6 +7,7 @@
 import { deviceKind } from '../devices/registry';
 import { saveDeviceStatuses, type DeviceStatusEntry, type ReportedDeviceState } from '../devices/status-store';
 import type { DeviceCollector, DeviceStatus } from '../devices/types';
+import { createTeamsRoomsCallLog } from '../devices/teams-rooms-log';
 import type { Db } from '../db/database';
 import type { LegTracker } from '../legs';
 import type { Logger } from '../log/logger';
@@ -66,8 +67,17 @@ export function createDeviceCollectors(options: DeviceCollectorsOptions): Device
   const statuses = (): DeviceStatusEntry[] => running.map(entryOf);
 
   /** The Rooms view shows a native Teams Rooms call beside its device (the tracker has no legs for it). */
+  const teamsRoomsLog = options.db === undefined ? undefined : createTeamsRoomsCallLog(options.db, now);
   const showTeamsRoomsCalls = (list: readonly DeviceStatusEntry[]): void => {
-    for (const entry of list) tracker.setTeamsRoomsCall(entry.deviceId, entry.call?.kind === 'teams_rooms' ? entry.call.since : null);
+    const calls = list.map((entry) => ({ roomId: entry.roomId, deviceId: entry.deviceId, since: entry.call?.kind === 'teams_rooms' ? entry.call.since : null }));
+    for (const call of calls) tracker.setTeamsRoomsCall(call.deviceId, call.since);
+    // Kept for the call records: a record of the room's account overlapping a span is the room's call.
+    if (options.db?.open !== true) return;
+    try {
+      teamsRoomsLog?.update(calls);
+    } catch (error) {
+      log.warn('Teams Rooms calls not saved', { error: (error as Error).message });
+    }
   };
 
   const save = (list = statuses()): void => {
@@ -136,6 +146,13 @@ export function createDeviceCollectors(options: DeviceCollectorsOptions): Device
       await stopAll();
       // What a later `status` shows: the last states, with the calls ended (they were just reported).
       save(last.map(entryOf));
+      if (options.db?.open === true) {
+        try {
+          teamsRoomsLog?.closeAll();
+        } catch (error) {
+          log.warn('Teams Rooms calls not saved', { error: (error as Error).message });
+        }
+      }
     },
     get count() {
       return running.filter((entry) => entry.collector !== undefined).length;

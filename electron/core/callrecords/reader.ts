@@ -97,7 +97,7 @@ export function createReader(options: ReaderOptions) {
       for (let attempt = 0; ; attempt++) {
         try {
           await pace();
-          return await api.getCallRecord(id, { expandSessions: true, signal: options.signal });
+          return await api.getCallRecord(id, { expandSessions: true, expandParticipants: true, signal: options.signal });
         } catch (error) {
           const failure = classifyFailure(error);
           const waitMs = inlineWaitMs(failure, attempt);

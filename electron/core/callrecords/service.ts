@@ -31,6 +31,8 @@ import { createRefreshSchedule } from './schedule';
 import type { Timers } from '../timers';
 import { backoffCeilingMs } from '../../../shared/backoff';
 import { toDetailView, toListView, type Outcome } from './views';
+import { loadTeamsRoomsCalls } from '../devices/teams-rooms-log';
+import { matchTeamsRoomsCall, roomsInCallDuring, type TeamsRoom } from './teams-rooms';
 
 export interface CallRecordsServiceOptions {
   db: Db;
@@ -55,6 +57,8 @@ export interface CallRecordsServiceOptions {
   renewToken?: () => Promise<unknown>;
   /** Where report details come from (default: an outbox over `db`). */
   outbox?: ReportSource;
+  /** The configured rooms with a Teams resource account (rooms[].teamsRoomAccount): their Teams Rooms calls. */
+  teamsRooms?: () => readonly TeamsRoom[];
   now?: () => number;
   timers?: Timers;
 }
@@ -81,6 +85,8 @@ const PURGE_AFTER_MS = RETENTION_MS + 5 * 24 * HOUR_MS;
 /** Without Retry-After: 30 s, doubling, at most 30 min. */
 const THROTTLE_FALLBACK_MS = 30_000;
 const THROTTLE_MAX_MS = 30 * 60_000;
+/** Records read whole per list refresh to find rooms' Teams Rooms calls (each record is read once). */
+const MAX_TEAMS_ROOMS_READS = 10;
 
 export function createCallRecordsService(options: CallRecordsServiceOptions): CallRecordsService {
   const now = options.now ?? Date.now;
@@ -251,9 +257,34 @@ export function createCallRecordsService(options: CallRecordsServiceOptions): Ca
     return toDetailView(cache.record(id), reports, outcome);
   }
 
+  /**
+   * A listed record names only its organizer: one overlapping a room's Teams Rooms call is read whole (its
+   * participants_v2) so the room's account can be found in it. Bounded: only such records, each read once.
+   */
+  async function readTeamsRoomsCandidates(api: CallRecordsApiLike, key: string, sinceMs: number): Promise<void> {
+    const rooms = options.teamsRooms?.() ?? [];
+    if (rooms.length === 0) return;
+    const spans = loadTeamsRoomsCalls(options.db);
+    const candidates = cache
+      .list(key, sinceMs)
+      .lines.filter((line) => roomsInCallDuring(line, rooms, spans, now()).length > 0 && matchTeamsRoomsCall(line, rooms, spans, now()) === undefined)
+      .filter((line) => cache.record(recordKey(line.id), { withDetail: false })?.detailFetchedAtMs === undefined)
+      .slice(0, MAX_TEAMS_ROOMS_READS);
+    for (const line of candidates) {
+      try {
+        await fetchRecord(api, recordKey(line.id));
+      } catch (error) {
+        log.warn('callRecord of a Teams Rooms call not read', { id: line.id, error: String(error) });
+        return;
+      }
+    }
+  }
+
   function listView(key: string, sinceMs: number, outcome: Outcome): CallRecordListView {
     const cached = cache.list(key, sinceMs);
-    const view = toListView(cached, correlation.reportIdsByRecord(cached.lines.map((line) => recordKey(line.id))), outcome, sinceMs);
+    const rooms = options.teamsRooms?.() ?? [];
+    const spans = rooms.length === 0 ? [] : loadTeamsRoomsCalls(options.db);
+    const view = toListView(cached, correlation.reportIdsByRecord(cached.lines.map((line) => recordKey(line.id))), outcome, sinceMs, (line) => matchTeamsRoomsCall(line, rooms, spans, now()));
     if (cached.fetchedAtMs !== undefined) view.nextRefreshAt = new Date(Math.max(now(), cached.fetchedAtMs + refreshIntervalMs)).toISOString();
     return view;
   }
@@ -272,6 +303,7 @@ export function createCallRecordsService(options: CallRecordsServiceOptions): Ca
       if (fresh && req.refresh !== true) return listView(key, sinceMs, { availability: 'ok' });
       try {
         await refreshList(gated.api, key, sinceMs, participantId);
+        await readTeamsRoomsCandidates(gated.api, key, sinceMs);
         return listView(key, sinceMs, { availability: 'ok' });
       } catch (error) {
         return listView(key, sinceMs, outcomeOf(error instanceof ReadError ? error.failure : classifyFailure(error)));
@@ -341,6 +373,7 @@ export function createCallRecordsService(options: CallRecordsServiceOptions): Ca
       if ('blocked' in gated) return;
       const sinceMs = now() - lastQuery.sinceHours * HOUR_MS;
       await refreshList(gated.api, lastQuery.participantId?.toLowerCase() ?? '', sinceMs, lastQuery.participantId);
+      await readTeamsRoomsCandidates(gated.api, lastQuery.participantId?.toLowerCase() ?? '', sinceMs);
     },
     async recheckDue(limit) {
       for (const status of cache.dueStatuses(now(), limit)) {

@@ -8,7 +8,8 @@
 import type { CallRecordSummaryView } from '../../../shared/api/views';
 import { list, obj, str } from '../../../shared/json';
 
-export type RecordLine = Omit<CallRecordSummaryView, 'reportIds'>;
+/** `identities`: the lower-case ids and user principal names of everyone named (matched to a room's account). */
+export type RecordLine = Omit<CallRecordSummaryView, 'reportIds' | 'teamsRoomsCall'> & { identities?: string[] };
 
 /** communicationsIdentitySet members, most specific first (§2.3). */
 const IDENTITY_KEYS = [
@@ -22,11 +23,17 @@ export function recordLine(record: unknown): RecordLine {
   const organizerName = identitySetName(obj(root['organizer_v2'])?.['identity']);
   // The organizer takes part too, and is all a listed record names (no participants_v2 in a list, §3.2).
   const names = new Set<string>(organizerName ? [organizerName] : []);
-  for (const participant of list(root['participants_v2'])) add(names, identitySetName(obj(participant)?.['identity']));
+  const identities = new Set<string>();
+  addIdentities(identities, obj(root['organizer_v2'])?.['identity']);
+  for (const participant of list(root['participants_v2'])) {
+    add(names, identitySetName(obj(participant)?.['identity']));
+    addIdentities(identities, obj(participant)?.['identity']);
+  }
   for (const session of list(root['sessions'])) {
     const s = obj(session);
     add(names, endpointName(s?.['caller']));
     add(names, endpointName(s?.['callee']));
+    for (const end of [s?.['caller'], s?.['callee']]) addIdentity(identities, obj(end)?.['associatedIdentity']);
   }
   const line: RecordLine = {
     id: str(root['id']) ?? '',
@@ -37,7 +44,23 @@ export function recordLine(record: unknown): RecordLine {
     participantNames: [...names],
   };
   if (organizerName !== undefined) line.organizerName = organizerName;
+  if (identities.size > 0) line.identities = [...identities];
   return line;
+}
+
+/** Every member of an identitySet (user, applicationInstance…): its id and userPrincipalName (§2.3). */
+function addIdentities(into: Set<string>, value: unknown): void {
+  const set = obj(value);
+  if (!set) return;
+  for (const key of IDENTITY_KEYS) addIdentity(into, set[key]);
+}
+
+function addIdentity(into: Set<string>, value: unknown): void {
+  const identity = obj(value);
+  for (const field of ['id', 'userPrincipalName']) {
+    const text = str(identity?.[field])?.trim().toLowerCase();
+    if (text) into.add(text);
+  }
 }
 
 function identitySetName(value: unknown): string | undefined {

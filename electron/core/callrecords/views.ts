@@ -5,6 +5,7 @@
 import type { CallRecordDetailView, CallRecordListView, CallRecordsAvailability, ReportDetail as ReportDetailView } from '../../../shared/api/views';
 import { compareReportsWithRecord } from '../../../shared/graph/callRecordCompare';
 import { recordKey, type CachedList, type CachedRecord } from './cache';
+import type { RecordLine } from './summary';
 
 export interface Outcome {
   availability: CallRecordsAvailability;
@@ -13,7 +14,14 @@ export interface Outcome {
 
 const iso = (ms: number | undefined): string | undefined => (ms === undefined ? undefined : new Date(ms).toISOString());
 
-export function toListView(cached: CachedList, reportIds: Map<string, string[]>, outcome: Outcome, requestedSinceMs: number): CallRecordListView {
+/** `teamsRoomsCallOf`: the room whose native Teams Rooms call the record is (teams-rooms.ts), if any. */
+export function toListView(
+  cached: CachedList,
+  reportIds: Map<string, string[]>,
+  outcome: Outcome,
+  requestedSinceMs: number,
+  teamsRoomsCallOf: (line: RecordLine) => { roomId: string; roomName: string } | undefined = () => undefined,
+): CallRecordListView {
   const fromCache = outcome.availability !== 'ok';
   let message = outcome.message;
   if (fromCache && cached.sinceAtMs !== undefined && cached.sinceAtMs > requestedSinceMs) {
@@ -21,7 +29,11 @@ export function toListView(cached: CachedList, reportIds: Map<string, string[]>,
   }
   const view: CallRecordListView = {
     availability: outcome.availability,
-    items: cached.lines.map((line) => ({ ...line, reportIds: reportIds.get(recordKey(line.id)) ?? [] })),
+    items: cached.lines.map((line) => {
+      const { identities: _identities, ...shown } = line;
+      const teamsRoomsCall = teamsRoomsCallOf(line);
+      return { ...shown, reportIds: reportIds.get(recordKey(line.id)) ?? [], ...(teamsRoomsCall !== undefined && { teamsRoomsCall }) };
+    }),
     stale: fromCache && cached.fetchedAtMs !== undefined,
   };
   if (message !== undefined) view.message = message;

@@ -35,6 +35,11 @@ export interface CallRecordPage {
 export interface GetCallRecordOptions {
   /** Expand sessions with their segments, reading every sessions page. */
   expandSessions?: boolean;
+  /**
+   * Also expand participants_v2 (who took part, with their ids and UPNs: how a room's account is found). Graph
+   * returns at most 130 inline (../shared/reference/graph-api.md §3.4); further pages are not read.
+   */
+  expandParticipants?: boolean;
   select?: readonly string[];
   maxPageSize?: number;
   signal?: AbortSignal;
@@ -76,7 +81,8 @@ export async function listCallRecords(ctx: CallRecordsApiContext, query: CallRec
 export async function getCallRecord(ctx: CallRecordsApiContext, id: string, options: GetCallRecordOptions = {}): Promise<CallRecord> {
   const params: string[] = [];
   if (options.select?.length) params.push(`$select=${options.select.join(',')}`);
-  if (options.expandSessions) params.push('$expand=sessions($expand=segments)');
+  const expand = [...(options.expandSessions ? ['sessions($expand=segments)'] : []), ...(options.expandParticipants ? ['participants_v2'] : [])];
+  if (expand.length > 0) params.push(`$expand=${expand.join(',')}`);
   const url = `${ctx.versionRoot}/communications/callRecords/${encodeURIComponent(id)}${params.length ? `?${params.join('&')}` : ''}`;
   const request = pageRequest(ctx, options.maxPageSize, options.signal);
   const { graphOrigin: _origin, ...rest } = request;

@@ -122,6 +122,7 @@ export function createSettingsService(options: SettingsServiceOptions) {
         rooms: config.rooms.map((room) => ({
           id: room.id,
           name: room.name,
+          ...(room.teamsRoomAccount !== undefined && { teamsRoomAccount: room.teamsRoomAccount }),
           devices: room.devices.map((device) => ({
             id: device.id,
             kind: device.kind,

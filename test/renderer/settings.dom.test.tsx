@@ -200,7 +200,7 @@ describe('Settings view', () => {
     expect(fake.callsTo('updateSettings')).toEqual([]);
     fake.respond('testDevice', () => ok({ ok: false, state: 'auth_failed', error: 'the codec refused the user name or password' }));
     fireEvent.click(within(rooms).getByRole('button', { name: 'Test device' }));
-    expect(inLiveRegion(await within(rooms).findByText('Not reachable: the codec refused the user name or password'))).toBe(true);
+    expect(inLiveRegion(await within(rooms).findByText('The codec refused the user name or password: check them, and that the user has the needed role.'))).toBe(true);
     expect(within(rooms).queryByText(/Connected:/)).toBeNull();
   });
 

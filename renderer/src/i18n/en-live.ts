@@ -74,6 +74,15 @@ export const enLive = {
   'save.startup': 'Save startup settings',
   'save.ingest': 'Save ingest API address',
 
+  'deviceError.refused': 'Nothing answers at this address and port: check the URL, and that the codec’s HTTPS (or HTTP) service is on.',
+  'deviceError.timeout': 'The codec did not answer in time: check that it is on and that this computer can reach its network.',
+  'deviceError.notFound': 'This host name is unknown: check the spelling of the URL or use the codec’s IP address.',
+  'deviceError.noRoute': 'This computer has no route to the codec’s network: check the network cable, VLAN or firewall.',
+  'deviceError.reset': 'The codec closed the connection: check the protocol (https:// or http://) and the port.',
+  'deviceError.certificate': 'The codec’s certificate is not trusted: tick “Accept the codec’s self-signed TLS certificate” or pin its fingerprint.',
+  'deviceError.auth': 'The codec refused the user name or password: check them, and that the user has the needed role.',
+  'deviceError.certificateChanged': 'The codec now presents another certificate than the pinned one: if it was replaced on purpose, pin the new fingerprint.',
+
   'status.needsAction': '{count} failed — needs action',
   'status.needsActionOne': '1 failed — needs action',
   'status.pausedByOperator': 'paused by the operator',

@@ -72,6 +72,15 @@ export const fiLive: Record<keyof typeof enLive, string> = {
   'save.startup': 'Tallenna käynnistysasetukset',
   'save.ingest': 'Tallenna vastaanotto-API:n osoite',
 
+  'deviceError.refused': 'Tässä osoitteessa ja portissa ei vastaa mikään: tarkista URL ja että koodekin HTTPS- (tai HTTP-) palvelu on päällä.',
+  'deviceError.timeout': 'Koodekki ei vastannut ajoissa: tarkista, että se on päällä ja että tämä tietokone tavoittaa sen verkon.',
+  'deviceError.notFound': 'Isäntänimeä ei tunneta: tarkista URL tai käytä koodekin IP-osoitetta.',
+  'deviceError.noRoute': 'Tältä tietokoneelta ei ole reittiä koodekin verkkoon: tarkista kaapeli, VLAN tai palomuuri.',
+  'deviceError.reset': 'Koodekki sulki yhteyden: tarkista protokolla (https:// tai http://) ja portti.',
+  'deviceError.certificate': 'Koodekin varmenteeseen ei luoteta: salli itse allekirjoitettu varmenne tai kiinnitä sen sormenjälki.',
+  'deviceError.auth': 'Koodekki hylkäsi käyttäjätunnuksen tai salasanan: tarkista ne ja käyttäjän rooli.',
+  'deviceError.certificateChanged': 'Koodekki esittää eri varmenteen kuin kiinnitetty: jos se vaihdettiin tarkoituksella, kiinnitä uusi sormenjälki.',
+
   'status.needsAction': '{count} epäonnistui — vaatii toimia',
   'status.needsActionOne': '1 epäonnistui — vaatii toimia',
   'status.pausedByOperator': 'käyttäjän keskeyttämä',

@@ -72,6 +72,15 @@ export const frLive: Record<keyof typeof enLive, string> = {
   'save.startup': 'Enregistrer les paramètres de démarrage',
   'save.ingest': 'Enregistrer l’adresse de l’API d’ingestion',
 
+  'deviceError.refused': 'Rien ne répond à cette adresse et ce port : vérifiez l’URL et que le service HTTPS (ou HTTP) du codec est activé.',
+  'deviceError.timeout': 'Le codec n’a pas répondu à temps : vérifiez qu’il est allumé et que cet ordinateur atteint son réseau.',
+  'deviceError.notFound': 'Ce nom d’hôte est inconnu : vérifiez l’URL ou utilisez l’adresse IP du codec.',
+  'deviceError.noRoute': 'Cet ordinateur n’a pas de route vers le réseau du codec : vérifiez le câble, le VLAN ou le pare-feu.',
+  'deviceError.reset': 'Le codec a fermé la connexion : vérifiez le protocole (https:// ou http://) et le port.',
+  'deviceError.certificate': 'Le certificat du codec n’est pas reconnu : cochez « Accepter le certificat TLS auto-signé du codec » ou épinglez son empreinte.',
+  'deviceError.auth': 'Le codec a refusé l’identifiant ou le mot de passe : vérifiez-les, ainsi que le rôle de l’utilisateur.',
+  'deviceError.certificateChanged': 'Le codec présente un autre certificat que celui épinglé : s’il a été remplacé volontairement, épinglez la nouvelle empreinte.',
+
   'status.needsAction': '{count} en échec — action requise',
   'status.needsActionOne': '1 en échec — action requise',
   'status.pausedByOperator': 'mis en pause par l’opérateur',

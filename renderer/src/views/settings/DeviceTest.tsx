@@ -9,6 +9,7 @@ import type { DeviceTestView } from '../../../../shared/api/views';
 import type { CiscoTransport, DeviceKind } from '../../../../shared/config/schema';
 import { useT } from '../../i18n';
 import { useStores } from '../../stores/provider';
+import { deviceErrorText } from './device-error-text';
 
 type TestState = { status: 'idle' } | { status: 'testing' } | { status: 'done'; value: DeviceTestView } | { status: 'error'; error: AppError };
 
@@ -51,7 +52,7 @@ export function DeviceTest({ device }: { device: DeviceTestTarget }) {
         {state.status === 'done' &&
           (state.value.ok
             ? t('settings.deviceTestOk', { product: [state.value.productId, state.value.softwareVersion].filter(Boolean).join(' ') || t('settings.deviceTestUnknownProduct') })
-            : t('settings.deviceTestFailed', { reason: state.value.error ?? state.value.state }))}
+            : deviceErrorText(t, state.value))}
         {state.status === 'error' && (state.error.details?.map((issue) => `${issue.path}: ${issue.message}`).join('; ') || state.error.message)}
         {state.status === 'done' && state.value.ok && state.value.transport !== undefined && (
           <span className="device-test-transport"> {t('settings.deviceTestTransport', { transport: state.value.transport === 'websocket' ? 'WebSocket' : 'HTTP' })}</span>

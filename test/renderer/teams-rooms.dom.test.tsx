@@ -7,6 +7,7 @@ import type { ReactElement } from 'react';
 import { describe, expect, it } from 'vitest';
 import { RoomDetailView } from '../../renderer/src/views/rooms/RoomDetailView';
 import { RoomsView } from '../../renderer/src/views/rooms/RoomsView';
+import { CallRecordsView } from '../../renderer/src/views/callRecords/CallRecordsView';
 import type { RoomSnapshot } from '../../shared/domain/legs';
 import { wholeRoomsChange } from '../support/room-deltas';
 import { createFakeApi, ok } from './fake-api';
@@ -43,5 +44,33 @@ describe('a room in a Teams Rooms call', () => {
     tile = tileOf();
     expect(tile.getByText('Idle').textContent).toBe('Idle');
     expect(tile.queryByText('In a Teams Rooms call — measured by Teams')).toBeNull();
+  });
+});
+
+describe('a Teams Rooms call in Call records', () => {
+  it('is shown against its room, measured by Teams, instead of "No report from this room"', async () => {
+    const fake = createFakeApi();
+    fake.respond('listCallRecords', () =>
+      ok({
+        availability: 'ok',
+        stale: false,
+        fetchedAt: at(0),
+        items: [
+          { id: 'r-teams', startDateTime: at(0), endDateTime: at(600), type: 'groupCall', modalities: ['audio', 'video'], participantNames: ['Organizer'], reportIds: [], teamsRoomsCall: { roomId: 'b30', roomName: 'Bldg 30 Room Bar' } },
+          { id: 'r-other', startDateTime: at(700), endDateTime: at(900), type: 'peerToPeer', modalities: ['audio'], participantNames: ['Someone'], reportIds: [] },
+        ],
+      }),
+    );
+    renderWithApi(
+      <Started>
+        <CallRecordsView />
+      </Started>,
+      fake,
+    );
+    const table = await screen.findByRole('table', { name: 'Recent call records' });
+    const [, first, second] = within(table).getAllByRole('row');
+    expect(within(first!).getByText(/Teams Rooms call/).textContent).toBe('Bldg 30 Room Bar: Teams Rooms call — measured by Teams ');
+    expect(within(first!).queryByText('No report from this room.')).toBeNull();
+    expect(within(second!).getByText('No report from this room.').textContent).toBe('No report from this room.');
   });
 });

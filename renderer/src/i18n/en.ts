@@ -232,6 +232,7 @@ export const en = {
   'callRecords.organizer': 'Organizer',
   'callRecords.roomReport': 'Room’s report',
   'callRecords.noReport': 'No report from this room.',
+  'callRecords.teamsRoomsCall': '{room}: Teams Rooms call — measured by Teams',
   'callRecords.viewReport': 'View report',
   'callRecords.moreParticipants': '+{count}',
   'callRecords.openRecord': 'Open the call of {time}',

@@ -233,6 +233,7 @@ export const fi: Messages = {
   'callRecords.organizer': 'Järjestäjä',
   'callRecords.roomReport': 'Huoneen raportti',
   'callRecords.noReport': 'Tästä huoneesta ei ole raporttia.',
+  'callRecords.teamsRoomsCall': '{room}: Teams Rooms -puhelu — Teams mittaa sen',
   'callRecords.viewReport': 'Näytä raportti',
   'callRecords.moreParticipants': '+{count}',
   'callRecords.openRecord': 'Avaa puhelu: {time}',

@@ -230,6 +230,7 @@ export const fr: Messages = {
   'callRecords.organizer': 'Organisateur',
   'callRecords.roomReport': 'Rapport de la salle',
   'callRecords.noReport': 'Aucun rapport de cette salle.',
+  'callRecords.teamsRoomsCall': '{room} : appel Teams Rooms — mesuré par Teams',
   'callRecords.viewReport': 'Voir le rapport',
   'callRecords.moreParticipants': '+{count}',
   'callRecords.openRecord': 'Ouvrir l’appel du {time}',

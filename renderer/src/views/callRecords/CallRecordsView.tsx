@@ -38,8 +38,9 @@ function RecordRow({ record }: { record: CallRecordSummaryView }) {
         {more > 0 && <span className="muted"> {t('callRecords.moreParticipants', { count: more })}</span>}
       </td>
       <td>
+        {record.teamsRoomsCall !== undefined && <span className="teams-rooms-call">{t('callRecords.teamsRoomsCall', { room: record.teamsRoomsCall.roomName })} </span>}
         {record.reportIds.length === 0 ? (
-          <span className="muted">{t('callRecords.noReport')}</span>
+          record.teamsRoomsCall === undefined && <span className="muted">{t('callRecords.noReport')}</span>
         ) : (
           record.reportIds.map((id) => (
             <button key={id} type="button" className="link-button" onClick={() => app.getState().navigate({ view: 'outbox', reportId: id })}>

@@ -12,7 +12,7 @@ check() {
   echo "== $name: $*"
   if "$@"; then checks_passed=$((checks_passed + 1)); else echo "!! $name failed"; checks_failed=$((checks_failed + 1)); fi
 }
-check typecheck npx tsc --noEmit -p tsconfig.json
+check typecheck npx tsc -b
 check lint npx eslint --max-warnings 0 .
 check build npx electron-vite build --logLevel warn
 # Security gate: electronegativity findings of high severity fail; npm audit (prints SKIPPED when the

@@ -1,7 +1,8 @@
 // Call records stay fresh without pressing Refresh: against the real `demo` (the agent as a child process,
 // the built-in emulator publishing each call's callRecord a few seconds after the room's report is
 // delivered), a new call's record appears in the Call records view, beside the room's report, within 10 s
-// of the emulator publishing it; the view says how old the list is and when it is read again.
+// of the emulator publishing it; the view says how old the list is and when it is read again; the record's
+// detail compares Teams and the room side by side and names the participants as the list does.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { chromiumAvailable, launchChromium, type ChromiumSession } from '../support/chromium';
@@ -63,5 +64,18 @@ describe.skipIf(missing !== undefined)('call records stay fresh (demo)', () => {
 
     await expect.poll(() => withReport.count(), { timeout: FRESH_WITHIN_MS, interval: 100 }).toBeGreaterThan(before);
     expect(Date.now() - publishedAtMs).toBeLessThanOrEqual(FRESH_WITHIN_MS);
-  }, FIRST_RECORD_WITHIN_MS + FRESH_WITHIN_MS + 2 * UI_WITHIN_MS);
+
+    // The record beside the room's report: per modality, Teams | room | difference, rows by direction; and
+    // the participants named as in the list.
+    const listedNames = (await withReport.first().getByRole('cell').nth(3).innerText()).trim();
+    await withReport.first().getByRole('button', { name: /^Open the call of / }).click();
+    await page.getByRole('heading', { name: 'Side by side: Teams and the room' }).waitFor({ timeout: UI_WITHIN_MS });
+    const audio = page.getByRole('table', { name: 'Audio', exact: true });
+    expect(await audio.getByRole('columnheader').allInnerTexts()).toEqual(['Direction · metric', 'Teams', 'Room', 'Difference (room − Teams)']);
+    const rowHeads = await audio.getByRole('rowheader').allInnerTexts();
+    expect(rowHeads.some((head) => head.startsWith('inbound · average packet loss'))).toBe(true);
+    expect(rowHeads.some((head) => head.startsWith('outbound · average packet loss'))).toBe(true);
+    const participants = page.locator('dt', { hasText: /^Participants$/ }).first().locator('xpath=following-sibling::dd');
+    expect((await participants.innerText()).trim()).toBe(listedNames);
+  }, FIRST_RECORD_WITHIN_MS + FRESH_WITHIN_MS + 4 * UI_WITHIN_MS);
 });

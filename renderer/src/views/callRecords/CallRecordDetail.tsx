@@ -10,6 +10,7 @@ import { readCallRecord, type MediaView, type SegmentView, type SessionView } fr
 import { OUTBOX_STATE_KEY } from '../../lib/labels';
 import { readQualityReport, type DirectionView } from '../../lib/quality-report';
 import { useCallRecordsStore, useStores } from '../../stores/provider';
+import { SideBySide } from './SideBySide';
 import { AvailabilityNotice } from './AvailabilityNotice';
 import { callTypeText, modalityText } from './labels';
 
@@ -160,6 +161,8 @@ function RoomReport({ report }: { report: ReportDetail }) {
   );
 }
 
+const NO_NAMES: string[] = [];
+
 export function CallRecordDetail({ recordId }: { recordId: string }) {
   const t = useT();
   const format = useFormat();
@@ -171,6 +174,9 @@ export function CallRecordDetail({ recordId }: { recordId: string }) {
     </button>
   );
   const record = detail.status === 'ready' ? readCallRecord(detail.value.record) : undefined;
+  // The list reads names from every identity Graph may use (associatedIdentity, organizer_v2…): the detail
+  // shows the same ones when the record's own participant identities carry none.
+  const listedNames = useCallRecordsStore((state) => (state.list.status === 'ready' ? state.list.value.items.find((item) => item.id === recordId)?.participantNames : undefined)) ?? NO_NAMES;
   return (
     <section aria-labelledby="call-record-heading">
       {back}
@@ -187,6 +193,7 @@ export function CallRecordDetail({ recordId }: { recordId: string }) {
         <>
           <AvailabilityNotice availability={detail.value.availability} message={detail.value.message} stale={detail.value.stale} fetchedAt={detail.value.fetchedAt} />
           <p className="muted">{t('callRecords.unitsNote')}</p>
+          {detail.value.comparison !== undefined && <SideBySide comparison={detail.value.comparison} />}
           <div className="side-by-side">
             <div>
               <h2>{t('callRecords.graphSide')}</h2>
@@ -215,7 +222,7 @@ export function CallRecordDetail({ recordId }: { recordId: string }) {
                     </div>
                     <div>
                       <dt>{t('callRecords.participants')}</dt>
-                      <dd>{record.participants.join(', ') || '—'}</dd>
+                      <dd>{(record.participants.length > 0 ? record.participants : listedNames).join(', ') || '—'}</dd>
                     </div>
                   </dl>
                   <h3>{t('callRecords.sessions', { count: record.sessions.length })}</h3>

@@ -28,6 +28,7 @@ export function rememberedConfigPath(dataDir: string): string | undefined {
   const file = join(dataDir, REMEMBERED_FILE);
   if (!existsSync(file)) return undefined;
   try {
+    // Our own settings file; configFile is checked to be a string below.
     const value = (JSON.parse(readFileSync(file, 'utf8')) as { configFile?: unknown }).configFile;
     return typeof value === 'string' ? value : undefined;
   } catch {

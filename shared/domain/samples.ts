@@ -102,6 +102,7 @@ const UNWORDED = '\u0000unworded';
 export const liveSamplesBodySchema = z.unknown().transform((input, ctx): LiveSample[] => {
   const result = shapeOf(input).safeParse(input, { error: () => UNWORDED, reportInput: true });
   if (result.success) {
+    // The union schema's three branches have exactly these output types.
     const data = result.data as LiveSample | LiveSample[] | { samples: LiveSample[] };
     if (Array.isArray(data)) return data;
     return 'samples' in data ? data.samples : [data];
@@ -109,6 +110,7 @@ export const liveSamplesBodySchema = z.unknown().transform((input, ctx): LiveSam
   for (const issue of result.error.issues) {
     const { message, ...raw } = issue;
     ctx.issues.push(
+      // zod's raw issue type is internal; the issue is one zod itself produced for this input.
       (message === UNWORDED ? raw : issue) as unknown as (typeof ctx.issues)[number],
     );
   }

@@ -76,7 +76,7 @@ export function createDeviceCollectors(options: DeviceCollectorsOptions): Device
     try {
       teamsRoomsLog?.update(calls);
     } catch (error) {
-      log.warn('Teams Rooms calls not saved', { error: (error as Error).message });
+      log.warn('Teams Rooms calls not saved', { error: errorMessage(error) });
     }
   };
 
@@ -150,7 +150,7 @@ export function createDeviceCollectors(options: DeviceCollectorsOptions): Device
         try {
           teamsRoomsLog?.closeAll();
         } catch (error) {
-          log.warn('Teams Rooms calls not saved', { error: (error as Error).message });
+          log.warn('Teams Rooms calls not saved', { error: errorMessage(error) });
         }
       }
     },

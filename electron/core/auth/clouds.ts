@@ -53,6 +53,7 @@ export function resolveCloud(name: CloudName | string): CloudEndpoints {
   if (name === 'china') {
     throw new GraphError({ kind: 'unavailable', code: 'cloudNotSupported', message: CHINA_REFUSAL, retryable: false });
   }
+  // Indexed by a name from outside the type (a stored or typed cloud); a miss is handled below.
   const cloud = (CLOUDS as Record<string, CloudEndpoints | undefined>)[name];
   if (!cloud) {
     throw new GraphError({

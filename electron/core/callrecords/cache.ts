@@ -116,6 +116,7 @@ export function createCallRecordCache(db: Db) {
   function writeSummary(record: CallRecord, listedAtMs: number | undefined, fullRecord?: CallRecord): boolean {
     const id = recordKey(record.id);
     const before = selectVersion.get(id);
+    // detail_json is written only by this cache, from a CallRecord.
     const detail = fullRecord ?? (before?.detail_json ? (JSON.parse(before.detail_json) as CallRecord) : undefined);
     const { sessions: _sessions, 'sessions@odata.nextLink': _next, ...summary } = record;
     upsertSummary.run({
@@ -169,6 +170,7 @@ export function createCallRecordCache(db: Db) {
         endAtMs: row.end_at,
         createdAtMs: row.created_at,
         version: row.version,
+        // view_json and detail_json are written only by this cache, from a RecordLine and a CallRecord.
         line: JSON.parse(row.view_json) as RecordLine,
         detail: row.detail_json === null ? undefined : (JSON.parse(row.detail_json) as CallRecord),
         detailVersion: row.detail_version ?? undefined,
@@ -179,6 +181,7 @@ export function createCallRecordCache(db: Db) {
 
     list(listKey: string, sinceAtMs: number): CachedList {
       const meta = selectList.get(listKey);
+      // view_json is written only by this cache, from a RecordLine.
       const lines = selectListLines.all(listKey, sinceAtMs).map((row) => JSON.parse(row.view_json) as RecordLine);
       return { lines, fetchedAtMs: meta?.fetched_at, sinceAtMs: meta?.since_at };
     },

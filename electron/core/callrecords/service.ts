@@ -92,7 +92,8 @@ export function createCallRecordsService(options: CallRecordsServiceOptions): Ca
   const now = options.now ?? Date.now;
   const refreshIntervalMs = options.refreshIntervalMs ?? DEFAULT_REFRESH_MS;
   const notYetRetryMs = options.notYetRetryMs ?? DEFAULT_NOT_YET_MS;
-  const cloud = typeof options.cloud === 'function' ? options.cloud : () => options.cloud as CloudName;
+  const fixedCloud = options.cloud;
+  const cloud = typeof fixedCloud === 'function' ? fixedCloud : () => fixedCloud;
   const log = options.log.child({ component: 'call-records' });
   const cache = createCallRecordCache(options.db);
   const correlation = createReportCorrelation(options.outbox ?? createOutbox(options.db, { now }));
@@ -107,6 +108,7 @@ export function createCallRecordsService(options: CallRecordsServiceOptions): Ca
   const inFlight = new Map<string, Promise<unknown>>();
 
   function once<T>(key: string, work: () => Promise<T>): Promise<T> {
+    // Each key is only ever stored with the promise of its own work(), so T matches.
     const running = inFlight.get(key) as Promise<T> | undefined;
     if (running) return running;
     const promise = work().finally(() => inFlight.delete(key));

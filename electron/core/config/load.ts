@@ -60,6 +60,7 @@ export interface ManagedConfig {
 
 export function loadManagedConfig(file: string): ManagedConfig {
   const config = loadConfigFile(file);
+  // Only read for its top-level keys; the whole object is then validated with the config schema.
   const raw = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
   return { config, managedKeys: Object.keys(raw).filter((key) => key !== '$schema') };
 }

@@ -38,6 +38,7 @@ export function applyMigrations(
   assertNumbering(migrations);
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     id INTEGER PRIMARY KEY, name TEXT NOT NULL, sha256 TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT`);
+  // The SELECT names exactly AppliedRow's columns.
   const applied = db.prepare('SELECT id, name, sha256 FROM schema_migrations ORDER BY id').all() as AppliedRow[];
 
   const problem = findHistoryProblem(applied, migrations);

@@ -93,6 +93,7 @@ export async function getCallRecord(ctx: CallRecordsApiContext, id: string, opti
   if (nextLink !== undefined) {
     assertSameOrigin(nextLink, ctx.graphOrigin);
     const sessions = record.sessions ?? [];
+    // Graph's sessions pages carry callRecordSession items (the page schema checks only the envelope).
     for await (const page of followPages(ctx.transport, nextLink, request)) sessions.push(...(page.value as CallRecordSession[]));
     record.sessions = sessions;
   }
@@ -108,6 +109,7 @@ export async function listSessions(
   const url = `${ctx.versionRoot}/communications/callRecords/${encodeURIComponent(id)}/sessions${expand}`;
   const sessions: CallRecordSession[] = [];
   for await (const page of followPages(ctx.transport, url, pageRequest(ctx, options.maxPageSize, options.signal))) {
+    // Graph's sessions pages carry callRecordSession items (the page schema checks only the envelope).
     sessions.push(...(page.value as CallRecordSession[]));
   }
   return sessions;
@@ -129,10 +131,12 @@ function pageRequest(ctx: CallRecordsApiContext, maxPageSize: number | undefined
 function checkRecord(value: unknown, complete: boolean): CallRecord {
   if (!complete) {
     if (typeof value !== 'object' || value === null) throw unexpected(200, 'a callRecord that is not an object');
+    // A whole record from Graph: an object, passed through as Graph typed it (open type, loose on purpose).
     return value as CallRecord;
   }
   const parsed = callRecordSummarySchema.safeParse(value);
   if (!parsed.success) throw unexpected(200, 'a callRecord missing required properties');
+  // The loose summary schema checked what the app reads; the rest passes through as Graph sent it.
   return parsed.data as unknown as CallRecord;
 }
 

@@ -84,7 +84,8 @@ export function graphErrorFromFetchFailure(
 function parseErrorBody(text: string): GraphErrorBody | undefined {
   try {
     const json: unknown = JSON.parse(text);
-    const error = (json as { error?: unknown } | null)?.error;
+    const error = obj(json)?.['error'];
+    // Graph's error object; each field is read with a type check in parseGraphError.
     return typeof error === 'object' && error !== null ? (error as GraphErrorBody) : undefined;
   } catch {
     return undefined;

@@ -105,6 +105,7 @@ function toQuarantined(row: QuarantineRow): QuarantinedBody {
     remoteAddress: row.remote_address,
     tokenName: row.token_name,
     reasonCode: row.reason_code,
+    // issues_json is written only by this module, from ValidationIssue[].
     issues: JSON.parse(row.issues_json) as ValidationIssue[],
     bodyBytes: row.body_bytes,
     bodyExcerpt: row.body_excerpt,

@@ -106,6 +106,7 @@ function close(server: Server): Promise<void> {
  * only if no response has started on this socket (a timeout may hit while a response is being written).
  */
 function answerClientError(error: Error & { code?: string }, socket: Duplex): void {
+  // Node's private link from a socket to its response: the only way to tell whether a reply started.
   const responseStarted = (socket as Duplex & { _httpMessage?: { headersSent?: boolean } })._httpMessage?.headersSent === true;
   if (error.code === 'ECONNRESET' || !socket.writable || responseStarted) {
     socket.destroy();

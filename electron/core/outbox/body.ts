@@ -40,6 +40,7 @@ export function withTeamsIds(body: AnyBody, ids: TeamsIds, newId: () => string):
   assertGuid('callChainId', ids.callChainId);
   assertGuid('participantId', ids.participantId);
   const withLeg = withMediaLegId(body, newId);
+  // The draft with its three Teams ids filled in is a complete teleconferenceDeviceQuality.
   return { ...withLeg, callChainId: ids.callChainId, participantId: ids.participantId } as TeleconferenceDeviceQuality;
 }
 

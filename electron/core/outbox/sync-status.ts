@@ -20,6 +20,7 @@ export function createSyncStatusStore(ctx: OutboxContext): SyncStatusStore {
     syncStatus() {
       const row = select.get();
       if (!row) return undefined;
+      // status_json is written only by saveSyncStatus, from this type.
       return { ...(JSON.parse(row.status_json) as Omit<SyncStatusRecord, 'updatedAtMs'>), updatedAtMs: row.updated_at };
     },
   };

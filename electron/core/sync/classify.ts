@@ -64,6 +64,7 @@ export function classifyFailure(
 export function graphErrorInfo(error: unknown): GraphErrorInfo | undefined {
   if (error instanceof GraphError) return error.toInfo();
   if (typeof error === 'object' && error !== null && 'kind' in error && 'retryable' in error && 'code' in error) {
+    // A GraphErrorInfo that crossed a structured clone (no prototype): its discriminating keys are checked above.
     return error as GraphErrorInfo;
   }
   return undefined;

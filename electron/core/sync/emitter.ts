@@ -10,8 +10,10 @@ export class TypedEmitter<Events extends object> {
       set = new Set();
       this.listeners.set(event, set);
     }
+    // Sets are kept per event name and only ever hold listeners of that event's payload.
     set.add(listener as Listener<never>);
     return () => {
+      // The same listener as added above.
       set.delete(listener as Listener<never>);
     };
   }
@@ -22,6 +24,7 @@ export class TypedEmitter<Events extends object> {
     if (!set) return;
     for (const listener of [...set]) {
       try {
+        // The set of event E holds only listeners of Events[E] (see on()).
         (listener as Listener<Events[E]>)(payload);
       } catch (error) {
         onError?.(error);

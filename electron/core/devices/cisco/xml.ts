@@ -85,6 +85,7 @@ function parseStatus(xml: string): XmlNode {
   if (valid !== true) {
     throw new CiscoXmlError(`malformed XML: ${valid.err.msg} (line ${valid.err.line}, column ${valid.err.col})`);
   }
+  // fast-xml-parser answers `any`: an object tree of the document, read through the guards below.
   const document = parser.parse(xml) as XmlNode;
   const status = document.Status;
   if (status === '' || status === undefined) {
@@ -92,10 +93,12 @@ function parseStatus(xml: string): XmlNode {
     throw new CiscoXmlError('unexpected XML: the root element is not <Status>');
   }
   if (typeof status !== 'object' || status === null) throw new CiscoXmlError('unexpected XML: <Status> has no elements');
+  // Checked to be an object just above; XmlNode is an object of unknown values.
   return status as XmlNode;
 }
 
 function child(node: unknown, name: string): unknown {
+  // Checked to be an object on this line; XmlNode is an object of unknown values.
   return typeof node === 'object' && node !== null ? (node as XmlNode)[name] : undefined;
 }
 

@@ -3,7 +3,7 @@
  * (the UI sends a new value or nothing; it never receives the old one).
  */
 import { z } from 'zod';
-import { certificateSha256Schema, CISCO_TRANSPORTS, cloudSchema, DEVICE_KINDS, guidSchema as configGuid } from '../config/schema';
+import { certificateSha256Schema, CISCO_TRANSPORTS, cloudSchema, DEVICE_KINDS, guidSchema as configGuid, roomConfigSchema } from '../config/schema';
 import { thresholdOverridesSchema } from '../domain/thresholds';
 import { telemetryPatchSchema } from './telemetry';
 
@@ -42,7 +42,7 @@ export const settingsPatchSchema = z.strictObject({
   clientId: guidSchema.optional(),
   credential: credentialPatchSchema.optional(),
   rooms: z
-    .array(z.strictObject({ id: deviceId, name: z.string().trim().min(1, { message: 'is required' }).max(128), devices: z.array(devicePatchSchema) }))
+    .array(z.strictObject({ id: deviceId, name: z.string().trim().min(1, { message: 'is required' }).max(128), devices: z.array(devicePatchSchema), teamsRoomAccount: roomConfigSchema.shape.teamsRoomAccount }))
     .optional(),
   thresholds: thresholdOverridesSchema.optional(),
   alertCooldownMinutes: z.number().min(0).max(1440).optional(),

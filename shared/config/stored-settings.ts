@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { devicePatchSchema, settingsPatchSchema } from '../api/requests';
+import { roomConfigSchema } from './schema';
 
 export const STORED_SETTINGS_VERSION = 1;
 
@@ -29,7 +30,14 @@ export const storedSettingsSchema = z.strictObject({
   clientId: patch.clientId,
   credential: storedCredentialSchema.optional(),
   rooms: z
-    .array(z.strictObject({ id: z.string().min(1), name: z.string().trim().min(1, { message: 'is required' }).max(128), devices: z.array(devicePatchSchema.omit({ password: true })) }))
+    .array(
+      z.strictObject({
+        id: z.string().min(1),
+        name: z.string().trim().min(1, { message: 'is required' }).max(128),
+        devices: z.array(devicePatchSchema.omit({ password: true })),
+        teamsRoomAccount: roomConfigSchema.shape.teamsRoomAccount,
+      }),
+    )
     .optional(),
   thresholds: patch.thresholds,
   alertCooldownMinutes: patch.alertCooldownMinutes,

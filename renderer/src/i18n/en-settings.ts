@@ -44,6 +44,8 @@ export const enSettings = {
   'settings.roomId': 'Room id',
   'settings.roomIdHint': 'Letters, digits, dot, dash or underscore; cannot be changed later.',
   'settings.roomName': 'Room name',
+  'settings.teamsRoomAccount': 'Teams Rooms account',
+  'settings.teamsRoomAccountHint': 'Optional: the room resource account (room@contoso.com or its object id), to find the room’s Teams Rooms calls in Call records.',
   'settings.ciscoCodec': 'Cisco codec {id}',
   'settings.newDevice': '(new)',
   'settings.deviceId': 'Device id',

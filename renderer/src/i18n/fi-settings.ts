@@ -46,6 +46,8 @@ export const fiSettings: Pick<Messages, SettingsMessageKey> = {
   'settings.roomId': 'Huoneen tunniste',
   'settings.roomIdHint': 'Kirjaimia, numeroita, piste, yhdysviiva tai alaviiva; ei voi muuttaa myöhemmin.',
   'settings.roomName': 'Huoneen nimi',
+  'settings.teamsRoomAccount': 'Teams Rooms -tili',
+  'settings.teamsRoomAccountHint': 'Valinnainen: huoneen resurssitili (huone@contoso.com tai sen objektitunnus), jotta huoneen Teams Rooms -puhelut löytyvät puhelutietueista.',
   'settings.ciscoCodec': 'Cisco-koodekki {id}',
   'settings.newDevice': '(uusi)',
   'settings.deviceId': 'Laitteen tunniste',

@@ -46,6 +46,8 @@ export const frSettings: Pick<Messages, SettingsMessageKey> = {
   'settings.roomId': 'Identifiant de la salle',
   'settings.roomIdHint': 'Lettres, chiffres, point, tiret ou trait de soulignement ; non modifiable ensuite.',
   'settings.roomName': 'Nom de la salle',
+  'settings.teamsRoomAccount': 'Compte Teams Rooms',
+  'settings.teamsRoomAccountHint': 'Facultatif : le compte de ressource de la salle (salle@contoso.com ou son id d’objet), pour retrouver ses appels Teams Rooms dans les enregistrements d’appels.',
   'settings.ciscoCodec': 'Codec Cisco {id}',
   'settings.newDevice': '(nouveau)',
   'settings.deviceId': 'Identifiant de l’équipement',

@@ -35,6 +35,8 @@ interface RoomDraft {
   isNew: boolean;
   id: string;
   name: string;
+  /** The room's Teams resource account (UPN or object id); empty when none. */
+  teamsRoomAccount: string;
   devices: DeviceDraft[];
 }
 
@@ -46,6 +48,7 @@ function draftsOf(rooms: readonly RoomSettingsView[]): RoomDraft[] {
     isNew: false,
     id: room.id,
     name: room.name,
+    teamsRoomAccount: room.teamsRoomAccount ?? '',
     devices: room.devices.map((device) => ({
       key: nextKey++,
       isNew: false,
@@ -68,6 +71,7 @@ function toPatch(drafts: readonly RoomDraft[]): SettingsPatch {
     rooms: drafts.map((room) => ({
       id: room.id.trim(),
       name: room.name,
+      ...(room.teamsRoomAccount.trim() !== '' ? { teamsRoomAccount: room.teamsRoomAccount.trim() } : {}),
       devices: room.devices.map((device) => ({
         id: device.id.trim(),
         kind: device.kind,
@@ -210,6 +214,11 @@ export function RoomsSection({ view }: { view: SettingsView }) {
             <Field label={t('settings.roomName')} error={form.errorFor(`rooms[${roomIndex}].name`)} locked={locked}>
               {(control) => <input {...control} value={room.name} onChange={(event) => updateRoom(roomIndex, { ...room, name: event.target.value })} onBlur={() => form.touch(`rooms[${roomIndex}].name`)} />}
             </Field>
+            <Field label={t('settings.teamsRoomAccount')} error={form.errorFor(`rooms[${roomIndex}].teamsRoomAccount`)} locked={locked} hint={t('settings.teamsRoomAccountHint')}>
+              {(control) => (
+                <input {...control} value={room.teamsRoomAccount} spellCheck={false} onChange={(event) => updateRoom(roomIndex, { ...room, teamsRoomAccount: event.target.value })} onBlur={() => form.touch(`rooms[${roomIndex}].teamsRoomAccount`)} />
+              )}
+            </Field>
             {room.devices.map((device, deviceIndex) => (
               <DeviceEditor
                 key={device.key}
@@ -243,7 +252,7 @@ export function RoomsSection({ view }: { view: SettingsView }) {
         ))}
         {!locked && (
           <div className="form-actions">
-            <button type="button" onClick={() => setDrafts([...drafts, { key: nextKey++, isNew: true, id: '', name: '', devices: [] }])}>
+            <button type="button" onClick={() => setDrafts([...drafts, { key: nextKey++, isNew: true, id: '', name: '', teamsRoomAccount: '', devices: [] }])}>
               {t('settings.addRoom')}
             </button>
             <button type="submit">{t('settings.saveRooms')}</button>

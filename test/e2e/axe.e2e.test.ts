@@ -1,6 +1,7 @@
 // Accessibility of every view with axe-core (the npm package, evaluated in the page over the DevTools
 // protocol, so the app's CSP stays as shipped), against the real `demo` in Debian Chromium: the fleet
-// overview, a room's detail, the Outbox with a report's drawer open, Call records and Settings, in the light
+// overview, a room's detail, the Outbox with a report's drawer open, Call records, a call record, the alert
+// log and Settings, in the light
 // and the dark theme, at 1440×900 and 1024×700. No serious or critical violation may be found.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -96,8 +97,24 @@ describe.skipIf(missing !== undefined)('axe-core in every view (demo)', () => {
       },
     },
     {
+      name: 'call record detail',
+      open: async () => {
+        await nav('Call records').click();
+        await page.getByRole('table', { name: 'Recent call records' }).getByRole('button', { name: /^Open the call of / }).first().click();
+        await page.getByRole('heading', { level: 1, name: 'Call record' }).waitFor({ timeout: UI_WITHIN_MS });
+      },
+    },
+    {
+      name: 'alert log',
+      open: async () => {
+        await page.getByRole('contentinfo').getByRole('button', { name: 'Alert log' }).click();
+        await page.getByRole('dialog', { name: 'Alert log' }).waitFor({ timeout: UI_WITHIN_MS });
+      },
+    },
+    {
       name: 'settings',
       open: async () => {
+        if ((await page.getByRole('dialog').count()) > 0) await page.keyboard.press('Escape');
         await nav('Settings').click();
         await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor({ timeout: UI_WITHIN_MS });
       },

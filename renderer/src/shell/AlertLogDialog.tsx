@@ -18,7 +18,8 @@ function AlertLogTable({ entries }: { entries: readonly AlertLogEntryView[] }) {
   const metricText = useMetricText();
   if (entries.length === 0) return <p className="muted">{t('alertLog.empty')}</p>;
   return (
-    <div className="table-scroll alert-log-scroll">
+    // Focusable, so a keyboard can scroll a long log (the rows hold no control to land on).
+    <div className="table-scroll alert-log-scroll" tabIndex={0} role="region" aria-label={t('alertLog.caption')}>
       <table className="alert-log">
         <caption className="visually-hidden">{t('alertLog.caption')}</caption>
         <thead>

@@ -136,8 +136,8 @@ function checkRecord(value: unknown, complete: boolean): CallRecord {
   }
   const parsed = callRecordSummarySchema.safeParse(value);
   if (!parsed.success) throw unexpected(200, 'a callRecord missing required properties');
-  // The loose summary schema checked what the app reads; the rest passes through as Graph sent it.
-  return parsed.data as unknown as CallRecord;
+  // The loose summary schema checked what the app reads; the record passes through as Graph sent it.
+  return value as CallRecord;
 }
 
 function isoInstant(value: Date | string, name: string): string {

@@ -12,6 +12,7 @@
  * which the collector shows as the device state `error`.
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { isObject } from '../../../../shared/json';
 
 export class CiscoXmlError extends Error {
   override readonly name = 'CiscoXmlError';
@@ -92,14 +93,12 @@ function parseStatus(xml: string): XmlNode {
     if ('Status' in document) return {}; // <Status/>: nothing in this branch right now
     throw new CiscoXmlError('unexpected XML: the root element is not <Status>');
   }
-  if (typeof status !== 'object' || status === null) throw new CiscoXmlError('unexpected XML: <Status> has no elements');
-  // Checked to be an object just above; XmlNode is an object of unknown values.
-  return status as XmlNode;
+  if (!isObject(status)) throw new CiscoXmlError('unexpected XML: <Status> has no elements');
+  return status;
 }
 
 function child(node: unknown, name: string): unknown {
-  // Checked to be an object on this line; XmlNode is an object of unknown values.
-  return typeof node === 'object' && node !== null ? (node as XmlNode)[name] : undefined;
+  return isObject(node) ? node[name] : undefined;
 }
 
 /** Text of a leaf, also when the leaf carries attributes (`{ '#text': '12', '@_…': … }`). */

@@ -9,6 +9,7 @@ import { startCoreHost, type CoreHost, type RunningCore } from '../core/app/host
 import { APP_VERSION } from '../core/app/version';
 import { startWebServer, type WebServer } from '../core/web/server';
 import type { CommandContext } from './context';
+import { UsageError } from './args';
 import type { CliIo } from './io';
 import { findRendererDir } from './renderer-dir';
 import { DEMO_DEFAULTS } from '../sim/demo/defaults';
@@ -34,6 +35,7 @@ export async function startAgent(options: AgentOptions, io: CliIo): Promise<Agen
   // Find the UI before starting anything, so a missing build is one clear error and nothing to undo.
   const staticDir = options.web ? findRendererDir() : undefined;
   const coreOptions = { log: context.log, transport: 'web' as const, version: APP_VERSION };
+  const minPoll = minPollOf(io.env); // checked before anything starts: a bad value is a usage error
   let demoInfo: Agent['demo'];
 
   const startDemo = async (dataDir: string): Promise<RunningCore> => {
@@ -57,7 +59,7 @@ export async function startAgent(options: AgentOptions, io: CliIo): Promise<Agen
     start: options.demo
       ? () => startDemo(context.dataDir)
       : async () => {
-          const core = await startCore({ ...coreOptions, dataDir: context.dataDir, managed: { config: context.config, managedKeys: context.managedKeys }, ingest: { port: options.ingestPort } });
+          const core = await startCore({ ...coreOptions, dataDir: context.dataDir, managed: { config: context.config, managedKeys: context.managedKeys }, ingest: { port: options.ingestPort }, ...minPoll });
           return { core, close: (closeOptions) => core.stop(closeOptions) };
         },
     // "Try the demo" from the UI: the demo gets its own data directory, never the installation's outbox.
@@ -91,4 +93,16 @@ export async function startAgent(options: AgentOptions, io: CliIo): Promise<Agen
       await host.stop({ timeoutMs: 5_000 });
     },
   };
+}
+
+/**
+ * `VTC_MIN_POLL_SECONDS` lowers the devices' polling floor (each kind's statistics interval, e.g. 5 s) for
+ * simulated codecs that run faster than life; a real codec gains nothing from it.
+ */
+function minPollOf(env: NodeJS.ProcessEnv): { devices?: { minPollSeconds: number } } {
+  const text = env['VTC_MIN_POLL_SECONDS'];
+  if (text === undefined || text.trim() === '') return {};
+  const seconds = Number(text);
+  if (!Number.isFinite(seconds) || seconds < 1) throw new UsageError(`VTC_MIN_POLL_SECONDS must be a number of seconds, at least 1 (got ${JSON.stringify(text)})`);
+  return { devices: { minPollSeconds: seconds } };
 }

@@ -164,7 +164,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     db.close();
     throw error;
   }
-  const collectors = createDeviceCollectors({ tracker, log, now, db, minPollSeconds: options.devices?.minPollSeconds });
+  const collectors = createDeviceCollectors({ tracker, log, now, db, minPollSeconds: options.devices?.minPollSeconds ?? (options.demo === true ? 1 : undefined) });
   const tokens = createTokenStore(db, { now });
   const parts: CoreParts = { db, outbox, sync, tracker, tokens, graph, events, log, now, collectors };
   const callRecords = createCallRecordsService({

@@ -135,7 +135,7 @@ async function startWorld(dataDir: string): Promise<{ agent: AgentProcess; codec
     }),
   );
   const { token } = (await runAgent(['tokens', 'create', '--name', 'gateway', '--data-dir', dataDir, '--json'])).json<{ token: string }>();
-  const agent = await startAgentProcess(['run', '--data-dir', dataDir, '--config', configFile, '--ingest-port', '0'], ['ingest']);
+  const agent = await startAgentProcess(['run', '--data-dir', dataDir, '--config', configFile, '--ingest-port', '0'], ['ingest'], { env: { VTC_MIN_POLL_SECONDS: '1' } });
   cleanups.push(() => agent.stop());
   return { agent, codec, emulator, ingestUrl: agent.lines.get('ingest')!, token };
 }

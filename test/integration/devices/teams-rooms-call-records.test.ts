@@ -77,7 +77,7 @@ describe('a Teams Rooms call in Call records', () => {
         ],
       }),
     );
-    const env = { VTC_TEST_SECRET: emulator.clientSecret, VTC_CODEC_PASSWORD: 'codec-pw' };
+    const env = { VTC_TEST_SECRET: emulator.clientSecret, VTC_CODEC_PASSWORD: 'codec-pw', VTC_MIN_POLL_SECONDS: '1' };
     const agent = await startAgentProcess(['run', '--data-dir', dataDir, '--config', configFile, '--ingest-port', '0'], ['data-dir'], { env });
     cleanups.push(() => agent.stop());
     const teamsCall = async (): Promise<StatusDevice['call']> => {

@@ -57,7 +57,7 @@ export async function startCodecAgent(options: { protocol?: OtlpProtocol; promet
   let agent: AgentProcess;
   try {
     agent = await startAgentProcess(['run', '--data-dir', dataDir, '--config', configFile, '--ingest-port', '0'], ['data-dir', 'ingest', ...(options.prometheus ? ['metrics'] : [])], {
-      env: { VTC_SX80_PASSWORD: 'codec-pw', VTC_OTLP_KEY: HEADER_SECRET },
+      env: { VTC_SX80_PASSWORD: 'codec-pw', VTC_OTLP_KEY: HEADER_SECRET, VTC_MIN_POLL_SECONDS: String(POLL_S) }, // the simulator's intervals are the test's, not 5 s
     });
   } catch (error) {
     await stopAll();

@@ -28,9 +28,17 @@ export interface CiscoAutoOptions extends CiscoWebSocketOptions {
   webSocketRetryMs?: number;
 }
 
+/**
+ * A codec's Netstat counters cover an interval of about 5 s (../shared/reference/devices-and-thresholds.md §3.1):
+ * polling faster reads the same interval twice and only loads the codec. Simulated codecs run faster than
+ * life and lower the floor (context.minPollSeconds).
+ */
+export const CISCO_MIN_POLL_SECONDS = 5;
+
 function httpCollector(device: CollectorDeviceConfig, context: CollectorContext): DeviceCollector {
+  const pollSeconds = Math.max(context.minPollSeconds ?? CISCO_MIN_POLL_SECONDS, device.pollSeconds ?? CISCO_MIN_POLL_SECONDS);
   return createCiscoCollector({
-    device: { id: device.id, url: device.url, username: device.username, password: device.password, allowSelfSigned: device.allowSelfSigned, certificateSha256: device.certificateSha256, pollSeconds: device.pollSeconds },
+    device: { id: device.id, url: device.url, username: device.username, password: device.password, allowSelfSigned: device.allowSelfSigned, certificateSha256: device.certificateSha256, pollSeconds },
     roomId: context.roomId,
     now: context.now,
     onSamples: context.onSamples,

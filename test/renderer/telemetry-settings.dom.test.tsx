@@ -30,7 +30,7 @@ describe('Settings: fleet monitoring', () => {
     fireEvent.click(within(region).getByLabelText('Export to an OpenTelemetry Collector'));
     const endpoint = within(region).getByLabelText('Collector endpoint');
     fireEvent.change(endpoint, { target: { value: 'collector:4318' } });
-    fireEvent.click(within(region).getByRole('button', { name: 'Save' }));
+    fireEvent.click(within(region).getByRole('button', { name: 'Save fleet monitoring' }));
     expect(await within(region).findByText(/must be an http\(s\) URL/)).toBeTruthy();
     expect(endpoint.getAttribute('aria-invalid')).toBe('true');
     expect(fake.callsTo('updateSettings')).toEqual([]);
@@ -38,10 +38,19 @@ describe('Settings: fleet monitoring', () => {
     fireEvent.change(endpoint, { target: { value: 'http://collector:4318' } });
     fireEvent.change(within(region).getByLabelText('Export interval (seconds)'), { target: { value: '30' } });
     fireEvent.click(within(region).getByLabelText('Serve a Prometheus scrape endpoint on this PC'));
-    fireEvent.click(within(region).getByRole('button', { name: 'Save' }));
+    fireEvent.click(within(region).getByRole('button', { name: 'Save fleet monitoring' }));
     await waitFor(() =>
       expect(fake.callsTo('updateSettings')).toEqual([{ telemetry: { otlp: { endpoint: 'http://collector:4318', protocol: 'http/json', intervalSeconds: 30 }, prometheus: { port: 9464 } } }]),
     );
+  });
+
+  it('names every Save button in Settings after what it saves', async () => {
+    renderSettings();
+    await section();
+    const saveButtons = screen.getAllByRole('button').filter((b) => /^save\b/i.test(b.textContent ?? ''));
+    expect(saveButtons.length).toBeGreaterThan(1);
+    for (const button of saveButtons) expect(button.textContent?.trim()).not.toBe('Save');
+    expect(screen.getByRole('button', { name: 'Save fleet monitoring' })).toBeTruthy();
   });
 
   it('Test export sends to the endpoint being edited and shows the collector’s answer', async () => {
@@ -67,6 +76,6 @@ describe('Settings: fleet monitoring', () => {
     expect((within(region).getByLabelText('Collector endpoint') as HTMLInputElement).readOnly).toBe(true);
     expect((within(region).getByLabelText('Export to an OpenTelemetry Collector') as HTMLInputElement).disabled).toBe(true);
     expect(within(region).getByText('Headers from the configuration file: x-api-key')).toBeTruthy();
-    expect(within(region).queryByRole('button', { name: 'Save' })).toBeNull();
+    expect(within(region).queryByRole('button', { name: 'Save fleet monitoring' })).toBeNull();
   });
 });

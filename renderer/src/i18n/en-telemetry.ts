@@ -12,6 +12,7 @@ export const enTelemetry = {
   'telemetry.prometheusOn': 'Serve a Prometheus scrape endpoint on this PC',
   'telemetry.prometheusPort': 'Prometheus port',
   'telemetry.prometheusHint': 'Served at http://127.0.0.1:{port}/metrics (this PC only; a LAN address needs the administrator’s file).',
+  'telemetry.save': 'Save fleet monitoring',
   'telemetry.test': 'Test export',
   'telemetry.testing': 'Exporting…',
   'telemetry.testOk': 'Sent to {endpoint}: {message} ({ms} ms).',

@@ -28,7 +28,6 @@ export const en = {
   'common.refresh': 'Refresh',
   'common.cancel': 'Cancel',
   'common.close': 'Close',
-  'common.save': 'Save',
   'common.saving': 'Saving…',
   'common.saved': 'Saved.',
   'common.working': 'Working…',

@@ -14,6 +14,7 @@ export const fiTelemetry: Record<keyof typeof enTelemetry, string> = {
   'telemetry.prometheusOn': 'Tarjoa Prometheus-keruupiste tällä koneella',
   'telemetry.prometheusPort': 'Prometheus-portti',
   'telemetry.prometheusHint': 'Osoitteessa http://127.0.0.1:{port}/metrics (vain tämä kone; lähiverkon osoite vaatii ylläpitäjän tiedoston).',
+  'telemetry.save': 'Tallenna kaluston valvonta',
   'telemetry.test': 'Testaa vienti',
   'telemetry.testing': 'Viedään…',
   'telemetry.testOk': 'Lähetetty: {endpoint}: {message} ({ms} ms).',

@@ -29,7 +29,6 @@ export const fi: Messages = {
   'common.refresh': 'Päivitä',
   'common.cancel': 'Peruuta',
   'common.close': 'Sulje',
-  'common.save': 'Tallenna',
   'common.saving': 'Tallennetaan…',
   'common.saved': 'Tallennettu.',
   'common.working': 'Käsitellään…',

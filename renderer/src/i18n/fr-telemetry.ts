@@ -14,6 +14,7 @@ export const frTelemetry: Record<keyof typeof enTelemetry, string> = {
   'telemetry.prometheusOn': 'Servir un point de collecte Prometheus sur ce PC',
   'telemetry.prometheusPort': 'Port Prometheus',
   'telemetry.prometheusHint': 'Servi sur http://127.0.0.1:{port}/metrics (ce PC seulement ; une adresse du réseau local exige le fichier de l’administrateur).',
+  'telemetry.save': 'Enregistrer la supervision du parc',
   'telemetry.test': 'Tester l’export',
   'telemetry.testing': 'Export en cours…',
   'telemetry.testOk': 'Envoyé à {endpoint} : {message} ({ms} ms).',

@@ -26,7 +26,6 @@ export const fr: Messages = {
   'common.refresh': 'Actualiser',
   'common.cancel': 'Annuler',
   'common.close': 'Fermer',
-  'common.save': 'Enregistrer',
   'common.saving': 'Enregistrement…',
   'common.saved': 'Enregistré.',
   'common.working': 'En cours…',

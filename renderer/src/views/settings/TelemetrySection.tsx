@@ -114,7 +114,7 @@ export function TelemetrySection({ view }: { view: SettingsView }) {
           </Field>
         )}
         <div className="form-actions">
-          {!locked && <button type="submit">{t('common.save')}</button>}
+          {!locked && <button type="submit">{t('telemetry.save')}</button>}
           <SaveStatus section="telemetry" />
         </div>
       </form>

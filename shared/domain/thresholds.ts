@@ -116,8 +116,8 @@ export const thresholdsSchema = thresholdOverridesSchema.optional().transform((o
 function mergeLimits<T extends object>(base: T, over: { [K in keyof T]?: T[K] | undefined } | undefined): T {
   const out = { ...base };
   if (over === undefined) return out;
-  // Object.keys of a T built from literal keys: each key is a key of T.
-  for (const key of Object.keys(base) as (keyof T)[]) {
+  for (const key in base) {
+    if (!Object.hasOwn(base, key)) continue;
     const value = over[key];
     if (value !== undefined) out[key] = value;
   }
@@ -135,8 +135,7 @@ function mergeModality(base: ModalityThresholds, over: ThresholdOverrides['audio
 
 function deepFreeze<T extends object>(value: T): T {
   for (const child of Object.values(value)) {
-    // Checked to be a non-null object on this line.
-    if (typeof child === 'object' && child !== null) deepFreeze(child as object);
+    if (typeof child === 'object' && child !== null) deepFreeze(child);
   }
   return Object.freeze(value);
 }

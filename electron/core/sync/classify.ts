@@ -63,11 +63,12 @@ export function classifyFailure(
 /** The GraphError fields of a rejection; undefined for anything that is not one (a bug: see above). */
 export function graphErrorInfo(error: unknown): GraphErrorInfo | undefined {
   if (error instanceof GraphError) return error.toInfo();
-  if (typeof error === 'object' && error !== null && 'kind' in error && 'retryable' in error && 'code' in error) {
-    // A GraphErrorInfo that crossed a structured clone (no prototype): its discriminating keys are checked above.
-    return error as GraphErrorInfo;
-  }
-  return undefined;
+  return isGraphErrorInfo(error) ? error : undefined;
+}
+
+/** A GraphErrorInfo that crossed a structured clone (no prototype left): known by its discriminating keys. */
+function isGraphErrorInfo(error: unknown): error is GraphErrorInfo {
+  return typeof error === 'object' && error !== null && 'kind' in error && 'retryable' in error && 'code' in error;
 }
 
 /** What the outbox records for the attempt. */

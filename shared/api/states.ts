@@ -31,3 +31,10 @@ export type AttemptOutcome = z.infer<typeof attemptOutcomeSchema>;
 export const syncStateSchema = z.enum(['running', 'idle', 'paused', 'setup_needed', 'stopped']);
 export const SYNC_STATES = syncStateSchema.options;
 export type SyncState = z.infer<typeof syncStateSchema>;
+
+/**
+ * Why sending is held up, for the UI to say in the operator's language: Graph throttling, the network,
+ * refused credentials, a missing permission, the Graph API unavailable, or the Graph connection not set up.
+ */
+export const syncPauseCauseSchema = z.enum(['throttled', 'offline', 'auth', 'missing_permission', 'unavailable', 'not_configured']);
+export type SyncPauseCause = z.infer<typeof syncPauseCauseSchema>;

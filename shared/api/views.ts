@@ -8,7 +8,7 @@ import type { StorageProblemView } from './storage';
 import type { TelemetrySettingsView, TelemetryStatusView } from './telemetry';
 import type { CallRecord } from '../graph/callRecords';
 import type { TeleconferenceDeviceQuality, TeleconferenceDeviceQualityDraft } from '../graph/quality';
-import type { AttemptOutcome, FailedReason, ReportSource, ReportState, SyncState } from './states';
+import type { AttemptOutcome, FailedReason, ReportSource, ReportState, SyncPauseCause, SyncState } from './states';
 import type { ValidationIssue } from '../validation';
 
 export { REPORT_STATES, SYNC_STATES, type AttemptOutcome, type FailedReason, type ReportSource, type ReportState, type SyncState } from './states';
@@ -99,11 +99,21 @@ export interface ReportPage {
   nextCursor?: string;
 }
 
+export interface SyncPauseView {
+  cause: SyncPauseCause;
+  /** When the worker tries again on its own (throttled: the server's Retry-After; others: the next probe). */
+  retryAt?: string;
+  /** missing_permission: the Graph permission to grant. */
+  permission?: string;
+}
+
 export interface SyncStatusView {
   state: SyncState;
-  /** Why the worker is paused or needs setup, in words an operator can act on. */
+  /** Why the worker is paused or needs setup, in the core's English: the UI shows it only as a detail. */
   reason?: string;
   pausedByOperator: boolean;
+  /** What holds sending up (absent while it runs or the operator paused it): the UI words it from these fields. */
+  pause?: SyncPauseView;
   lastSuccessAt?: string;
   lastError?: ReportErrorView & { at: string };
   oldestUnsentAgeMs?: number;

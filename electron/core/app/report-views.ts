@@ -8,8 +8,10 @@ import type {
   ReportErrorView,
   ReportQuery,
   ReportSummary as ReportSummaryView,
+  SyncPauseView,
   SyncStatusView,
 } from '../../../shared/api/views';
+import { syncPauseCauseSchema } from '../../../shared/api/states';
 import type { AttemptRecord, LastError, ListFilter, ReportRecord, ReportRecordDetail, SyncStatusRecord } from '../outbox';
 import type { SyncSnapshot } from '../sync';
 
@@ -93,12 +95,27 @@ function lastErrorView(error: SyncSnapshot['lastError'] | SyncStatusRecord['last
   };
 }
 
+/**
+ * The pause's cause and times as fields, so the UI words them in its language (the English message stays in
+ * `reason`). A stored cause this version does not know is left out rather than guessed.
+ */
+function pauseView(pause: SyncStatusRecord['pause'], pausedByOperator: boolean): SyncPauseView | undefined {
+  if (!pause || pausedByOperator) return undefined;
+  const cause = syncPauseCauseSchema.safeParse(pause.cause);
+  if (!cause.success) return undefined;
+  const view: SyncPauseView = { cause: cause.data };
+  if (cause.data !== 'unavailable') view.retryAt = iso(pause.untilMs);
+  if (pause.permission !== undefined) view.permission = pause.permission;
+  return view;
+}
+
 /** The running worker's snapshot, as the tray, the UI and `status` show it. */
 export function toSyncStatusView(snapshot: SyncSnapshot): SyncStatusView {
   return {
     state: snapshot.state,
     reason: snapshot.reason,
     pausedByOperator: snapshot.pausedByOperator,
+    pause: pauseView(snapshot.pause, snapshot.pausedByOperator),
     lastSuccessAt: iso(snapshot.lastSuccessAtMs),
     lastError: lastErrorView(snapshot.lastError),
     oldestUnsentAgeMs: snapshot.oldestUnsentAgeMs,
@@ -116,6 +133,7 @@ export function toStoredSyncStatusView(record: SyncStatusRecord | undefined, cou
     state: record?.state ?? 'stopped',
     reason: record ? record.reason : 'the agent has not run on this data directory',
     pausedByOperator: record?.pausedByOperator ?? false,
+    pause: pauseView(record?.pause, record?.pausedByOperator ?? false),
     lastSuccessAt: iso(record?.lastSuccessAtMs),
     lastError: lastErrorView(record?.lastError),
     oldestUnsentAgeMs,
@@ -127,5 +145,5 @@ export function toStoredSyncStatusView(record: SyncStatusRecord | undefined, cou
 /** Graph not configured is "setup needed" whatever the worker last saw (it learns it only on a send). */
 export function withGraphProblem(view: SyncStatusView, problem: string | undefined): SyncStatusView {
   if (!problem || view.pausedByOperator || view.state === 'stopped') return view;
-  return { ...view, state: 'setup_needed', reason: `setup needed: ${problem}` };
+  return { ...view, state: 'setup_needed', reason: `setup needed: ${problem}`, pause: { cause: 'not_configured' } };
 }

@@ -101,4 +101,11 @@ export const enLive = {
   'status.needsActionOne': '1 failed — needs action',
   'status.pausedByOperator': 'paused by the operator',
   'status.openFailed': 'Show the failed reports',
+  'status.cause.throttled': 'Graph asked to slow down',
+  'status.cause.offline': 'Graph cannot be reached',
+  'status.cause.auth': 'Graph refused the credentials: check the tenant, client ID and secret or certificate',
+  'status.cause.missing_permission': 'an administrator must grant the permission {permission}',
+  'status.cause.unavailable': 'the Graph API is not available to this tenant',
+  'status.cause.not_configured': 'the Graph connection is not set up (Settings)',
+  'status.retryAt': 'trying again at {time}',
 } as const;

@@ -99,4 +99,11 @@ export const fiLive: Record<keyof typeof enLive, string> = {
   'status.needsActionOne': '1 epäonnistui — vaatii toimia',
   'status.pausedByOperator': 'käyttäjän keskeyttämä',
   'status.openFailed': 'Näytä epäonnistuneet raportit',
+  'status.cause.throttled': 'Graph pyysi hidastamaan',
+  'status.cause.offline': 'Graphiin ei saada yhteyttä',
+  'status.cause.auth': 'Graph hylkäsi tunnukset: tarkista vuokraaja, asiakastunnus ja salaisuus tai varmenne',
+  'status.cause.missing_permission': 'järjestelmänvalvojan on myönnettävä käyttöoikeus {permission}',
+  'status.cause.unavailable': 'Graph-rajapinta ei ole tämän vuokraajan käytettävissä',
+  'status.cause.not_configured': 'Graph-yhteyttä ei ole määritetty (Asetukset)',
+  'status.retryAt': 'uusi yritys klo {time}',
 };

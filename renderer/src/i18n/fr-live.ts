@@ -99,4 +99,11 @@ export const frLive: Record<keyof typeof enLive, string> = {
   'status.needsActionOne': '1 en échec — action requise',
   'status.pausedByOperator': 'mis en pause par l’opérateur',
   'status.openFailed': 'Afficher les rapports en échec',
+  'status.cause.throttled': 'Graph demande de ralentir',
+  'status.cause.offline': 'Graph est injoignable',
+  'status.cause.auth': 'Graph a refusé les identifiants : vérifiez le locataire, l’ID client et le secret ou le certificat',
+  'status.cause.missing_permission': 'un administrateur doit accorder l’autorisation {permission}',
+  'status.cause.unavailable': 'l’API Graph n’est pas disponible pour ce locataire',
+  'status.cause.not_configured': 'la connexion à Graph n’est pas configurée (Paramètres)',
+  'status.retryAt': 'nouvel essai à {time}',
 };

@@ -1,6 +1,6 @@
 /** Sync state, outbox backlog and the last error, always visible; pause/resume of sending. */
-import type { SyncStatusView } from '../../../shared/api/views';
-import { useFormat, useT } from '../i18n';
+import type { SyncPauseView, SyncStatusView } from '../../../shared/api/views';
+import { useFormat, useT, type MessageKey } from '../i18n';
 import { SYNC_STATE_KEY } from '../lib/labels';
 import { useAppStore, useStores } from '../stores/provider';
 import { AlertLogButton } from './AlertLogDialog';
@@ -33,17 +33,26 @@ function PauseButton({ sync }: { sync: SyncStatusView }) {
   );
 }
 
-/**
- * The core's reason words for the plain states only repeat the state (already translated beside it), so they
- * are not shown; a pause's own message (which names a permission, an error, a time) is.
- */
-const REPEATS_THE_STATE = new Set(['idle', 'sending', 'stopped']);
+const CAUSE_KEY: Record<SyncPauseView['cause'], MessageKey> = {
+  throttled: 'status.cause.throttled',
+  offline: 'status.cause.offline',
+  auth: 'status.cause.auth',
+  missing_permission: 'status.cause.missing_permission',
+  unavailable: 'status.cause.unavailable',
+  not_configured: 'status.cause.not_configured',
+};
 
-function reasonText(t: ReturnType<typeof useT>, sync: SyncStatusView): string | undefined {
-  const reason = sync.reason;
-  if (reason === undefined || REPEATS_THE_STATE.has(reason)) return undefined;
-  if (reason === 'paused by the operator') return t('status.pausedByOperator');
-  return reason;
+/**
+ * Why sending is held up, worded here from the view's fields (the operator's pause, the pause's cause and
+ * retry time) so every word is in the operator's language; the core's English `reason` is kept only as the
+ * tooltip. The plain states (running, idle, stopped) need no reason beside their translated word.
+ */
+function reasonText(t: ReturnType<typeof useT>, format: ReturnType<typeof useFormat>, sync: SyncStatusView): string | undefined {
+  if (sync.pausedByOperator) return t('status.pausedByOperator');
+  const pause = sync.pause;
+  if (pause === undefined) return undefined;
+  const cause = t(CAUSE_KEY[pause.cause], { permission: pause.permission ?? 'Calls.AccessMedia.All' });
+  return pause.retryAt === undefined ? cause : `${cause}; ${t('status.retryAt', { time: format.time(pause.retryAt) })}`;
 }
 
 /** A distinct state when reports failed for good: nothing retries them, the operator must act. */
@@ -83,15 +92,16 @@ export function StatusBar() {
   const sync = useAppStore((state) => state.sync);
   const pauseChange = useAppStore((state) => state.pauseChange);
   const demo = useAppStore((state) => state.info.status === 'ready' && state.info.value.demo);
+  const reason = sync.status === 'ready' ? reasonText(t, format, sync.value) : undefined;
   return (
     <footer className="status-bar" aria-label={t('status.label')}>
       {demo && <strong className="demo-badge-small">{t('demo.badge')}</strong>}
       <AlertLogButton />
       {sync.status === 'ready' ? (
         <>
-          <span className={`sync-state sync-${sync.value.state}`}>
+          <span className={`sync-state sync-${sync.value.state}`} title={sync.value.reason}>
             {t('status.sync')}: <strong>{t(SYNC_STATE_KEY[sync.value.state])}</strong>
-            {reasonText(t, sync.value) !== undefined && <span> · {reasonText(t, sync.value)}</span>}
+            {reason !== undefined && <span> · {reason}</span>}
           </span>
           {sync.value.counts.failed > 0 && <NeedsAction failed={sync.value.counts.failed} />}
           {sync.value.storage !== undefined && <span className="status-error status-storage" role="alert">{sync.value.storage.message}</span>}

@@ -25,17 +25,30 @@ let ws: WebSocket;
 let trap: { server: Server; url: string; authorizations: (string | undefined)[] };
 let nextId = 1;
 
+/** `user:password` from an HTTP Basic header or an xAPI WebSocket `auth-…` subprotocol; undefined when neither. */
+function credentialOf(authorization: string | undefined, subprotocols: string | undefined): string | undefined {
+  if (authorization?.startsWith('Basic ')) return Buffer.from(authorization.slice('Basic '.length), 'base64').toString('utf8');
+  const auth = subprotocols?.split(',').map((p) => p.trim()).find((p) => p.startsWith('auth-'));
+  if (auth === undefined) return undefined;
+  return Buffer.from(auth.slice('auth-'.length).replace(/-/g, '+').replace(/_/g, '/'), 'base64').toString('utf8');
+}
+
 async function call(method: string, req?: unknown): Promise<{ ok: boolean; value?: unknown; error?: { code: string; message: string; details?: { path: string; message: string }[] } }> {
   const id = nextId++;
   return (await exchange(ws, JSON.stringify(req === undefined ? { id, method } : { id, method, req }), id)) as never;
 }
 
 beforeAll(async () => {
-  // Any local listener: it records every Authorization header that reaches it.
+  // Any local listener: it records every credential that reaches it, as `user:password`, whichever way a
+  // codec client carries it: HTTP Basic, or the xAPI WebSocket's `auth-<base64url>` subprotocol.
   const authorizations: (string | undefined)[] = [];
   const server = createServer((req, res) => {
-    authorizations.push(req.headers.authorization);
+    authorizations.push(credentialOf(req.headers.authorization, req.headers['sec-websocket-protocol']));
     res.writeHead(401, { 'www-authenticate': 'Basic realm="trap"' }).end();
+  });
+  server.on('upgrade', (req, socket) => {
+    authorizations.push(credentialOf(req.headers.authorization, req.headers['sec-websocket-protocol']));
+    socket.end('HTTP/1.1 401 Unauthorized\r\n\r\n');
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   trap = { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, authorizations };
@@ -80,9 +93,9 @@ describe('run --web', () => {
     // A typed password goes where the operator typed it (so the trap above would have seen a leak).
     await call('testDevice', { deviceId: 'codec', url: trap.url, username: 'monitor', password: 'typed-now', allowSelfSigned: false });
     expect(trap.authorizations.length).toBeGreaterThan(0);
-    for (const header of trap.authorizations) {
-      expect(header).toBe(`Basic ${Buffer.from('monitor:typed-now').toString('base64')}`);
-      expect(Buffer.from(header!.slice('Basic '.length), 'base64').toString()).not.toContain(SAVED_PASSWORD);
+    for (const credential of trap.authorizations) {
+      expect(credential).toBe('monitor:typed-now');
+      expect(credential).not.toContain(SAVED_PASSWORD);
     }
   });
 

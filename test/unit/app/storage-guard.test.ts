@@ -45,7 +45,10 @@ function setup() {
   const db = openDatabase(dir, { synchronous: 'NORMAL' });
   cleanups.push(() => db.close());
   db.pragma('busy_timeout = 0'); // a lock refuses at once instead of after 5 s
-  const outbox = createOutbox(db);
+  // One millisecond per clock read, so the list's newest-first order is the order the reports were stored in
+  // (reports stored within one real millisecond would otherwise tie and list by their random ids).
+  let clockMs = Date.parse('2026-01-01T00:00:00Z');
+  const outbox = createOutbox(db, { now: () => ++clockMs });
   const lines: string[] = [];
   const log = createLogger({ sink: (line) => lines.push(line) });
   const intake = createReportIntake({ outbox, events: { publish: () => undefined }, sync: { notify: () => undefined } });

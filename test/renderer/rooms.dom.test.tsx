@@ -8,6 +8,7 @@ import { wholeRoomsChange } from '../support/room-deltas';
 import { leg, room } from './fixtures';
 import { Started, renderWithApi } from './render';
 import { useAppStore } from '../../renderer/src/stores/provider';
+import { useLocaleStore } from '../../renderer/src/i18n';
 
 // A tile of a room in a call looks for its worst leg once per render: counted per room, this proves that
 // unchanged rooms are not rendered again.
@@ -114,6 +115,11 @@ describe('Rooms view: the fleet overview', () => {
     renderRooms((f) => f.respond('getRooms', () => ok([room('boardroom', 'Boardroom', { legs: [turning] })])));
     await screen.findByRole('button', { name: 'Boardroom: open the room' });
     expect(tile('Boardroom').textContent).toContain('Audio · inbound: Packet loss 14% (threshold 10%) · turning poor 2/3');
+    // The tiles take their words from the overview: a language change reaches every tile.
+    const boardroom = tile('Boardroom');
+    act(() => useLocaleStore.getState().setOverride('fr'));
+    expect(boardroom.textContent).toContain('devient mauvais 2/3');
+    act(() => useLocaleStore.getState().setOverride('en'));
   });
 
   it('opens the room detail from the name (a button, so Enter works too)', async () => {

@@ -4,11 +4,12 @@
  * rooms in trouble. The list re-renders only when a room changes group; each tile follows its own room.
  */
 import { useCallback, useMemo } from 'react';
-import { useT } from '../../i18n';
+import { useFormat, useT } from '../../i18n';
 import type { RoomsState } from '../../stores/rooms';
 import { useRoomsStore, useStores } from '../../stores/provider';
 import { fleetOrder, troubleGroup, type TroubleGroup } from './fleet';
 import { FleetTile } from './FleetTile';
+import { useLegTexts } from './leg-texts';
 
 const SEPARATOR = '\u0001';
 /** The summary stays one line: the first rooms of a group by name, then a count (the tiles show them all). */
@@ -81,12 +82,14 @@ export function FleetOverview() {
   const key = useRoomsStore(layoutKey);
   const placed = useMemo(() => parseLayout(key), [key]);
   const open = useCallback((roomId: string) => app.getState().navigate({ view: 'room', roomId }), [app]);
+  const texts = useLegTexts();
+  const format = useFormat();
   return (
     <>
       <Summary placed={placed} onOpen={open} />
       <ul className="fleet" aria-label={t('fleet.listLabel')}>
         {placed.map((room) => (
-          <FleetTile key={room.roomId} roomId={room.roomId} onOpen={open} />
+          <FleetTile key={room.roomId} roomId={room.roomId} onOpen={open} texts={texts} format={format} />
         ))}
       </ul>
     </>

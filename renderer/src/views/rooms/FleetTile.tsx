@@ -6,16 +6,16 @@
 import { memo } from 'react';
 import type { RoomSnapshot } from '../../../../shared/domain/legs';
 import { ClassificationBadge } from '../../components/ClassificationBadge';
-import { useFormat, useT } from '../../i18n';
+import type { Formatter } from '../../i18n';
 import { DEVICE_STATE_KEY } from '../../lib/labels';
 import { useRoomsStore } from '../../stores/provider';
 import { deviceInTrouble, troubleGroup, worstLeg } from './fleet';
-import { METRIC_KEY, useLegTexts } from './leg-texts';
+import { METRIC_KEY, type LegTexts } from './leg-texts';
 import { trendText } from './trend-text';
 import { teamsRoomsDevices } from './teams-rooms';
 
-function WorstLegLine({ room }: { room: RoomSnapshot }) {
-  const { t, legLabel, metricText } = useLegTexts();
+function WorstLegLine({ room, texts }: { room: RoomSnapshot; texts: LegTexts }) {
+  const { t, legLabel, metricText } = texts;
   const call = room.activeCalls[0];
   if (call === undefined) return null;
   const leg = worstLeg(room);
@@ -43,10 +43,13 @@ function WorstLegLine({ room }: { room: RoomSnapshot }) {
   );
 }
 
-export const FleetTile = memo(function FleetTile({ roomId, onOpen }: { roomId: string; onOpen(roomId: string): void }) {
+/**
+ * The texts and the formatter come from the overview (one subscription to the locale for all tiles, the same
+ * objects until the language changes), so a tile's render reads the locale store not at all.
+ */
+export const FleetTile = memo(function FleetTile({ roomId, onOpen, texts, format }: { roomId: string; onOpen(roomId: string): void; texts: LegTexts; format: Formatter }) {
   const room = useRoomsStore((state) => state.byId[roomId]?.snapshot);
-  const t = useT();
-  const format = useFormat();
+  const { t } = texts;
   if (room === undefined) return null;
   const call = room.activeCalls[0];
   const troubled = room.devices.filter(deviceInTrouble);
@@ -68,7 +71,7 @@ export const FleetTile = memo(function FleetTile({ roomId, onOpen }: { roomId: s
         <span className="fleet-call muted">{call !== undefined ? t('fleet.inCall', { time: format.time(call.startedAt) }) : teamsRoomsDevices(room.devices).length > 0 ? t('fleet.teamsRoomsCall') : t('fleet.idle')}</span>
       </div>
       <div className="fleet-line fleet-detail">
-        <WorstLegLine room={room} />
+        <WorstLegLine room={room} texts={texts} />
         {troubled.map((device) => (
           <span key={device.deviceId} className="fleet-device-state">
             {t('fleet.device', { device: device.deviceId, state: t(DEVICE_STATE_KEY[device.state]) })}

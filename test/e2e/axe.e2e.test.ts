@@ -7,9 +7,9 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumAvailable, launchChromium, type ChromiumSession } from '../support/chromium';
-import { startDemo, type DemoProcess } from '../support/demo-process';
-import { ensureRendererBuilt } from '../support/renderer-build';
+import type { ChromiumSession } from '../support/chromium';
+import { CHROMIUM_MISSING, openDemoInChromium } from '../support/demo-in-chromium';
+import type { DemoProcess } from '../support/demo-process';
 
 const AXE_SOURCE = readFileSync(resolve('node_modules/axe-core/axe.min.js'), 'utf8');
 const SIZES = [
@@ -19,7 +19,7 @@ const SIZES = [
 const THEMES = ['light', 'dark'] as const;
 const UI_WITHIN_MS = 15_000;
 
-const missing = !chromiumAvailable() ? 'Chromium is not installed (apt-get install chromium)' : undefined;
+const missing = CHROMIUM_MISSING;
 
 interface Finding {
   id: string;
@@ -46,10 +46,7 @@ describe.skipIf(missing !== undefined)('axe-core in every view (demo)', () => {
   let page: Page;
 
   beforeAll(async () => {
-    await ensureRendererBuilt();
-    [demo, browser] = await Promise.all([startDemo({ rooms: 8, seed: 3, tickMs: 1_000 }), launchChromium({ viewport: SIZES[0] })]);
-    page = await browser.context.newPage();
-    await page.goto(demo.webUrl);
+    ({ demo, browser, page } = await openDemoInChromium({ rooms: 8, seed: 3, tickMs: 1_000 }, SIZES[0]));
     await page.getByRole('list', { name: 'Rooms, the ones in trouble first' }).waitFor({ timeout: UI_WITHIN_MS });
   }, 120_000);
 

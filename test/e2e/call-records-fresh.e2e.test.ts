@@ -5,16 +5,16 @@
 // detail compares Teams and the room side by side and names the participants as the list does.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { chromiumAvailable, launchChromium, type ChromiumSession } from '../support/chromium';
-import { startDemo, type DemoProcess } from '../support/demo-process';
-import { ensureRendererBuilt } from '../support/renderer-build';
+import type { ChromiumSession } from '../support/chromium';
+import { CHROMIUM_MISSING, openDemoInChromium } from '../support/demo-in-chromium';
+import type { DemoProcess } from '../support/demo-process';
 
 const UI_WITHIN_MS = 15_000;
 /** A call lasts ~25 ticks of 1 s; its report is delivered when it ends, its record published after. */
 const FIRST_RECORD_WITHIN_MS = 90_000;
 const FRESH_WITHIN_MS = 10_000;
 
-const missing = !chromiumAvailable() ? 'Chromium is not installed (apt-get install chromium)' : undefined;
+const missing = CHROMIUM_MISSING;
 
 describe.skipIf(missing !== undefined)('call records stay fresh (demo)', () => {
   let demo: DemoProcess;
@@ -22,10 +22,7 @@ describe.skipIf(missing !== undefined)('call records stay fresh (demo)', () => {
   let page: Page;
 
   beforeAll(async () => {
-    await ensureRendererBuilt();
-    [demo, browser] = await Promise.all([startDemo({ rooms: 2, seed: 7, tickMs: 1_000 }), launchChromium({ viewport: { width: 1440, height: 900 } })]);
-    page = await browser.context.newPage();
-    await page.goto(demo.webUrl);
+    ({ demo, browser, page } = await openDemoInChromium({ rooms: 2, seed: 7, tickMs: 1_000 }, { width: 1440, height: 900 }));
   }, 120_000);
 
   afterAll(async () => {

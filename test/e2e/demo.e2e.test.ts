@@ -9,17 +9,15 @@
 // Why --tick-ms 1000 and not faster: the collector polls a codec at most once a second (pollSeconds ≥ 1)
 // and a leg turns poor after 3 consecutive poor samples (hysteresis), so the 3–5-tick loss burst must last
 // ≥ 3 s of real time. At 1 s per tick one call lasts ~25 s; the steps below are ordered to fit one call.
-import { execFile } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callAppApiInPage } from '../support/app-api-in-page';
-import { chromiumAvailable, collectConsoleProblems, launchChromium, type ChromiumSession } from '../support/chromium';
-import { startDemo, type DemoProcess } from '../support/demo-process';
+import { collectConsoleProblems, type ChromiumSession } from '../support/chromium';
+import { CHROMIUM_MISSING, openDemoInChromium } from '../support/demo-in-chromium';
+import type { DemoProcess } from '../support/demo-process';
 
-const RENDERER_DIR = resolve('out/renderer');
 const ARTIFACTS_DIR = resolve('test/artifacts');
 const README_SCREENSHOT = resolve('docs/screenshot.png');
 const TICK_MS = 1_000;
@@ -31,7 +29,7 @@ const UI_WITHIN_MS = 10_000;
 const FAULT = { code: 'InvalidRequest', message: 'E2E fault: the quality report was refused.' };
 const VIEWPORT = { width: 1440, height: 900 };
 
-const missing = !chromiumAvailable() ? 'Chromium is not installed (apt-get install chromium)' : undefined;
+const missing = CHROMIUM_MISSING;
 if (missing !== undefined && process.env.CI === undefined) console.warn(`demo e2e skipped: ${missing}`);
 
 describe.runIf(missing !== undefined && process.env.CI !== undefined)('demo e2e prerequisites (CI)', () => {
@@ -48,12 +46,8 @@ describe.skipIf(missing !== undefined)('demo in Chromium', () => {
   let consoleProblems: string[] = [];
 
   beforeAll(async () => {
-    await ensureRendererBuilt();
     mkdirSync(ARTIFACTS_DIR, { recursive: true });
-    [demo, browser] = await Promise.all([startDemo({ rooms: 4, seed: 1, tickMs: TICK_MS }), launchChromium({ viewport: VIEWPORT })]);
-    page = await browser.context.newPage();
-    consoleProblems = collectConsoleProblems(page);
-    await page.goto(demo.webUrl);
+    ({ demo, browser, page } = await openDemoInChromium({ rooms: 4, seed: 1, tickMs: TICK_MS }, VIEWPORT, (opened) => (consoleProblems = collectConsoleProblems(opened))));
   }, 120_000);
 
   afterAll(async () => {
@@ -222,10 +216,3 @@ describe.skipIf(missing !== undefined)('demo in Chromium', () => {
     expect(consoleProblems).toEqual([]);
   }, 3 * UI_WITHIN_MS);
 });
-
-/** The UI is served from out/renderer; build it only when missing (scripts/test.sh builds before vitest). */
-async function ensureRendererBuilt(): Promise<void> {
-  if (existsSync(join(RENDERER_DIR, 'index.html'))) return;
-  await promisify(execFile)(process.execPath, [resolve('node_modules/electron-vite/bin/electron-vite.js'), 'build', '--logLevel', 'warn']);
-  if (!existsSync(join(RENDERER_DIR, 'index.html'))) throw new Error('electron-vite build did not produce out/renderer/index.html');
-}

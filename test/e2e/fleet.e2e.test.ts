@@ -11,9 +11,9 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumAvailable, launchChromium, type ChromiumSession } from '../support/chromium';
-import { startDemo, type DemoProcess } from '../support/demo-process';
-import { ensureRendererBuilt } from '../support/renderer-build';
+import type { ChromiumSession } from '../support/chromium';
+import { CHROMIUM_MISSING, openDemoInChromium } from '../support/demo-in-chromium';
+import type { DemoProcess } from '../support/demo-process';
 
 const ARTIFACTS_DIR = resolve('test/artifacts');
 const LARGE = { width: 1440, height: 900 };
@@ -22,7 +22,7 @@ const UI_WITHIN_MS = 15_000;
 /** A call starts after one idle tick; the burst starts 3–8 ticks in and needs 3 samples to confirm poor. */
 const POOR_WITHIN_MS = 45_000;
 
-const missing = !chromiumAvailable() ? 'Chromium is not installed (apt-get install chromium)' : undefined;
+const missing = CHROMIUM_MISSING;
 
 /** Every room tile's name, in the order shown, with whether it lies wholly in the viewport above the status bar. */
 async function tilesInView(page: Page): Promise<{ name: string; group: string; visible: boolean }[]> {
@@ -45,12 +45,8 @@ describe.skipIf(missing !== undefined)('fleet overview in Chromium (demo --rooms
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    await ensureRendererBuilt();
     mkdirSync(ARTIFACTS_DIR, { recursive: true });
-    [demo, browser] = await Promise.all([startDemo({ rooms: 24, seed: 2, tickMs: 1_000 }), launchChromium({ viewport: LARGE })]);
-    page = await browser.context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    await page.goto(demo.webUrl);
+    ({ demo, browser, page } = await openDemoInChromium({ rooms: 24, seed: 2, tickMs: 1_000 }, LARGE, (opened) => opened.on('pageerror', (error) => pageErrors.push(error.message))));
   }, 120_000);
 
   afterAll(async () => {

@@ -3,9 +3,9 @@
 // text fits its cell (scrollWidth ≤ clientWidth), the language being chosen in Settings as an operator does.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumAvailable, launchChromium, type ChromiumSession } from '../support/chromium';
-import { startDemo, type DemoProcess } from '../support/demo-process';
-import { ensureRendererBuilt } from '../support/renderer-build';
+import type { ChromiumSession } from '../support/chromium';
+import { CHROMIUM_MISSING, openDemoInChromium } from '../support/demo-in-chromium';
+import type { DemoProcess } from '../support/demo-process';
 
 const UI_WITHIN_MS = 15_000;
 /** The language's value in Settings and its name for the Rooms view (proof the switch happened). */
@@ -15,7 +15,7 @@ const LANGUAGES = [
   { value: 'fi', rooms: 'Huoneet' },
 ] as const;
 
-const missing = !chromiumAvailable() ? 'Chromium is not installed (apt-get install chromium)' : undefined;
+const missing = CHROMIUM_MISSING;
 
 /** Headers whose text is wider than their box (cut or spilling into the next one). */
 async function clippedHeaders(page: Page): Promise<string[]> {
@@ -32,10 +32,7 @@ describe.skipIf(missing !== undefined)('table headers fit at 1024×700 in every 
   let page: Page;
 
   beforeAll(async () => {
-    await ensureRendererBuilt();
-    [demo, browser] = await Promise.all([startDemo({ rooms: 4, seed: 4, tickMs: 1_000 }), launchChromium({ viewport: { width: 1024, height: 700 } })]);
-    page = await browser.context.newPage();
-    await page.goto(demo.webUrl);
+    ({ demo, browser, page } = await openDemoInChromium({ rooms: 4, seed: 4, tickMs: 1_000 }, { width: 1024, height: 700 }));
     await page.locator('ul.fleet > li').first().waitFor({ timeout: UI_WITHIN_MS });
   }, 120_000);
 

@@ -8,9 +8,9 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumAvailable, launchChromium, type ChromiumSession } from '../support/chromium';
-import { startDemo, type DemoProcess } from '../support/demo-process';
-import { ensureRendererBuilt } from '../support/renderer-build';
+import type { ChromiumSession } from '../support/chromium';
+import { CHROMIUM_MISSING, openDemoInChromium } from '../support/demo-in-chromium';
+import type { DemoProcess } from '../support/demo-process';
 
 const ARTIFACTS_DIR = resolve('test/artifacts');
 const LARGE = { width: 1440, height: 900 };
@@ -21,7 +21,7 @@ const POOR_WITHIN_MS = 45_000;
 const REPORTS_WITHIN_MS = 60_000;
 const FAULT = { code: 'InvalidRequest', message: 'E2E fault: refused again.' };
 
-const missing = !chromiumAvailable() ? 'Chromium is not installed (apt-get install chromium)' : undefined;
+const missing = CHROMIUM_MISSING;
 
 describe.skipIf(missing !== undefined)('operator actions in Chromium (demo)', () => {
   let demo: DemoProcess;
@@ -30,12 +30,8 @@ describe.skipIf(missing !== undefined)('operator actions in Chromium (demo)', ()
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    await ensureRendererBuilt();
     mkdirSync(ARTIFACTS_DIR, { recursive: true });
-    [demo, browser] = await Promise.all([startDemo({ rooms: 4, seed: 5, tickMs: 1_000 }), launchChromium({ viewport: LARGE })]);
-    page = await browser.context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    await page.goto(demo.webUrl);
+    ({ demo, browser, page } = await openDemoInChromium({ rooms: 4, seed: 5, tickMs: 1_000 }, LARGE, (opened) => opened.on('pageerror', (error) => pageErrors.push(error.message))));
   }, 120_000);
 
   afterAll(async () => {

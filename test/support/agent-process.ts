@@ -6,8 +6,8 @@
  * lines asked for, and stop with SIGTERM (bounded: SIGKILL and throw).
  */
 import { spawn } from 'node:child_process';
-import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { killWithTestRun, readReadyLines, stopChild, type ChildWatch } from './child-ready-lines';
 
 const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -60,35 +60,9 @@ export async function startAgentProcess(args: string[], readyKeys: readonly stri
     for (const watch of [...stderrWatchers]) watch();
   });
   const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
-  // A test run that dies without its afterAll must not leave the agent behind.
-  const killOnExit = (): void => void child.kill('SIGKILL');
-  process.once('exit', killOnExit);
-  void exited.then(() => process.off('exit', killOnExit));
-
-  const lines = new Map<string, string>();
-  const reader = createInterface({ input: child.stdout });
-  const timeoutMs = options.readyTimeoutMs ?? 45_000;
-  const missing = (): string[] => readyKeys.filter((key) => !lines.has(key));
-  try {
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`agent printed no ${missing().join(', ')} line within ${timeoutMs} ms\n${stderr.slice(-2_000)}`)), timeoutMs);
-      reader.on('line', (line) => {
-        const match = /^([a-z-]+): (.+)$/.exec(line);
-        if (match) lines.set(match[1]!, match[2]!.trim());
-        if (missing().length > 0) return;
-        clearTimeout(timer);
-        resolve();
-      });
-      void exited.then((code) => {
-        clearTimeout(timer);
-        reject(new Error(`agent ${args[0]} exited with ${code} before it was ready\n${stderr.slice(-2_000)}`));
-      });
-    });
-  } catch (error) {
-    child.kill('SIGKILL');
-    await exited;
-    throw error;
-  }
+  const running: ChildWatch = { child, exited, label: `agent ${args[0]}`, stderr: () => stderr };
+  killWithTestRun(running);
+  const lines = await readReadyLines(running, readyKeys, options.readyTimeoutMs ?? 45_000);
 
   let stopped: Promise<number | null> | undefined;
   const waitForStderr = (pattern: RegExp, waitMs = 15_000): Promise<string> =>
@@ -114,21 +88,7 @@ export async function startAgentProcess(args: string[], readyKeys: readonly stri
     waitForStderr,
     exited,
     stop(stopTimeoutMs = 15_000) {
-      stopped ??= (async () => {
-        if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-        let timer: NodeJS.Timeout | undefined;
-        const timeout = new Promise<never>((_, reject) => {
-          timer = setTimeout(() => {
-            child.kill('SIGKILL');
-            reject(new Error(`agent did not exit within ${stopTimeoutMs} ms of SIGTERM\n${stderr.slice(-2_000)}`));
-          }, stopTimeoutMs);
-        });
-        try {
-          return await Promise.race([exited, timeout]);
-        } finally {
-          clearTimeout(timer);
-        }
-      })();
+      stopped ??= stopChild(running, stopTimeoutMs);
       return stopped;
     },
   };

@@ -6,16 +6,15 @@
  * Runs `node --import tsx electron/cli/main.ts` (not `npx tsx`): one process, so SIGTERM reaches the agent
  * itself and its exit status is the one we assert.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createInterface } from 'node:readline';
+import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { FaultSpec } from '../../electron/sim/emulator/types';
+import { killWithTestRun, readReadyLines, stopChild, type ChildWatch } from './child-ready-lines';
 import { makeTempDir } from './temp-dir';
 
 const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /** The keys `demo` prints (../shared/design/contracts.md "demo"), in print order; `rooms:` comes last. */
 const READY_KEYS = ['data-dir', 'ingest', 'web', 'emulator', 'tenant-id', 'client-id', 'client-secret', 'ingest-token', 'rooms'] as const;
-type ReadyKey = (typeof READY_KEYS)[number];
 
 export interface DemoOptions {
   rooms?: number;
@@ -59,17 +58,13 @@ export async function startDemo(options: DemoOptions = {}): Promise<DemoProcess>
   let stderr = '';
   child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
   const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
-  // A test run that dies without its afterAll must not leave the agent and its servers behind.
-  const killOnExit = () => child.kill('SIGKILL');
-  process.once('exit', killOnExit);
-  void exited.then(() => process.off('exit', killOnExit));
+  const running: ChildWatch = { child, exited, label: 'demo', stderr: () => stderr };
+  killWithTestRun(running);
 
-  let lines: Map<ReadyKey, string>;
+  let lines: Map<string, string>;
   try {
-    lines = await readReadyLines(child, exited, options.readyTimeoutMs ?? 45_000, () => stderr);
+    lines = await readReadyLines(running, READY_KEYS, options.readyTimeoutMs ?? 45_000);
   } catch (error) {
-    child.kill('SIGKILL');
-    await exited;
     temp.cleanup();
     throw error;
   }
@@ -96,47 +91,8 @@ export async function startDemo(options: DemoOptions = {}): Promise<DemoProcess>
     injectFaults: async (...faults) => void (await control('POST', 'faults', faults)),
     clearFaults: async () => void (await control('DELETE', 'faults')),
     stop(timeoutMs = 15_000) {
-      stopped ??= (async () => {
-        if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-        let timer: NodeJS.Timeout | undefined;
-        const timeout = new Promise<never>((_, reject) => {
-          timer = setTimeout(() => {
-            child.kill('SIGKILL');
-            reject(new Error(`demo did not exit within ${timeoutMs} ms of SIGTERM\n${stderr.slice(-2_000)}`));
-          }, timeoutMs);
-        });
-        try {
-          return await Promise.race([exited, timeout]);
-        } finally {
-          clearTimeout(timer);
-          temp.cleanup();
-        }
-      })();
+      stopped ??= stopChild(running, timeoutMs).finally(() => temp.cleanup());
       return stopped;
     },
   };
-}
-
-/** Resolves once every READY_KEYS line was printed; rejects if the process exits first or the bound passes. */
-function readReadyLines(child: ChildProcess, exited: Promise<number | null>, timeoutMs: number, stderr: () => string): Promise<Map<ReadyKey, string>> {
-  const lines = new Map<ReadyKey, string>();
-  const reader = createInterface({ input: child.stdout! });
-  return new Promise<Map<ReadyKey, string>>((resolveReady, reject) => {
-    const timer = setTimeout(() => reject(new Error(`demo printed no ${missing().join(', ')} line within ${timeoutMs} ms\n${stderr().slice(-2_000)}`)), timeoutMs);
-    const missing = () => READY_KEYS.filter((key) => !lines.has(key));
-    reader.on('line', (line) => {
-      const match = /^([a-z-]+): (.+)$/.exec(line);
-      const key = READY_KEYS.find((candidate) => candidate === match?.[1]);
-      if (key === undefined) return;
-      lines.set(key, match![2]!.trim());
-      if (missing().length === 0) {
-        clearTimeout(timer);
-        resolveReady(lines);
-      }
-    });
-    void exited.then((code) => {
-      clearTimeout(timer);
-      reject(new Error(`demo exited with ${code} before it was ready\n${stderr().slice(-2_000)}`));
-    });
-  }).finally(() => reader.removeAllListeners('line'));
 }

@@ -3,39 +3,20 @@
  * sync worker → the Graph emulator; the ingest API and the AppApi on top. Real SQLite, real MSAL (against
  * the emulator's token endpoint), real HTTPS to the fake codecs.
  */
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startCore, type Core } from '../../../electron/core/app/core';
 import { createLogger } from '../../../electron/core/log/logger';
-import type { SecretCipher } from '../../../electron/core/settings/store';
 import { startDemoGateway, startDemoWorld, type DemoWorld } from '../../../electron/sim/demo';
 import { startEmulator, type EmulatorHandle } from '../../../electron/sim/emulator';
 import type { AppEventName } from '../../../shared/api/contract';
 import type { RoomsChange } from '../../../shared/domain/legs';
 import type { CallRecordDetailView, ReportDetail, ReportPage, SyncStatusView } from '../../../shared/api/views';
 import { makeTempDir } from '../../support/temp-dir';
+import { testCipher } from '../../support/test-cipher';
 import { readZip } from '../../support/zip-reader';
 import seedBody from '../../fixtures/seed-quality-body.json';
-
-/** A real AES-256-GCM cipher with a per-test key: what safeStorage gives the Electron shell. */
-function testCipher(): SecretCipher {
-  const key = randomBytes(32);
-  return {
-    encrypt: async (plain) => {
-      const iv = randomBytes(12);
-      const cipher = createCipheriv('aes-256-gcm', key, iv);
-      const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-      return Buffer.concat([iv, cipher.getAuthTag(), body]);
-    },
-    decrypt: async (data) => {
-      const decipher = createDecipheriv('aes-256-gcm', key, data.subarray(0, 12));
-      decipher.setAuthTag(data.subarray(12, 28));
-      return Buffer.concat([decipher.update(data.subarray(28)), decipher.final()]).toString('utf8');
-    },
-  };
-}
 
 interface Harness {
   core: Core;

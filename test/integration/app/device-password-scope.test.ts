@@ -4,32 +4,14 @@
  * the old password), and "Test device" towards another address needs a typed one. Real core with a real
  * cipher (as the Electron shell stores secrets), a real local listener that records Authorization headers.
  */
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startCore, type Core } from '../../../electron/core/app/core';
 import { createLogger } from '../../../electron/core/log/logger';
-import type { SecretCipher } from '../../../electron/core/settings/store';
 import type { SettingsView } from '../../../shared/api/views';
 import { makeTempDir } from '../../support/temp-dir';
-
-function testCipher(): SecretCipher {
-  const key = randomBytes(32);
-  return {
-    encrypt: async (plain) => {
-      const iv = randomBytes(12);
-      const cipher = createCipheriv('aes-256-gcm', key, iv);
-      const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-      return Buffer.concat([iv, cipher.getAuthTag(), body]);
-    },
-    decrypt: async (data) => {
-      const decipher = createDecipheriv('aes-256-gcm', key, data.subarray(0, 12));
-      decipher.setAuthTag(data.subarray(12, 28));
-      return Buffer.concat([decipher.update(data.subarray(28)), decipher.final()]).toString('utf8');
-    },
-  };
-}
+import { testCipher } from '../../support/test-cipher';
 
 const cleanups: (() => Promise<unknown> | void)[] = [];
 afterEach(async () => {

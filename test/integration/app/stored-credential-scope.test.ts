@@ -4,34 +4,17 @@
  * tenant needs it typed, and the emulator never hears of it), and a saved key passphrase reaches MSAL.
  * Real core, real SQLite, real MSAL against the emulator; the cipher is a local AES-GCM key.
  */
-import { createCipheriv, createDecipheriv, randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startCore, type Core } from '../../../electron/core/app/core';
 import { AppFailure } from '../../../electron/core/api/failure';
 import { createLogger } from '../../../electron/core/log/logger';
-import type { SecretCipher } from '../../../electron/core/settings/store';
 import { appConfigSchema } from '../../../shared/config/schema';
 import { startEmulator, type EmulatorHandle } from '../../../electron/sim/emulator/index';
 import { makeCertificate } from '../../support/certificates';
 import { makeTempDir } from '../../support/temp-dir';
-
-function testCipher(): SecretCipher {
-  const key = randomBytes(32);
-  return {
-    encrypt: async (plain) => {
-      const iv = randomBytes(12);
-      const cipher = createCipheriv('aes-256-gcm', key, iv);
-      const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-      return Buffer.concat([iv, cipher.getAuthTag(), body]);
-    },
-    decrypt: async (data) => {
-      const decipher = createDecipheriv('aes-256-gcm', key, data.subarray(0, 12));
-      decipher.setAuthTag(data.subarray(12, 28));
-      return Buffer.concat([decipher.update(data.subarray(28)), decipher.final()]).toString('utf8');
-    },
-  };
-}
+import { testCipher } from '../../support/test-cipher';
 
 const cleanups: (() => Promise<unknown> | void)[] = [];
 afterEach(async () => {

@@ -1,6 +1,7 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { CallRecordListView } from '../../shared/api/views';
+import type { CallRecordListView, ReportBody } from '../../shared/api/views';
+import type { CallRecord } from '../../shared/graph/callRecords';
 import { App } from '../../renderer/src/App';
 import { CallRecordsView } from '../../renderer/src/views/callRecords/CallRecordsView';
 import { createFakeApi, fail, ok, type FakeApi } from './fake-api';
@@ -29,7 +30,7 @@ function listView(overrides: Partial<CallRecordListView> = {}): CallRecordListVi
   };
 }
 
-const record = {
+const record: CallRecord = {
   id: RECORD_ID,
   version: 1,
   type: 'groupCall',
@@ -66,24 +67,22 @@ const record = {
   ],
 };
 
-const reportBody = {
-  quality: {
-    '@odata.type': '#microsoft.graph.teleconferenceDeviceQuality',
-    callChainId: RECORD_ID,
-    deviceName: 'Cisco SX80',
-    deviceDescription: 'Boardroom',
-    mediaQualityList: [
-      {
-        '@odata.type': '#microsoft.graph.teleconferenceDeviceAudioQuality',
-        channelIndex: 1,
-        averageInboundPacketLossRateInPercentage: 1.5,
-        maximumInboundPacketLossRateInPercentage: 4,
-        averageInboundJitter: 'PT0.02S',
-        maximumInboundJitter: 'PT0.05S',
-        averageOutboundPacketLossRateInPercentage: 0.2,
-      },
-    ],
-  },
+const reportBody: ReportBody = {
+  '@odata.type': '#microsoft.graph.teleconferenceDeviceQuality',
+  callChainId: RECORD_ID,
+  deviceName: 'Cisco SX80',
+  deviceDescription: 'Boardroom',
+  mediaQualityList: [
+    {
+      '@odata.type': '#microsoft.graph.teleconferenceDeviceAudioQuality',
+      channelIndex: 1,
+      averageInboundPacketLossRateInPercentage: 1.5,
+      maximumInboundPacketLossRateInPercentage: 4,
+      averageInboundJitter: 'PT0.02S',
+      maximumInboundJitter: 'PT0.05S',
+      averageOutboundPacketLossRateInPercentage: 0.2,
+    },
+  ],
 };
 
 /** A table row's cells by their column header: checks each value is in its column, in the units it names. */

@@ -88,9 +88,11 @@ describe('App shell', () => {
       ),
     );
     expect(bar.textContent).not.toContain('TooManyRequests');
-    // The core's pushes replace it.
-    act(() => fake.emit('syncStatus', syncStatus({ state: 'setup_needed', reason: 'No tenant configured' })));
-    expect(bar.textContent).toContain('Sending: setup needed · No tenant configured');
+    // The core's pushes replace it; the reason is worded from the pause's cause in the operator's language,
+    // the core's English sentence stays as the state's tooltip.
+    act(() => fake.emit('syncStatus', syncStatus({ state: 'setup_needed', reason: 'No tenant configured', pause: { cause: 'not_configured' } })));
+    expect(bar.textContent).toContain('Sending: setup needed · the Graph connection is not set up (Settings)');
+    expect(within(bar).getByTitle('No tenant configured').textContent).toContain('setup needed');
   });
 
   it('shows the status bar error when the sync status is unavailable', async () => {

@@ -10,6 +10,8 @@ import { join, resolve } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
 import type { AppEventSpec } from '../../shared/api/contract';
 import type { RoomDelta } from '../../shared/domain/legs';
+import { latestHistoryOnly } from '../../shared/domain/room-delta';
+import { AppFailure } from '../../electron/core/api/failure';
 import { chromiumAvailable, CHROMIUM_PATH, launchChromium, type ChromiumSession } from '../../test/support/chromium';
 import { FAKE_SETTINGS, fakeHandlers } from '../../test/support/fake-app-api';
 import { startTestWebServer, type TestWebServer } from '../../test/support/web-server';
@@ -89,7 +91,16 @@ export async function openRoomsPage(feed: RoomFeed): Promise<RoomsPage> {
   if (!chromiumAvailable()) throw new Error(`Chromium is not installed at ${CHROMIUM_PATH} (apt-get install chromium): the Rooms view benchmark needs it`);
   ensureRendererBuilt();
   const settings = { ...FAKE_SETTINGS, rooms: feed.snapshots().map((room) => ({ id: room.roomId, name: room.roomName, devices: [] })) };
-  const handlers = fakeHandlers({ getRooms: () => feed.snapshots(), getSettings: () => settings });
+  // As the core answers: the list with only each leg's latest point, one room in full on request.
+  const handlers = fakeHandlers({
+    getRooms: () => feed.snapshots().map((room) => latestHistoryOnly(room)),
+    getRoomHistory: ({ roomId }) => {
+      const room = feed.snapshots().find((candidate) => candidate.roomId === roomId);
+      if (!room) throw new AppFailure('not_found', `Room ${roomId} is not in the feed`);
+      return room;
+    },
+    getSettings: () => settings,
+  });
   let web: TestWebServer | undefined;
   let browser: ChromiumSession | undefined;
   try {

@@ -11,7 +11,7 @@
  *      "re-render everything" alternative measured without a switch in the renderer: A renders all 24;
  *   C. 4 rooms change and only they are sent, as the core's publisher does (electron/core/legs/publisher.ts).
  * Every push is a delta (shared/domain/legs.ts RoomsChange: per leg only the history points changed since the
- * previous push); the page reads the full snapshot (getRooms) once at load.
+ * previous push); the page reads the room list (getRooms, each leg with only its latest point) once at load.
  * In every phase the page probe counts which room cards rendered per commit (page-probe.ts): unchanged rooms
  * must render 0 times, changed rooms once per update.
  *   npx tsx bench/ui/rooms-render.ts     (BENCH_UI_SECONDS sets phase A, default 20; B and C take a quarter)
@@ -19,6 +19,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { fixed, percentile, runIfMain, type BenchResult } from '../outbox/support';
 import { createRoomFeed, PUBLISH_INTERVAL_MS, type RoomFeed } from './room-feed';
+import { latestHistoryOnly } from '../../shared/domain/room-delta';
 import { openRoomsPage, VIEWPORT, type RoomsPage } from './rooms-page';
 
 /** 64 rooms by default (the largest fleet the demo runs); BENCH_UI_ROOMS=24 gives the earlier figures. */
@@ -81,7 +82,7 @@ export async function main(): Promise<BenchResult> {
   const page = await openRoomsPage(feed);
   const sequence: Sequence = { last: 0 };
   try {
-    const fullSnapshotBytes = Buffer.byteLength(JSON.stringify({ id: 1, result: { ok: true, value: feed.snapshots() } }));
+    const fullSnapshotBytes = Buffer.byteLength(JSON.stringify({ id: 1, result: { ok: true, value: feed.snapshots().map((room) => latestHistoryOnly(room)) } }));
     await runPhase(page, feed, sequence, { key: 'warmUp', label: 'warm-up', seconds: WARM_UP_SECONDS, changed: ALL, sendAll: false });
     const heapBeforeBytes = await page.heapAfterGcBytes();
     const idle = await runPhase(page, feed, sequence, { key: 'idle', label: 'idle (no updates)', seconds: WARM_UP_SECONDS, changed: null, sendAll: false });

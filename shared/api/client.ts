@@ -11,6 +11,7 @@ export function createAppApiClient(call: AppCall, on: AppEventsClient['on']): Ap
     getAppInfo: () => call('getAppInfo', undefined),
     startDemo: () => call('startDemo', undefined),
     getRooms: () => call('getRooms', undefined),
+    getRoomHistory: (req) => call('getRoomHistory', req),
     getSyncStatus: () => call('getSyncStatus', undefined),
     setSyncPaused: (req) => call('setSyncPaused', req),
     listAlertLog: (req) => call('listAlertLog', req),

@@ -31,7 +31,10 @@ export interface AppApiSpec {
   getAppInfo: { req: void; res: AppInfoView };
   /** "Try the demo": the app switches to simulated rooms and the built-in Graph emulator (own data directory). */
   startDemo: { req: void; res: AppInfoView };
+  /** Every room, each leg with only its latest history point (the overview shows none; room-delta.ts latestHistoryOnly). */
   getRooms: { req: void; res: RoomSnapshot[] };
+  /** One room with its legs' whole history, for the room detail's sparklines; not_found for an unknown room. */
+  getRoomHistory: { req: { roomId: string }; res: RoomSnapshot };
   getSyncStatus: { req: void; res: SyncStatusView };
   setSyncPaused: { req: { paused: boolean }; res: SyncStatusView };
   /** The alert log: episodes of rooms being poor over the last 30 days, newest first. */
@@ -114,6 +117,7 @@ export const requestSchemas: { [M in AppApiMethod]: z.ZodType<AppRequest<M>> } =
   getAppInfo: z.undefined(),
   startDemo: z.undefined(),
   getRooms: z.undefined(),
+  getRoomHistory: z.strictObject({ roomId: id }),
   getSyncStatus: z.undefined(),
   setSyncPaused: z.strictObject({ paused: z.boolean() }),
   listAlertLog: z.strictObject({ limit: z.number().int().min(1).max(5_000).optional() }),
@@ -157,7 +161,7 @@ export const requestSchemas: { [M in AppApiMethod]: z.ZodType<AppRequest<M>> } =
 };
 
 export const APP_API_METHODS = [
-  'getAppInfo', 'startDemo', 'getRooms', 'getSyncStatus', 'setSyncPaused', 'listAlertLog', 'listReports', 'getReport', 'resubmitReports',
+  'getAppInfo', 'startDemo', 'getRooms', 'getRoomHistory', 'getSyncStatus', 'setSyncPaused', 'listAlertLog', 'listReports', 'getReport', 'resubmitReports',
   'discardReports', 'attachReportContext', 'listCallRecords', 'getCallRecord', 'getSettings', 'updateSettings',
   'testConnection', 'testDevice', 'listIngestTokens', 'createIngestToken', 'revokeIngestToken', 'exportDiagnostics', 'testTelemetryExport',
 ] as const satisfies readonly AppApiMethod[];

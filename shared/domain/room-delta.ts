@@ -20,17 +20,66 @@ export function applyLegDelta(previous: LegStatsSnapshot | undefined, delta: Leg
     previous.sampleCount === delta.sampleCount &&
     previous.lastSampleAt === delta.lastSampleAt &&
     previous.classification === delta.classification &&
-    previous.historyStart === delta.historyStart &&
-    previous.history.length === keptCount
+    previous.historyStart >= delta.historyStart &&
+    previous.historyStart + previous.history.length === historyFrom
   ) {
     return previous;
   }
   if (keptCount === 0) return { ...stats, history: historyTail };
   if (previous === undefined) return null;
-  const offset = delta.historyStart - previous.historyStart;
-  if (offset < 0 || offset + keptCount > previous.history.length) return null;
+  // A held window may start later than the core's (getRooms answers only the latest points, see
+  // latestHistoryOnly): what it holds from there on still lines up, it just reaches less far back.
+  const keptFrom = Math.max(delta.historyStart, previous.historyStart);
+  const heldEnd = previous.historyStart + previous.history.length;
+  if (keptFrom > historyFrom || heldEnd < historyFrom) return null;
   // Points older than historyStart fell out of the core's window: dropping them keeps the length bounded.
-  return { ...stats, history: previous.history.slice(offset, offset + keptCount).concat(historyTail) };
+  const kept = previous.history.slice(keptFrom - previous.historyStart, historyFrom - previous.historyStart);
+  return { ...stats, historyStart: keptFrom, history: kept.concat(historyTail) };
+}
+
+/**
+ * The room with each leg's history cut to its latest `keepPoints` points (historyStart moved to match), as
+ * getRooms answers: the fleet overview shows no history, and full histories made the first answer several
+ * megabytes. The room detail reads one room in full (getRoomHistory) and merges it with mergeRoomHistory.
+ */
+export function latestHistoryOnly(room: RoomSnapshot, keepPoints = 1): RoomSnapshot {
+  return {
+    ...room,
+    activeCalls: room.activeCalls.map((call) => ({
+      ...call,
+      legs: call.legs.map((leg) => {
+        const dropped = Math.max(0, leg.history.length - keepPoints);
+        return { ...leg, history: leg.history.slice(dropped), historyStart: leg.historyStart + dropped };
+      }),
+    })),
+  };
+}
+
+/**
+ * The held room with each leg's window extended back by the older points of `full` (one room read in full):
+ * what is held stays as it is (it may be newer than `full`); only steps before its window are added, and
+ * only when `full` reaches the held window without a gap. The same object when nothing was added.
+ */
+export function mergeRoomHistory(held: RoomSnapshot, full: RoomSnapshot): RoomSnapshot {
+  const fullLegs = new Map<string, LegStatsSnapshot>();
+  for (const call of full.activeCalls) for (const leg of call.legs) fullLegs.set(leg.id, leg);
+  let changed = false;
+  const activeCalls = held.activeCalls.map((call) => {
+    let callChanged = false;
+    const legs = call.legs.map((leg) => {
+      const older = fullLegs.get(leg.id);
+      if (older === undefined || older.historyStart >= leg.historyStart) return leg;
+      const olderEnd = older.historyStart + older.history.length;
+      if (olderEnd < leg.historyStart) return leg;
+      callChanged = true;
+      const prefix = older.history.slice(0, leg.historyStart - older.historyStart);
+      return { ...leg, historyStart: older.historyStart, history: prefix.concat(leg.history) };
+    });
+    if (!callChanged) return call;
+    changed = true;
+    return { ...call, legs };
+  });
+  return changed ? { ...held, activeCalls } : held;
 }
 
 /**

@@ -5,13 +5,15 @@ import { describe, expect, it, vi } from 'vitest';
 import { createLegTracker } from '../../electron/core/legs';
 import { createRoomsStore } from '../../renderer/src/stores/rooms';
 import { ROOMS_RESYNC_SEQ, type RoomSnapshot, type RoomsChange } from '../../shared/domain/legs';
+import { latestHistoryOnly } from '../../shared/domain/room-delta';
 import type { LiveSample } from '../../shared/domain/samples';
 import { createManualClock } from '../unit/legs/helpers/manual-clock';
 import { createFakeApi, fail, ok } from './fake-api';
 
 const HISTORY_POINTS = 8;
 
-async function setup() {
+/** `list`: what getRooms makes of the tracker's snapshot (the core answers only each leg's latest point). */
+async function setup(list: (rooms: RoomSnapshot[]) => RoomSnapshot[] = (rooms) => rooms) {
   const clock = createManualClock();
   const tracker = createLegTracker({
     now: clock.now,
@@ -21,7 +23,11 @@ async function setup() {
     historyPoints: HISTORY_POINTS,
   });
   const fake = createFakeApi();
-  fake.respond('getRooms', () => ok(tracker.snapshot()));
+  fake.respond('getRooms', () => ok(list(tracker.snapshot())));
+  fake.respond('getRoomHistory', ({ roomId }) => {
+    const room = tracker.snapshot().find((candidate) => candidate.roomId === roomId);
+    return room === undefined ? fail('not_found', roomId) : ok(room);
+  });
   const dropped = new Set<number>();
   const delivered: RoomsChange[] = [];
   tracker.subscribe((change) => {
@@ -145,5 +151,23 @@ describe('rooms store', () => {
     tick('huddle'); // push 4 lines up, but a re-read is still owed
     await caughtUp();
     expect(getRoomsCalls()).toBe(3);
+  });
+
+  it('reads the list with only the latest points, keeps applying pushes, and a room\'s whole read fills its history in', async () => {
+    const { tracker, fake, tick, getRoomsCalls } = await setup((rooms) => rooms.map((room) => latestHistoryOnly(room)));
+    for (let i = 0; i < 20; i += 1) tick(); // 10 s: 2 steps of history
+    // A window opened now reads the rooms mid-call.
+    const store = createRoomsStore(fake.client);
+    store.getState().start();
+    await store.getState().reload();
+    const held = () => store.getState().order.map((id) => store.getState().byId[id]!.snapshot);
+    const firstLeg = () => held()[0]!.activeCalls[0]!.legs[0]!;
+    expect(firstLeg().history).toHaveLength(1);
+    for (let i = 0; i < 20; i += 1) tick(); // pushes build on the short window: no re-read
+    expect(getRoomsCalls()).toBe(2);
+    expect(firstLeg().history.length).toBeLessThan(tracker.snapshot()[0]!.activeCalls[0]!.legs[0]!.history.length);
+    await store.getState().loadHistory('boardroom');
+    expect(withoutSeq(held())).toEqual(withoutSeq(tracker.snapshot()));
+    expect(store.getState().byId['boardroom']!.callHistory[firstLeg().id]).toEqual(firstLeg().history);
   });
 });

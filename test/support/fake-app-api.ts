@@ -6,6 +6,7 @@ import { AppFailure } from '../../electron/core/api/failure';
 import type { AppApiHandlers } from '../../shared/api/contract';
 import type { OutboxCounts, SettingsView, SyncStatusView } from '../../shared/api/views';
 import type { RoomSnapshot } from '../../shared/domain/legs';
+import { latestHistoryOnly } from '../../shared/domain/room-delta';
 
 export function fakeRoom(roomId: string, roomName: string): RoomSnapshot {
   return {
@@ -52,7 +53,13 @@ export function fakeHandlers(overrides: Partial<AppApiHandlers> = {}): AppApiHan
     exportDiagnostics: unavailable,
     testDevice: unavailable,
     testTelemetryExport: unavailable,
-    getRooms: () => FAKE_ROOMS,
+    // As the core answers: the list with only each leg's latest point, one room whole on request.
+    getRooms: () => FAKE_ROOMS.map((room) => latestHistoryOnly(room)),
+    getRoomHistory: ({ roomId }) => {
+      const room = FAKE_ROOMS.find((candidate) => candidate.roomId === roomId);
+      if (!room) throw new AppFailure('not_found', `Room ${roomId} is not configured`);
+      return room;
+    },
     getSyncStatus: sync,
     setSyncPaused: ({ paused: next }) => {
       paused = next;

@@ -19,6 +19,7 @@ import type { ReportIntake } from './report-intake';
 import { toListFilter, toReportDetailView, toReportSummaryView } from './report-views';
 import { devicesNeedingPassword, sameDeviceEndpoint } from './device-credentials';
 import { errorCode, errorMessage } from '../../../shared/error-message';
+import { latestHistoryOnly } from '../../../shared/domain/room-delta';
 
 
 export interface HandlerServices {
@@ -57,7 +58,12 @@ export function createHandlers(services: HandlerServices): AppApiHandlers {
       throw new AppFailure('unavailable', 'The demo can only be started from the app or `run --web`');
     },
     getAppInfo: () => ({ version: services.info.version, transport: services.info.transport, demo: services.info.demo(), dataDir: services.info.dataDir }),
-    getRooms: () => tracker.snapshot(),
+    getRooms: () => tracker.snapshot().map((room) => latestHistoryOnly(room)),
+    getRoomHistory: ({ roomId }) => {
+      const room = tracker.snapshot().find((candidate) => candidate.roomId === roomId);
+      if (!room) throw new AppFailure('not_found', `Room ${roomId} is not configured`);
+      return room;
+    },
     getSyncStatus: () => services.syncView(),
     setSyncPaused: ({ paused }) => {
       if (paused) sync.pause();

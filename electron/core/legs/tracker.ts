@@ -5,7 +5,7 @@
  * shared/domain/samples.ts). Per sample the cost is O(1): two map look-ups, constant-size accumulators,
  * one classification step, one ring-buffer write and a dirty mark; pushes are built at most every
  * `pushIntervalMs` for the rooms that changed, only when someone listens, and carry per leg only the history
- * points changed since the previous push (`snapshot()`, for getRooms, gives everything).
+ * points changed since the previous push (`snapshot()` gives everything: getRoomHistory; getRooms trims it).
  *
  * A device call ends when its collector says so (`endCall`) or, for senders that cannot say so (the ingest
  * API has no "call ended" message), after `callIdleTimeoutMs` without a sample. Its legs then become ONE

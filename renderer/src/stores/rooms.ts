@@ -13,7 +13,7 @@ import { createStore } from 'zustand/vanilla';
 import type { AppApiClient } from '../../../shared/api/contract';
 import type { AppError } from '../../../shared/api/result';
 import type { LegHistoryPoint, RoomDelta, RoomSnapshot, RoomsChange } from '../../../shared/domain/legs';
-import { applyRoomDelta } from '../../../shared/domain/room-delta';
+import { applyRoomDelta, mergeRoomHistory } from '../../../shared/domain/room-delta';
 import { settle } from './load-state';
 import { createPushSequence } from './push-sequence';
 import { mergeHistory, roomFingerprint } from './room-history';
@@ -39,6 +39,12 @@ export interface RoomsState {
   applySnapshots(snapshots: RoomSnapshot[]): void;
   /** A pushed change: applied to the held snapshots, or a re-read when it does not line up with them. */
   applyChange(change: RoomsChange): void;
+  /**
+   * Reads one room's whole leg histories (getRooms carries only the latest points) and adds the older points
+   * to what is held, for the room detail. A failed read leaves the room as it was: its charts then start
+   * from the points pushes bring.
+   */
+  loadHistory(roomId: string): Promise<void>;
 }
 
 export type RoomsStore = ReturnType<typeof createRoomsStore>;
@@ -77,6 +83,25 @@ function entryFromDelta(previous: RoomEntry | undefined, delta: RoomDelta, seq: 
     });
   });
   return { snapshot, fingerprint, callHistory };
+}
+
+/** The entry with the older points of `full` (one room read whole) added before what it holds. */
+function entryWithHistory(held: RoomEntry, full: RoomSnapshot): RoomEntry {
+  const snapshot = mergeRoomHistory(held.snapshot, full);
+  if (snapshot === held.snapshot) return held;
+  const callHistory = { ...held.callHistory };
+  for (const call of full.activeCalls) {
+    for (const leg of call.legs) {
+      const heldPoints = held.callHistory[leg.id];
+      if (heldPoints === undefined) continue;
+      const heldFirstAt = heldPoints[0]?.at;
+      const fullFirstAt = leg.history[0]?.at;
+      // The held points already reach further back (a long call, decimated): nothing older to add.
+      if (heldFirstAt !== undefined && fullFirstAt !== undefined && heldFirstAt <= fullFirstAt) continue;
+      callHistory[leg.id] = mergeHistory(leg.history, heldPoints);
+    }
+  }
+  return { ...held, snapshot, callHistory };
 }
 
 function sameOrder(a: readonly string[], b: readonly string[]): boolean {
@@ -149,6 +174,15 @@ export function createRoomsStore(api: AppApiClient) {
       }
       if (byId !== previous) set(added.length > 0 ? { byId, order: order.concat(added) } : { byId });
       if (!linedUp || reloadOwed) void get().reload();
+    },
+
+    async loadHistory(roomId) {
+      const result = await settle(() => api.getRoomHistory({ roomId }));
+      if (!result.ok) return;
+      const held = get().byId[roomId];
+      if (held === undefined) return;
+      const entry = entryWithHistory(held, result.value);
+      if (entry !== held) set({ byId: { ...get().byId, [roomId]: entry } });
     },
   }));
 }

@@ -2,6 +2,7 @@
  * One room over its current call: per leg the statistics (now, average, highest) and larger charts of every
  * point seen since the call started (the store merges the snapshots' rolling histories).
  */
+import { useEffect } from 'react';
 import type { LegHistoryPoint, LegStatsSnapshot, MetricStats } from '../../../../shared/domain/legs';
 import { ClassificationBadge } from '../../components/ClassificationBadge';
 import { Sparkline, chartMax } from '../../components/Sparkline';
@@ -127,6 +128,11 @@ export function RoomDetailView({ roomId }: { roomId: string }) {
   const stores = useStores();
   const entry = useRoomsStore((state) => state.byId[roomId]);
   const load = useRoomsStore((state) => state.load.status);
+  // The room list carries only the latest points: the charts' earlier ones are read when the room opens
+  // (again once the list is ready, when the detail was opened before it).
+  useEffect(() => {
+    if (load === 'ready') void stores.rooms.getState().loadHistory(roomId);
+  }, [stores, roomId, load]);
   const back = (
     <button type="button" className="link-button" onClick={() => stores.app.getState().navigate({ view: 'rooms' })}>
       ← {t('rooms.backToRooms')}

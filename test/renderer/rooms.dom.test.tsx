@@ -6,6 +6,7 @@ import { RoomsView } from '../../renderer/src/views/rooms/RoomsView';
 import { createFakeApi, fail, ok } from './fake-api';
 import { wholeRoomsChange } from '../support/room-deltas';
 import { leg, room } from './fixtures';
+import { latestHistoryOnly } from '../../shared/domain/room-delta';
 import { Started, renderWithApi } from './render';
 import { useAppStore } from '../../renderer/src/stores/provider';
 import { useLocaleStore } from '../../renderer/src/i18n';
@@ -182,6 +183,26 @@ describe('Room detail', () => {
         return fake;
       })(),
     );
+
+  it('reads the whole history of its room on open, as the list carries only the latest points', async () => {
+    const whole = room('boardroom', 'Boardroom', { legs: [leg({ samples: 5 })] });
+    const fake = createFakeApi();
+    fake.respond('getRooms', () => ok([latestHistoryOnly(whole)]));
+    fake.respond('getRoomHistory', () => ok(whole));
+    renderWithApi(
+      <Started>
+        <RoomDetailView roomId="boardroom" />
+      </Started>,
+      fake,
+    );
+    await waitFor(() => expect(fake.callsTo('getRoomHistory')).toEqual([{ roomId: 'boardroom' }]));
+    // The chart spans the five points read whole, not the one the list carried.
+    await waitFor(() => {
+      const chart = screen.getAllByRole('img', { name: /^Packet loss of Audio · inbound from / })[0]!;
+      const span = /from (.+) to (.+?):/.exec(chart.getAttribute('aria-label') ?? '');
+      expect(span?.[1]).not.toBe(span?.[2]);
+    });
+  });
 
   it('shows each leg with loss, jitter, round trip, rates, a text classification and the crossing marked', async () => {
     renderDetail([

@@ -6,12 +6,13 @@
  *   only every connectionsCheckingInterval, 30 s by default);
  * - protocol-level errors (malformed request, timeout, oversized headers) also answered in our JSON shape.
  */
-import { createServer, STATUS_CODES, type Server } from 'node:http';
+import { createServer, STATUS_CODES } from 'node:http';
 import { isIP } from 'node:net';
 import type { Duplex } from 'node:stream';
 import type { TokenStore } from '../tokens/token-store';
 import type { IngestDeps } from './deps';
 import { isLoopbackHost } from '../../../shared/config/hosts';
+import { closeGracefully, listenOn } from '../http-lifecycle';
 import { errorBody, apiError } from './errors';
 import { DEFAULT_BODY_LIMIT_BYTES } from './guards/body-size';
 import type { HostPolicy } from './guards/host';
@@ -72,33 +73,10 @@ export async function startIngestServer(options: IngestServerOptions): Promise<I
   );
   server.on('clientError', answerClientError);
 
-  const port = await listen(server, host, options.port ?? DEFAULT_INGEST_PORT);
+  const port = await listenOn(server, host, options.port ?? DEFAULT_INGEST_PORT);
   hostPolicy = { ...hostPolicy, port };
   const urlHost = isIP(host) === 6 ? `[${host}]` : host;
-  return { url: `http://${urlHost}:${port}`, port, close: () => close(server) };
-}
-
-function listen(server: Server, host: string, port: number): Promise<number> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      const address = server.address();
-      resolve(typeof address === 'object' && address ? address.port : port);
-    });
-  });
-}
-
-function close(server: Server): Promise<void> {
-  return new Promise((resolve) => {
-    const force = setTimeout(() => server.closeAllConnections(), CLOSE_GRACE_MS);
-    force.unref();
-    server.close(() => {
-      clearTimeout(force);
-      resolve();
-    });
-    server.closeIdleConnections();
-  });
+  return { url: `http://${urlHost}:${port}`, port, close: () => closeGracefully(server, CLOSE_GRACE_MS) };
 }
 
 /**

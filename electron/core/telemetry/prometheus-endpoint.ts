@@ -11,6 +11,7 @@ import { PrometheusSerializer } from '@opentelemetry/exporter-prometheus';
 import { MetricReader } from '@opentelemetry/sdk-metrics';
 import { isLoopbackHost } from '../../../shared/config/hosts';
 import { checkHost, type HostPolicy } from '../ingest/guards/host';
+import { closeGracefully, listenOn } from '../http-lifecycle';
 import { errorBody } from '../ingest/errors';
 import { gaugesAsDelta } from './temporality';
 import { withPrometheusNames } from './prometheus-names';
@@ -66,27 +67,11 @@ export async function startPrometheusEndpoint(options: { host: string; port: num
       else response.destroy();
     });
   });
-  const port = await new Promise<number>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, host, () => {
-      server.off('error', reject);
-      const address = server.address();
-      resolve(typeof address === 'object' && address ? address.port : options.port);
-    });
-  });
+  const port = await listenOn(server, host, options.port);
   policy = { ...policy, port };
   const urlHost = isIP(host) === 6 ? `[${host}]` : host;
   return {
     url: `http://${urlHost}:${port}${METRICS_PATH}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        const force = setTimeout(() => server.closeAllConnections(), CLOSE_GRACE_MS);
-        force.unref();
-        server.close(() => {
-          clearTimeout(force);
-          resolve();
-        });
-        server.closeIdleConnections();
-      }),
+    close: () => closeGracefully(server, CLOSE_GRACE_MS),
   };
 }

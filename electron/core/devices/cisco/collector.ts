@@ -15,9 +15,10 @@ import type { DeviceState } from '../../../../shared/domain/legs';
 import type { LiveSample } from '../../../../shared/domain/samples';
 import type { Logger } from '../../log/logger';
 import { nodeTimers, type Timers } from '../../timers';
-import type { CallEndedEvent, DeviceCallStatus, DeviceStateEvent, DeviceStatus } from '../types';
+import type { CallEndedEvent, DeviceStateEvent, DeviceStatus } from '../types';
 import { classifyRequestError, createXmlClient, DeviceRequestError, type XmlClient } from './http';
 import { createSampleMapper } from './mapping';
+import { ciscoStatus, GENERIC_NAME } from './status';
 import { CiscoXmlError, parseCallStatus, parseMediaChannels, parseSystemUnit, parseTeamsInCall } from './xml';
 import { backoffDelayMs } from '../../../../shared/backoff';
 
@@ -64,7 +65,6 @@ export interface PollOutcome {
  * call open and its media channels polled; an Idle entry ends the call like one that is no longer listed.
  */
 const ENDED_STATES = new Set(['Idle']);
-const GENERIC_NAME = 'Cisco codec';
 
 export function createCiscoCollector(options: CiscoCollectorOptions) {
   const { device } = options;
@@ -243,19 +243,7 @@ export function createCiscoCollector(options: CiscoCollectorOptions) {
       return deviceName;
     },
     status(): DeviceStatus {
-      let call: DeviceCallStatus | null = null;
-      for (const [callId, since] of callSince) if (call === null || (call.kind === 'interop' && since > call.since)) call = { kind: 'interop', id: callId, since };
-      if (call === null && teamsCallSince !== undefined) call = { kind: 'teams_rooms', since: teamsCallSince };
-      return {
-        deviceId: device.id,
-        kind: 'cisco-xapi',
-        state,
-        ...(lastError !== undefined && { error: lastError }),
-        ...(deviceName !== undefined && deviceName !== GENERIC_NAME && { product: deviceName }),
-        ...(softwareVersion !== undefined && { softwareVersion }),
-        transport: 'http',
-        call,
-      };
+      return ciscoStatus({ deviceId: device.id, state, lastError, productName: deviceName, softwareVersion, transport: 'http', openCalls: callSince, teamsCallSince });
     },
   };
 }

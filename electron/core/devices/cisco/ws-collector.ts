@@ -14,10 +14,11 @@
 import type { DeviceState } from '../../../../shared/domain/legs';
 import { nodeTimers } from '../../timers';
 import { classifyRequestError, DeviceRequestError } from '../errors';
-import type { CollectorContext, CollectorDeviceConfig, DeviceCallStatus, DeviceCollector, DeviceStatus } from '../types';
+import type { CollectorContext, CollectorDeviceConfig, DeviceCollector, DeviceStatus } from '../types';
 import { createFeedbackState, endsSomething } from './feedback-state';
 import { child, systemUnitOf, type JsonNode } from './json';
 import { createSampleMapper } from './mapping';
+import { ciscoStatus, GENERIC_NAME } from './status';
 import { openXapiSocket, WebSocketRefusedError, type XapiSocket } from './ws-client';
 
 export interface CiscoWebSocketOptions {
@@ -31,7 +32,6 @@ export interface CiscoWebSocketOptions {
   requestTimeoutMs?: number;
 }
 
-const GENERIC_NAME = 'Cisco codec';
 const ENDED_STATES = new Set(['Idle']);
 
 export function createCiscoWebSocketCollector(device: CollectorDeviceConfig, context: CollectorContext, options: CiscoWebSocketOptions = {}): DeviceCollector {
@@ -231,19 +231,7 @@ export function createCiscoWebSocketCollector(device: CollectorDeviceConfig, con
       takeSamples();
     },
     status(): DeviceStatus {
-      let call: DeviceCallStatus | null = null;
-      for (const [id, since] of openCalls) if (call === null || (call.kind === 'interop' && since > call.since)) call = { kind: 'interop', id, since };
-      if (call === null && teamsCallSince !== undefined) call = { kind: 'teams_rooms', since: teamsCallSince };
-      return {
-        deviceId: device.id,
-        kind: 'cisco-xapi',
-        state,
-        ...(lastError !== undefined && { error: lastError }),
-        ...(productId !== undefined && productId !== GENERIC_NAME && { product: productId }),
-        ...(softwareVersion !== undefined && { softwareVersion }),
-        transport: 'websocket',
-        call,
-      };
+      return ciscoStatus({ deviceId: device.id, state, lastError, productName: productId, softwareVersion, transport: 'websocket', openCalls, teamsCallSince });
     },
   };
 }

@@ -56,9 +56,10 @@ export function latestHistoryOnly(room: RoomSnapshot, keepPoints = 1): RoomSnaps
 }
 
 /**
- * The held room with each leg's window extended back by the older points of `full` (one room read in full):
- * what is held stays as it is (it may be newer than `full`); only steps before its window are added, and
- * only when `full` reaches the held window without a gap. The same object when nothing was added.
+ * The held room with each leg's window extended back by the older points of `full` (one room read in full,
+ * or what a receiver held before it read a list with only the latest points): what is held stays as it is
+ * (it may be newer than `full`); only steps before its window are added, and only when `full` reaches the
+ * held window without a gap. The same object when nothing was added.
  */
 export function mergeRoomHistory(held: RoomSnapshot, full: RoomSnapshot): RoomSnapshot {
   const fullLegs = new Map<string, LegStatsSnapshot>();
@@ -68,7 +69,8 @@ export function mergeRoomHistory(held: RoomSnapshot, full: RoomSnapshot): RoomSn
     let callChanged = false;
     const legs = call.legs.map((leg) => {
       const older = fullLegs.get(leg.id);
-      if (older === undefined || older.historyStart >= leg.historyStart) return leg;
+      // Another start of the leg (a restarted core numbers its steps from 0 again): its steps are others.
+      if (older === undefined || older.startedAt !== leg.startedAt || older.historyStart >= leg.historyStart) return leg;
       const olderEnd = older.historyStart + older.history.length;
       if (olderEnd < leg.historyStart) return leg;
       callChanged = true;

@@ -153,6 +153,52 @@ describe('rooms store', () => {
     expect(getRoomsCalls()).toBe(3);
   });
 
+  it('keeps the held points a re-read list with only the latest points still reaches, without reading the room', async () => {
+    const { store, clock, tracker, dropped, delivered, tick, held, fake, caughtUp } = await setup((rooms) => rooms.map((room) => latestHistoryOnly(room)));
+    for (let i = 0; i < 30; i += 1) tick(); // 15 s: 4 steps
+    const reading = fake.hold('getRooms');
+    dropped.add(delivered.at(-1)!.seq + 1); // a refresh of the newest step is lost…
+    tick();
+    tick(); // …the next push shows the gap: the list is re-read
+    // A sample arrives before the core answers, so the list is newer than anything pushed.
+    tracker.ingestSamples([{ roomId: 'boardroom', deviceId: 'boardroom-codec', callId: '1', modality: 'audio', direction: 'inbound', channelIndex: 1, at: new Date(clock.now()).toISOString(), lossPercent: 2 }]);
+    reading.release(ok(tracker.snapshot().map((room) => latestHistoryOnly(room))));
+    await caughtUp(); // the whole window, though the list carried one point per leg
+    expect(held()[0]!.activeCalls[0]!.legs[0]!.history.length).toBeGreaterThan(1);
+    expect(held()[0]!.activeCalls[0]!.legs[0]!.history.at(-1)!.lossPercent).toBe(2);
+    expect(fake.callsTo('getRooms')).toHaveLength(2);
+    expect(fake.callsTo('getRoomHistory')).toEqual([]);
+    expect(store.getState().load.status).toBe('ready');
+  });
+
+  it('reads a watched room whole again after a re-read whose list cannot reach the points it holds', async () => {
+    const { store, clock, dropped, delivered, tick, held, fake, caughtUp, getRoomsCalls } = await setup((rooms) => rooms.map((room) => latestHistoryOnly(room)));
+    /** Loses the pushes of one whole 5 s history step: the list's latest point then lies past a step never seen. */
+    const loseOneStep = (): void => {
+      while (clock.now() % 5_000 !== 0) tick();
+      const next = delivered.at(-1)!.seq + 1;
+      for (let seq = next; seq < next + 10; seq += 1) dropped.add(seq);
+      for (let i = 0; i < 10; i += 1) tick();
+      tick(); // the first push of the next step: its number shows the gap, and it cannot build on what is held
+    };
+    for (let i = 0; i < 30; i += 1) tick();
+    const unwatch = store.getState().watchHistory('boardroom'); // the room detail is open
+    await vi.waitFor(() => expect(fake.callsTo('getRoomHistory')).toHaveLength(1));
+    loseOneStep();
+    await caughtUp(); // the whole window again (caughtUp compares with the tracker's whole snapshot)
+    expect(getRoomsCalls()).toBe(2);
+    expect(fake.callsTo('getRoomHistory')).toEqual([{ roomId: 'boardroom' }, { roomId: 'boardroom' }]);
+    expect(held()[0]!.activeCalls[0]!.legs[0]!.history.length).toBeGreaterThan(4);
+
+    // Once the detail closes, a gap costs only the list read (the overview shows no history).
+    unwatch();
+    loseOneStep();
+    await vi.waitFor(() => expect(getRoomsCalls()).toBe(3));
+    await store.getState().reload(); // joins the read under way
+    expect(fake.callsTo('getRoomHistory')).toHaveLength(2);
+    expect(held()[0]!.activeCalls[0]!.legs[0]!.history).toHaveLength(1);
+  });
+
   it('reads the list with only the latest points, keeps applying pushes, and a room\'s whole read fills its history in', async () => {
     const { tracker, fake, tick, getRoomsCalls } = await setup((rooms) => rooms.map((room) => latestHistoryOnly(room)));
     for (let i = 0; i < 20; i += 1) tick(); // 10 s: 2 steps of history

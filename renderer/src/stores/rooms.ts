@@ -3,7 +3,9 @@
  * up to 2 Hz with only the rooms that changed, each as a delta (per leg only the new history points,
  * shared/domain/legs.ts RoomsChange) that is applied to the snapshot held here. A push that does not line up
  * (a missed push, a leg whose earlier points are not held) makes the store re-read the complete list, so what
- * it shows is always what getRooms would answer.
+ * it shows is always what getRooms would answer. That list carries only each leg's latest point: a re-read
+ * keeps the held points that reach it without a gap, and re-reads whole the rooms whose detail is open
+ * (watchHistory), so their sparklines do not shrink to one point.
  *
  * A room whose fingerprint did not change keeps the very same entry object, so its card's selector returns
  * the same reference and React skips it (no re-render of unchanged rooms). Rooms removed from the
@@ -45,6 +47,12 @@ export interface RoomsState {
    * from the points pushes bring.
    */
   loadHistory(roomId: string): Promise<void>;
+  /**
+   * loadHistory now and again after every re-read of the list, until the returned function is called: an
+   * open room detail keeps its sparklines whole when a gap makes the store re-read getRooms (which carries
+   * only each leg's latest point, so held points it cannot reach without a gap are dropped).
+   */
+  watchHistory(roomId: string): () => void;
 }
 
 export type RoomsStore = ReturnType<typeof createRoomsStore>;
@@ -56,9 +64,11 @@ export function poorRoomCount(state: Pick<RoomsState, 'order' | 'byId'>): number
   return count;
 }
 
-function entryFromSnapshot(previous: RoomEntry | undefined, snapshot: RoomSnapshot): RoomEntry {
-  const fingerprint = roomFingerprint(snapshot);
+function entryFromSnapshot(previous: RoomEntry | undefined, listed: RoomSnapshot): RoomEntry {
+  const fingerprint = roomFingerprint(listed);
   if (previous !== undefined && previous.fingerprint === fingerprint) return previous;
+  // The list carries only each leg's latest point: the held points that reach it without a gap stay.
+  const snapshot = previous === undefined ? listed : mergeRoomHistory(listed, previous.snapshot);
   const callHistory: Record<string, LegHistoryPoint[]> = {};
   for (const call of snapshot.activeCalls) {
     for (const leg of call.legs) callHistory[leg.id] = mergeHistory(previous?.callHistory[leg.id], leg.history);
@@ -113,6 +123,8 @@ export function createRoomsStore(api: AppApiClient) {
   let reloading: Promise<void> | undefined;
   /** A re-read that was needed failed: the next push tries again (it may be a while before a gap shows). */
   let reloadOwed = false;
+  /** Rooms whose whole history is wanted (an open room detail), with how many watchers each. */
+  const watched = new Map<string, number>();
 
   return createStore<RoomsState>()((set, get) => ({
     load: { status: 'idle' },
@@ -125,14 +137,20 @@ export function createRoomsStore(api: AppApiClient) {
     },
 
     reload() {
-      reloading ??= (async () => {
+      if (reloading !== undefined) return reloading;
+      const listRead = (async () => {
         if (get().load.status !== 'ready') set({ load: { status: 'loading' } });
         const result = await settle(() => api.getRooms());
         reloadOwed = !result.ok;
         if (result.ok) get().applySnapshots(result.value);
         else if (get().load.status !== 'ready') set({ load: { status: 'error', error: result.error } });
+        return result.ok;
       })().finally(() => {
+        // Cleared once the list is applied, not after the histories: a gap seen meanwhile needs a new read.
         reloading = undefined;
+      });
+      reloading = listRead.then(async (read) => {
+        if (read) await Promise.all([...watched.keys()].map((roomId) => get().loadHistory(roomId)));
       });
       return reloading;
     },
@@ -183,6 +201,19 @@ export function createRoomsStore(api: AppApiClient) {
       if (held === undefined) return;
       const entry = entryWithHistory(held, result.value);
       if (entry !== held) set({ byId: { ...get().byId, [roomId]: entry } });
+    },
+
+    watchHistory(roomId) {
+      watched.set(roomId, (watched.get(roomId) ?? 0) + 1);
+      void get().loadHistory(roomId);
+      let watching = true;
+      return () => {
+        if (!watching) return;
+        watching = false;
+        const left = (watched.get(roomId) ?? 1) - 1;
+        if (left > 0) watched.set(roomId, left);
+        else watched.delete(roomId);
+      };
     },
   }));
 }

@@ -88,4 +88,9 @@ describe('latestHistoryOnly and mergeRoomHistory', () => {
     const light = room(held(9, [point(9)]));
     expect(mergeRoomHistory(light, room(held(2, points(2, 8))))).toBe(light); // step 8 missing
   });
+
+  it('adds nothing from another start of the leg (a restarted core numbers its steps from 0 again)', () => {
+    const restarted = room({ ...held(3, [point(3)]), startedAt: point(1).at });
+    expect(mergeRoomHistory(restarted, room(held(0, points(0, 6))))).toBe(restarted);
+  });
 });

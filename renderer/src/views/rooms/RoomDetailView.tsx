@@ -129,10 +129,8 @@ export function RoomDetailView({ roomId }: { roomId: string }) {
   const entry = useRoomsStore((state) => state.byId[roomId]);
   const load = useRoomsStore((state) => state.load.status);
   // The room list carries only the latest points: the charts' earlier ones are read when the room opens
-  // (again once the list is ready, when the detail was opened before it).
-  useEffect(() => {
-    if (load === 'ready') void stores.rooms.getState().loadHistory(roomId);
-  }, [stores, roomId, load]);
+  // (again once the list is ready, when the detail was opened before it), and after every re-read of the list.
+  useEffect(() => (load === 'ready' ? stores.rooms.getState().watchHistory(roomId) : undefined), [stores, roomId, load]);
   const back = (
     <button type="button" className="link-button" onClick={() => stores.app.getState().navigate({ view: 'rooms' })}>
       ← {t('rooms.backToRooms')}

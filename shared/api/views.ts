@@ -159,6 +159,8 @@ export interface CallRecordSummaryView {
   modalities: string[];
   participantNames: string[];
   organizerName?: string;
+  /** callRecord.version: Graph raises it each time the record is updated after it was first published. */
+  version?: number;
   /** Ids of this room's reports whose callChainId is this record's id. */
   reportIds: string[];
   /**

@@ -25,6 +25,24 @@ export interface CachedRecord {
   sessionCount?: number;
 }
 
+/** What deciding a re-read needs of a record read whole. */
+export interface ReadRecord {
+  id: string;
+  endAtMs: number;
+  /** The newest version seen, in a list or a read. */
+  version: number;
+  detailVersion?: number;
+  detailFetchedAtMs: number;
+}
+
+interface ReadRow {
+  id: string;
+  end_at: number;
+  version: number;
+  detail_version: number | null;
+  detail_fetched_at: number;
+}
+
 export interface MissingStatus {
   id: string;
   availability: MissingAvailability;
@@ -81,7 +99,11 @@ export function createCallRecordCache(db: Db) {
   // The same without the detail JSON (about 1.7 MB for 150 sessions): for the decisions that only need the times.
   const selectRecordMeta = db.prepare<[string], RecordRow>(`SELECT id, start_at, end_at, created_at, version, view_json, NULL AS detail_json,
     detail_version, detail_fetched_at, session_count FROM call_records WHERE id = ?`);
-  const selectVersion = db.prepare<[string], { version: number; detail_json: string | null }>('SELECT version, detail_json FROM call_records WHERE id = ?');
+  const selectVersion = db.prepare<[string], { version: number; detail_json: string | null; detail_version: number | null }>(
+    'SELECT version, detail_json, detail_version FROM call_records WHERE id = ?',
+  );
+  const selectReadSince = db.prepare<[number], ReadRow>(`SELECT id, end_at, version, detail_version, detail_fetched_at FROM call_records
+    WHERE detail_fetched_at IS NOT NULL AND end_at >= ?`);
   const upsertSummary = db.prepare(`INSERT INTO call_records (id, start_at, end_at, created_at, version, summary_json, view_json, listed_at)
     VALUES (@id, @startAt, @endAt, @createdAt, @version, @summaryJson, @viewJson, @listedAt)
     ON CONFLICT (id) DO UPDATE SET start_at = excluded.start_at, end_at = excluded.end_at, created_at = excluded.created_at,
@@ -112,10 +134,13 @@ export function createCallRecordCache(db: Db) {
   /**
    * Writes a record's summary (a list item, or the scalars of a full read); true when new or a new version.
    * The view names people from `detail` (the record read whole) when there is one: a list item has none.
+   * Graph raises `version` on every update (../shared/reference/graph-api.md §3.3), so a copy with a lower
+   * version than the stored one (a page read before the update, a lagging replica) is older: not written.
    */
   function writeSummary(record: CallRecord, listedAtMs: number | undefined, fullRecord?: CallRecord): boolean {
     const id = recordKey(record.id);
     const before = selectVersion.get(id);
+    if (before !== undefined && record.version < before.version) return false;
     // detail_json is written only by this cache, from a CallRecord.
     const detail = fullRecord ?? (before?.detail_json ? (JSON.parse(before.detail_json) as CallRecord) : undefined);
     const { sessions: _sessions, 'sessions@odata.nextLink': _next, ...summary } = record;
@@ -146,10 +171,14 @@ export function createCallRecordCache(db: Db) {
       return changed;
     }),
 
-    /** Stores a record read whole (every session); true when it is new, a new version, or was missing. */
+    /**
+     * Stores a record read whole (every session); true when it is new, a new version, or was missing. A read
+     * older than the stored detail (a lower version) changes nothing and answers false.
+     */
     storeDetail: inTransaction(db, (record: CallRecord, fetchedAtMs: number): boolean => {
       const id = recordKey(record.id);
-      const hadDetail = selectVersion.get(id)?.detail_json != null;
+      const before = selectVersion.get(id);
+      if (before?.detail_version != null && record.version < before.detail_version) return false;
       const changed = writeSummary(record, undefined, record);
       updateDetail.run({ id, detailJson: JSON.stringify(record), version: record.version, fetchedAt: fetchedAtMs, sessionCount: record.sessions?.length ?? 0 });
       const wasMissing = deleteStatus.run(id).changes > 0;
@@ -157,7 +186,8 @@ export function createCallRecordCache(db: Db) {
       // covers its time, instead of waiting for the next list refresh.
       const everyone = selectList.get('');
       if (everyone !== undefined && Date.parse(record.startDateTime) >= everyone.since_at) insertListItem.run('', id);
-      return changed || !hadDetail || wasMissing;
+      // A new detail version is news even when a list already brought the new summary.
+      return changed || before?.detail_version !== record.version || wasMissing;
     }),
 
     /** The cached record; `withDetail: false` leaves out the record read whole (cheaper). */
@@ -177,6 +207,13 @@ export function createCallRecordCache(db: Db) {
         detailFetchedAtMs: row.detail_fetched_at ?? undefined,
         sessionCount: row.session_count ?? undefined,
       });
+    },
+
+    /** The records read whole whose call ended at or after `endedSinceMs` (the young ones a re-read may update). */
+    readSince(endedSinceMs: number): ReadRecord[] {
+      return selectReadSince.all(endedSinceMs).map((row) =>
+        dropUndefined({ id: row.id, endAtMs: row.end_at, version: row.version, detailVersion: row.detail_version ?? undefined, detailFetchedAtMs: row.detail_fetched_at }),
+      );
     },
 
     list(listKey: string, sinceAtMs: number): CachedList {

@@ -12,6 +12,7 @@
 import { CHINA_REFUSAL } from '../auth/clouds';
 import { GraphError } from '../graph/errors';
 import { GraphPagingError } from '../graph/paging';
+import type { Outcome } from './views';
 
 export const CALL_RECORDS_PERMISSION = 'CallRecords.Read.All';
 export const PERMISSION_MESSAGE = 'admin consent needed for CallRecords.Read.All';
@@ -48,4 +49,18 @@ export function classifyFailure(error: unknown): ReadFailure {
   }
   const what = error.status === undefined ? error.message : `HTTP ${error.status} ${error.code}: ${error.message}`;
   return { kind: 'offline', message: `Microsoft Graph could not be read: ${what}` };
+}
+
+/** What the operator is told about a failed read (the list or record served from the cache beside it). */
+export function outcomeOf(failure: ReadFailure): Outcome {
+  switch (failure.kind) {
+    case 'missing_permission':
+      return { availability: 'missing_permission', message: PERMISSION_MESSAGE };
+    case 'throttled':
+    case 'offline':
+    case 'not_found':
+      return { availability: 'offline', message: failure.message };
+    default:
+      return { availability: failure.kind, message: failure.message };
+  }
 }

@@ -3,7 +3,8 @@
  * through a SQLite cache, beside the room's own reports. Policy, in one place:
  * - A list is served from the cache while it is younger than the refresh interval (the UI re-lists on
  *   every `callRecordsChanged`, which must not turn into Graph requests); `refresh` or an older cache reads
- *   Graph, every page. A record read whole is final once read a day after its call ended.
+ *   Graph, every page. A record read whole is final once read a day after its call ended; until 2.5 h
+ *   after its call it is read again in the background, and a higher `version` replaces it (versions.ts).
  * - Graph unreachable (network, timeout, 5xx, a Retry-After longer than we wait in place) → the cache, with
  *   `stale: true` and availability `offline`, and a message saying why.
  * - 403 → `missing_permission` ("admin consent needed for CallRecords.Read.All"); remembered, so further
@@ -23,7 +24,7 @@ import { createOutbox } from '../outbox/outbox';
 import type { ReportRecordDetail } from '../outbox/types';
 import { createCallRecordCache, recordKey } from './cache';
 import { createReportCorrelation, type ReportSource } from './correlation';
-import { classifyFailure, type ReadFailure } from './failures';
+import { classifyFailure, outcomeOf, type ReadFailure } from './failures';
 import { awaitedStatus, missingStatus, RETENTION_MS, retryDelayMs } from './missing';
 import { createReader, ReadError, type CallRecordsApiLike, type ListProgress } from './reader';
 import { checkRecordId, checkSinceHours, HOUR_MS } from './requests';
@@ -33,6 +34,7 @@ import { backoffCeilingMs } from '../../../shared/backoff';
 import { toDetailView, toListView, type Outcome } from './views';
 import { loadTeamsRoomsCalls } from '../devices/teams-rooms-log';
 import { matchTeamsRoomsCall, roomsInCallDuring, type TeamsRoom } from './teams-rooms';
+import { createVersionFollower } from './versions';
 
 export interface CallRecordsServiceOptions {
   db: Db;
@@ -99,6 +101,7 @@ export function createCallRecordsService(options: CallRecordsServiceOptions): Ca
   const correlation = createReportCorrelation(options.outbox ?? createOutbox(options.db, { now }));
   const closing = new AbortController();
   const reader = createReader({ now, maxInlineWaitMs: options.maxInlineWaitMs, signal: closing.signal });
+  const versions = createVersionFollower({ cache, firstRetryMs: notYetRetryMs, now });
 
   let lastQuery: { sinceHours: number; participantId?: string } = { sinceHours: 24 };
   let permissionMissingSinceMs: number | undefined;
@@ -140,19 +143,6 @@ export function createCallRecordsService(options: CallRecordsServiceOptions): Ca
       return { blocked: { availability: 'offline', message: `Microsoft Graph asked to slow down; next request after ${new Date(throttledUntilMs).toISOString()}.` } };
     }
     return { api };
-  }
-
-  function outcomeOf(failure: ReadFailure): Outcome {
-    switch (failure.kind) {
-      case 'missing_permission':
-        return { availability: 'missing_permission', message: 'admin consent needed for CallRecords.Read.All' };
-      case 'throttled':
-      case 'offline':
-      case 'not_found':
-        return { availability: 'offline', message: failure.message };
-      default:
-        return { availability: failure.kind, message: failure.message };
-    }
   }
 
   async function beforeRequest(): Promise<void> {
@@ -230,6 +220,7 @@ export function createCallRecordsService(options: CallRecordsServiceOptions): Ca
       }
       succeeded();
       if (cache.storeDetail(record, now())) emit([record.id]);
+      schedule.wake(); // a record read whole (by a view too) is followed while young: its re-read may be due first
     });
   }
 
@@ -367,8 +358,8 @@ export function createCallRecordsService(options: CallRecordsServiceOptions): Ca
     refreshIntervalMs,
     /** When the next scheduled work is due: a throttled Graph pushes everything to Retry-After. */
     nextDueAtMs: () => {
-      const statusAtMs = cache.nextStatusCheckAtMs();
-      return { statusAtMs, notBeforeMs: throttledUntilMs };
+      const dueAtMs = [cache.nextStatusCheckAtMs(), versions.nextDueAtMs()].filter((at) => at !== undefined);
+      return { statusAtMs: dueAtMs.length > 0 ? Math.min(...dueAtMs) : undefined, notBeforeMs: throttledUntilMs };
     },
     async refreshList() {
       const gated = gate(true);
@@ -388,6 +379,17 @@ export function createCallRecordsService(options: CallRecordsServiceOptions): Ca
           if (cache.status(status.id)?.nextCheckAtMs === status.nextCheckAtMs) {
             cache.putStatus({ ...status, checkedAtMs: now(), nextCheckAtMs: now() + retryDelayMs(notYetRetryMs, status.checkCount + 1) });
           }
+        }
+      }
+      // Young records read whole: Teams may have published a higher version (versions.ts).
+      for (const id of versions.due(limit)) {
+        versions.looked(id); // first: a blocked Graph (no consent) must not make the timer spin either
+        const gated = gate(false);
+        if ('blocked' in gated) return;
+        try {
+          await fetchRecord(gated.api, id);
+        } catch {
+          return; // logged by failed(); the record is looked at again at its next due time
         }
       }
     },

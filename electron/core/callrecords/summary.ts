@@ -6,7 +6,7 @@
  * sessions (§3.2), so its names grow once the record's details have been read.
  */
 import type { CallRecordSummaryView } from '../../../shared/api/views';
-import { list, obj, str } from '../../../shared/json';
+import { list, num, obj, str } from '../../../shared/json';
 
 /** `identities`: the lower-case ids and user principal names of everyone named (matched to a room's account). */
 export type RecordLine = Omit<CallRecordSummaryView, 'reportIds' | 'teamsRoomsCall'> & { identities?: string[] };
@@ -44,6 +44,8 @@ export function recordLine(record: unknown): RecordLine {
     participantNames: [...names],
   };
   if (organizerName !== undefined) line.organizerName = organizerName;
+  const version = num(root['version']);
+  if (version !== undefined) line.version = version;
   if (identities.size > 0) line.identities = [...identities];
   return line;
 }

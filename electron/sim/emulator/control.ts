@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { CallRecord } from '../../../shared/graph/callRecords';
 import { issueAccessToken } from './accessTokens';
 import type { CallRecordPublishing } from './callRecordPublisher';
+import { nextCallRecordVersion, type CallRecordVersionChange } from './callRecordVersions';
 import { certificateFromPem } from './registry';
 import type { EmulatorState } from './state';
 import type { EmulatorRoute, EmulatorStats, FaultSpec, RateLimitSpec, ReceivedReport } from './types';
@@ -24,6 +25,8 @@ export interface EmulatorControl {
   clearFaults(): void;
   seedCallRecords(records: readonly CallRecord[], options?: { replace?: boolean }): void;
   callRecords(): CallRecord[];
+  /** Publishes an updated version of a stored record (callRecordVersions.ts); undefined when there is no such record. */
+  publishCallRecordVersion(id: string, change: CallRecordVersionChange): CallRecord | undefined;
   /** Turns publishing a callRecord per accepted report on (with its delay and disagreement) or off (null). */
   setCallRecordPublishing(options: CallRecordPublishing | null): void;
   /** Resolves once the record for this callChainId is published (in-process only). */
@@ -51,6 +54,13 @@ export function createControl(state: EmulatorState): EmulatorControl {
       else state.callRecords.upsert(records);
     },
     callRecords: () => state.callRecords.all(),
+    publishCallRecordVersion(id, change) {
+      const current = state.callRecords.get(id);
+      if (!current) return undefined;
+      const next = nextCallRecordVersion(current, change);
+      state.callRecords.upsert([next]);
+      return next;
+    },
     setCallRecordPublishing: (options) => state.publisher.configure(options),
     whenCallRecordPublished: (callChainId) => state.publisher.whenPublished(callChainId),
     setRateLimit: (route, limit) => state.rateLimiter.set(route, limit),

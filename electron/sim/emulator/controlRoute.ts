@@ -1,7 +1,8 @@
 /**
  * The HTTP control API under `/_emulator/` (../shared/design/contracts.md "Emulator"): `GET received`,
  * `POST faults` (`DELETE faults` clears), `POST call-records` (seed; `{ records, replace? }` or an array),
- * `GET call-records` (a summary), `POST call-record-publishing` (`{ delayMs, disagree? }` or `{ enabled: false }`:
+ * `GET call-records` (a summary), `POST call-records/{id}/versions` (an updated version of a record:
+ * `{ version?, set?, streams? }`, see callRecordVersions.ts), `POST call-record-publishing` (`{ delayMs, disagree? }` or `{ enabled: false }`:
  * a callRecord per accepted report, see callRecordPublisher.ts), `POST reset`, `POST rate-limits`, `POST roles`,
  * `POST certificates` (a PEM certificate, or `{ pem, clientId? }`: a certificate credential on an app, the demo
  * app by default), `GET stats`, `GET info`.
@@ -13,6 +14,7 @@ import { callRecordSummarySchema, type CallRecord } from '../../../shared/graph/
 import { validate, formatIssues } from '../../../shared/validation';
 import { isRetained } from './callRecordStore';
 import type { EmulatorControl } from './control';
+import { callRecordVersionSchema } from './callRecordVersions';
 import { faultRequestSchema } from './faults';
 import { readBody, sendEmpty, sendJson, type RequestContext } from './http';
 import { rateLimitRequestSchema } from './rateLimit';
@@ -32,7 +34,11 @@ const publishingRequestSchema = z.union([
 const rolesRequestSchema = z.strictObject({ clientId: z.string().optional(), roles: z.array(z.string()) });
 const certificateRequestSchema = z.strictObject({ pem: z.string().min(1, { message: 'must be a PEM certificate' }), clientId: z.string().min(1).optional() });
 
+const RECORD_VERSIONS = /^call-records\/([^/]+)\/versions$/;
+
 export async function handleControl(ctx: RequestContext, control: EmulatorControl, action: string): Promise<void> {
+  const versions = RECORD_VERSIONS.exec(action);
+  if (ctx.method === 'POST' && versions) return publishVersion(ctx, control, decodeURIComponent(versions[1] as string));
   const key = `${ctx.method} ${action}`;
   switch (key) {
     case 'GET received':
@@ -98,6 +104,17 @@ export async function handleControl(ctx: RequestContext, control: EmulatorContro
     default:
       return sendJson(ctx, 404, { error: { code: 'NotFound', message: `No control operation '${key}' under /_emulator/.` } });
   }
+}
+
+/** Publishes an updated version of a record; 404 when the emulator has no record with this id. */
+async function publishVersion(ctx: RequestContext, control: EmulatorControl, id: string): Promise<void> {
+  if (!control.callRecords().some((record) => record.id.toLowerCase() === id.toLowerCase())) {
+    return sendJson(ctx, 404, { error: { code: 'NotFound', message: `no call record with id ${id}` } });
+  }
+  return withBody(ctx, callRecordVersionSchema, (change) => {
+    const record = control.publishCallRecordVersion(id, change);
+    sendJson(ctx, 200, { id: record?.id ?? id, version: record?.version });
+  });
 }
 
 /**

@@ -139,4 +139,24 @@ describe('a sent report beside its callRecord', () => {
     const view = await service.get({ id: callChainId });
     expect(view.comparison!.every((row) => row.agrees === true)).toBe(true);
   });
+
+  it('Teams updates the record after it was read: the schedule reads the new version and the side-by-side follows it', async () => {
+    await start({ delayMs: 0, notYetRetryMs: 100 });
+    const { callChainId } = await sendReport('VTC Bldg 30/21');
+    service.reportCallChainSent(callChainId);
+    service.start();
+    await changeOf(callChainId);
+    const first = await service.get({ id: callChainId });
+    const audioOut = (view: typeof first) => view.comparison!.find((row) => row.modality === 'audio' && row.direction === 'outbound')!;
+    expect(audioOut(first)).toMatchObject({ agrees: true });
+
+    changed = [];
+    rig.emulator.publishCallRecordVersion(callChainId, { streams: { averagePacketLossRate: 0.25 } });
+    await changeOf(callChainId);
+    const updated = await service.get({ id: callChainId });
+    expect(updated.record!.version).toBe(2);
+    expect(audioOut(updated)).toMatchObject({ agrees: false });
+    expect(audioOut(updated).metrics).toContainEqual(expect.objectContaining({ metric: 'averagePacketLoss', room: 0.02, teams: 25, agrees: false }));
+    expect((await service.list({ sinceHours: 24 })).items.find((item) => item.id === callChainId)?.version).toBe(2);
+  });
 });

@@ -79,6 +79,28 @@ describe('control API', () => {
     expect(records.value.some((r) => !r.retained)).toBe(true);
   });
 
+  it('POST call-records/{id}/versions publishes an updated version read through Graph; refuses a bad body or an unknown id', async () => {
+    const client = clientFor(emulator, secretProvider(emulator));
+    const original = emulator.callRecords()[2]!;
+    const bumped = await control(`call-records/${original.id}/versions`, { body: { set: { type: 'peerToPeer' }, streams: { averagePacketLossRate: 0.3 } } });
+    expect(await bumped.json()).toEqual({ id: original.id, version: original.version + 1 });
+    const read = await client.getCallRecord(original.id, { expandSessions: true });
+    expect(read).toMatchObject({ version: original.version + 1, type: 'peerToPeer' });
+    const streams = read.sessions!.flatMap((s) => s.segments ?? []).flatMap((g) => g.media ?? []).flatMap((m) => m.streams ?? []);
+    expect(streams.length).toBeGreaterThan(0);
+    expect(streams.every((stream) => stream.averagePacketLossRate === 0.3)).toBe(true);
+    // The stored original is not changed in place (a test holding it still sees version 1).
+    expect(original.type).not.toBe('peerToPeer');
+
+    const bad = await control(`call-records/${original.id}/versions`, { body: { version: 0, set: { id: 'x' }, streams: { averageJitter: '12 ms' } } });
+    expect(bad.status).toBe(400);
+    const message = ((await bad.json()) as { error: { message: string } }).error.message;
+    expect(message).toMatch(/version/);
+    expect(message).toMatch(/set/);
+    expect(message).toMatch(/streams\.averageJitter/);
+    expect((await control('call-records/no-such-record/versions', { body: {} })).status).toBe(404);
+  });
+
   it('serves the Entra discovery documents MSAL may ask for', async () => {
     const openid = (await (await fetch(`${emulator.url}/${emulator.tenantId}/v2.0/.well-known/openid-configuration`)).json()) as Record<string, string>;
     expect(openid.token_endpoint).toBe(`${emulator.url}/${emulator.tenantId}/oauth2/v2.0/token`);

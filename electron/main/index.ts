@@ -12,6 +12,7 @@ import { registerAppApiIpc, sendAppEvent } from './ipc';
 import { APP_ORIGIN, isTrustedSenderUrl } from './trusted-url';
 import { DEV_SERVER_URL } from './security';
 import { createAppTray } from './tray';
+import { mergeTrayRooms, trayRoomOf, type TrayRoom } from './tray-state';
 import { createSafeStorageCipher } from './secret-cipher';
 import { notificationForAlert, notificationsForSyncChange, type NotificationSpec } from './notification-policy';
 import { startCore } from '../core/app/core';
@@ -19,7 +20,6 @@ import { startCoreHost, type CoreHost } from '../core/app/host';
 import { loadFleetConfig } from '../core/config/fleet';
 import { createFileLogSink } from '../core/log/file-sink';
 import { createLogger } from '../core/log/logger';
-import type { RoomsChange, RoomSummary } from '../../shared/domain/legs';
 import { errorMessage } from '../../shared/error-message';
 import type { SyncStatusView } from '../../shared/api/views';
 import { DEMO_DEFAULTS } from '../sim/demo/defaults';
@@ -34,8 +34,8 @@ let core: CoreHost | undefined;
 let mainWindow: BrowserWindow | undefined;
 let quitting = false;
 let closeHintShown = false;
-/** What the tray shows of each room; pushes carry every changed room's summary in full. */
-let rooms: RoomSummary[] = [];
+/** What the tray shows of each room (its summary and alert); pushes carry every changed room in full. */
+let rooms: TrayRoom[] = [];
 let sync: SyncStatusView | undefined;
 let doNotDisturb = false;
 
@@ -87,7 +87,7 @@ async function start(): Promise<void> {
   // after the room list itself may have changed (settings saved, demo started), read it whole.
   const refreshTrayRooms = async (): Promise<void> => {
     const all = await call('getRooms', undefined);
-    if (all.ok) rooms = all.value;
+    if (all.ok) rooms = all.value.map(trayRoomOf);
     tray.update(rooms, sync);
   };
   registerAppApiIpc(core, trusted);
@@ -97,7 +97,7 @@ async function start(): Promise<void> {
     const [event, payload] = pushed;
     switch (event) {
       case 'roomsChanged':
-        rooms = mergeRooms(rooms, payload);
+        rooms = mergeTrayRooms(rooms, payload);
         tray.update(rooms, sync);
         break;
       case 'alert':
@@ -122,7 +122,7 @@ async function start(): Promise<void> {
   const settings = await call('getSettings', undefined);
   if (settings.ok) applyShellSettings(settings.value);
   const initialRooms = await call('getRooms', undefined);
-  if (initialRooms.ok) rooms = initialRooms.value;
+  if (initialRooms.ok) rooms = initialRooms.value.map(trayRoomOf);
   const initialSync = await call('getSyncStatus', undefined);
   if (initialSync.ok) sync = initialSync.value;
   tray.update(rooms, sync);
@@ -137,17 +137,6 @@ function applyShellSettings(settings: { launchAtLogin: boolean; doNotDisturb: bo
   if (!app.isPackaged) return; // a development build must not register itself to start at login
   // Windows: enabled for every user of the PC (per-machine install); --hidden starts in the tray.
   app.setLoginItemSettings({ openAtLogin: settings.launchAtLogin, args: ['--hidden'], enabled: settings.launchAtLogin });
-}
-
-/**
- * Upserts the summaries of the changed rooms. The tray needs no call or history, so unlike the renderer the
- * shell applies no history delta and never needs to re-read: the core is in this process and every push
- * reaches this listener in order.
- */
-function mergeRooms(current: RoomSummary[], change: RoomsChange): RoomSummary[] {
-  const byId = new Map(current.map((room) => [room.roomId, room]));
-  for (const { roomId, roomName, devices, classification } of change.rooms) byId.set(roomId, { roomId, roomName, devices, classification });
-  return [...byId.values()];
 }
 
 function notify(spec: NotificationSpec | undefined): void {

@@ -6,6 +6,7 @@
  */
 import type { AlertEvent } from '../../shared/domain/legs';
 import type { SyncStatusView } from '../../shared/api/views';
+import { legText, metricText } from './alert-text';
 
 export interface NotificationSpec {
   title: string;
@@ -31,9 +32,8 @@ export function notificationForAlert(alert: AlertEvent, doNotDisturb: boolean): 
     };
   }
   if (alert.kind !== 'leg_poor') return undefined;
-  const leg = `${alert.legKey.modality} ${alert.legKey.direction}`;
   return {
-    title: `${alert.roomName}: ${leg} quality is poor`,
+    title: `${alert.roomName}: ${legText(alert.legKey)} quality is poor`,
     body: describeMetric(alert),
     target: { view: 'rooms', id: alert.roomId },
     urgent: true,
@@ -41,13 +41,9 @@ export function notificationForAlert(alert: AlertEvent, doNotDisturb: boolean): 
 }
 
 function describeMetric(alert: AlertEvent): string {
-  if (alert.metric === null || alert.value === null || alert.threshold === null) return 'Open the room for details.';
-  const unit = alert.metric === 'lossPercent' ? ' %' : alert.metric === 'frameRate' ? ' fps' : ' ms';
-  const name = { lossPercent: 'Packet loss', jitterMs: 'Jitter', roundTripMs: 'Round trip', frameRate: 'Frame rate' }[alert.metric];
-  return `${name} ${round(alert.value)}${unit} (limit ${round(alert.threshold)}${unit}).`;
+  const text = metricText(alert);
+  return text === undefined ? 'Open the room for details.' : `${text}.`;
 }
-
-const round = (value: number): string => (Math.round(value * 10) / 10).toString();
 
 export function notificationsForSyncChange(previous: SyncStatusView | undefined, next: SyncStatusView, doNotDisturb: boolean): NotificationSpec[] {
   if (doNotDisturb) return [];

@@ -1,13 +1,12 @@
 /**
  * The tray icon: one icon per overall state (resources/tray-*.png, distinct shapes, not colour alone), a
- * tooltip with the worst room and the backlog, and a menu: open, rooms with their state, pause/resume sync,
- * resubmit all failed, quit.
+ * tooltip with the poor rooms (the window's alerts) and the backlog, and a menu: open, rooms with their alert
+ * or state, pause/resume sync, resubmit all failed, quit. What it says is tray-state.ts.
  */
 import { Menu, nativeImage, Tray, type MenuItemConstructorOptions } from 'electron';
 import { join } from 'node:path';
-import type { RoomSummary } from '../../shared/domain/legs';
 import type { SyncStatusView } from '../../shared/api/views';
-import { summarizeTray, type TrayState } from './tray-state';
+import { roomMenuLabel, summarizeTray, type TrayRoom, type TrayState } from './tray-state';
 
 export interface TrayActions {
   open(roomId?: string): void;
@@ -23,13 +22,13 @@ export function createAppTray(resourcesDir: string, actions: TrayActions) {
   let lastState: TrayState | undefined;
 
   return {
-    update(rooms: readonly RoomSummary[], sync: SyncStatusView | undefined): TrayState {
+    update(rooms: readonly TrayRoom[], sync: SyncStatusView | undefined): TrayState {
       const summary = summarizeTray(rooms, sync);
       if (summary.state !== lastState) tray.setImage(icon(summary.state));
       lastState = summary.state;
       tray.setToolTip(summary.tooltip);
       const roomItems: MenuItemConstructorOptions[] = rooms.map((room) => ({
-        label: `${room.roomName} — ${room.classification === 'unknown' ? 'idle' : room.classification}`,
+        label: roomMenuLabel(room),
         click: () => actions.open(room.roomId),
       }));
       const paused = sync?.pausedByOperator ?? false;

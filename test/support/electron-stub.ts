@@ -14,6 +14,20 @@ export interface ElectronRecorder {
   protocolHandlers: Map<string, Listener>;
   windowReady: Promise<void>;
   resolveWindow: () => void;
+  /** What the tray was told, oldest first: icon paths, tooltips, context menus (the templates). */
+  tray: { images: string[]; tooltips: string[]; menus: unknown[] };
+  /** Whether Notification.isSupported() says yes; every notification made, as it stands now. */
+  notificationsSupported: boolean;
+  notifications: RecordedNotification[];
+  /** Called (and dropped) whenever the tray or a notification changes: see `recorded`. */
+  changeWaiters: Array<() => void>;
+}
+
+export interface RecordedNotification {
+  title: string;
+  body: string;
+  shown: boolean;
+  closed: boolean;
 }
 
 export function newElectronRecorder(isPackaged: boolean): ElectronRecorder {
@@ -21,7 +35,36 @@ export function newElectronRecorder(isPackaged: boolean): ElectronRecorder {
   const windowReady = new Promise<void>((resolve) => {
     resolveWindow = resolve;
   });
-  return { userData: '', isPackaged, appListeners: new Map(), windows: [], ipcHandlers: new Map(), protocolHandlers: new Map(), windowReady, resolveWindow };
+  return {
+    userData: '',
+    isPackaged,
+    appListeners: new Map(),
+    windows: [],
+    ipcHandlers: new Map(),
+    protocolHandlers: new Map(),
+    windowReady,
+    resolveWindow,
+    tray: { images: [], tooltips: [], menus: [] },
+    notificationsSupported: false,
+    notifications: [],
+    changeWaiters: [],
+  };
+}
+
+/** Resolves once `test` passes, checked now and after every change of the tray or the notifications. */
+export async function recorded(recorder: ElectronRecorder, test: () => boolean, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!test()) {
+    const left = deadline - Date.now();
+    if (left <= 0) throw new Error(`not recorded within ${timeoutMs} ms; last tooltip: ${recorder.tray.tooltips.at(-1) ?? '(none)'}`);
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, left);
+      recorder.changeWaiters.push(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+  }
 }
 
 export function electronStub(recorder: ElectronRecorder): Record<string, unknown> {
@@ -29,6 +72,7 @@ export function electronStub(recorder: ElectronRecorder): Record<string, unknown
     recorder.appListeners.set(name, [...(recorder.appListeners.get(name) ?? []), listener]);
   };
   const noop = (): void => undefined;
+  const changed = (): void => recorder.changeWaiters.splice(0).forEach((wake) => wake());
   class FakeWebContents {
     on = noop;
     once = noop;
@@ -57,14 +101,37 @@ export function electronStub(recorder: ElectronRecorder): Record<string, unknown
   }
   class Tray {
     on = noop;
-    setImage = noop;
-    setToolTip = noop;
-    setContextMenu = noop;
+    setImage(image: { path: string }): void {
+      recorder.tray.images.push(image.path);
+      changed();
+    }
+    setToolTip(tooltip: string): void {
+      recorder.tray.tooltips.push(tooltip);
+      changed();
+    }
+    setContextMenu(menu: unknown): void {
+      recorder.tray.menus.push(menu);
+      changed();
+    }
     destroy = noop;
   }
   class Notification {
     static isSupported(): boolean {
-      return false;
+      return recorder.notificationsSupported;
+    }
+    private readonly record: RecordedNotification;
+    constructor(options: { title: string; body: string }) {
+      this.record = { title: options.title, body: options.body, shown: false, closed: false };
+      recorder.notifications.push(this.record);
+    }
+    on = noop;
+    show(): void {
+      this.record.shown = true;
+      changed();
+    }
+    close(): void {
+      this.record.closed = true;
+      changed();
     }
   }
   return {

@@ -2,21 +2,14 @@
  * The alert overlay's rules, pure: one alert per poor room (its worst leg now, updated in place as samples
  * arrive), and what a room that stopped being poor says ("was 25.1 %, now 0.2 %": the last poor value and
  * the same leg's value now). Derived from the room snapshots, so an alert can never outlive the state it
- * describes and a room still poor never loses its alert when another recovers.
+ * describes and a room still poor never loses its alert when another recovers. Which room has an alert and
+ * what it says is shared/domain/room-alert.ts, the rule the tray follows too.
  */
 import type { LegKey, QualityMetric } from '../../../shared/domain/legs';
+import { roomAlertOf, type RoomAlert } from '../../../shared/domain/room-alert';
 import type { RoomsState } from '../stores/rooms';
-import { worstLeg } from '../views/rooms/fleet';
 
-export interface RoomAlert {
-  roomId: string;
-  roomName: string;
-  legId: string;
-  legKey: LegKey;
-  metric: QualityMetric | null;
-  value: number | null;
-  threshold: number | null;
-}
+export type { RoomAlert } from '../../../shared/domain/room-alert';
 
 export interface Recovery {
   roomId: string;
@@ -32,24 +25,13 @@ export interface Recovery {
 
 export const RECOVERY_SHOWN_MS = 8_000;
 
-/** The poor rooms in the configured order, each with its worst leg and the reason it is poor. */
+/** The poor rooms in the configured order, each with its worst leg and the reason it is poor (the tray's rule too). */
 export function poorRoomAlerts(state: Pick<RoomsState, 'order' | 'byId'>): RoomAlert[] {
   const alerts: RoomAlert[] = [];
   for (const roomId of state.order) {
     const room = state.byId[roomId]?.snapshot;
-    if (room === undefined || room.classification !== 'poor') continue;
-    const leg = worstLeg(room);
-    if (leg === null) continue;
-    const reason = leg.classificationReason;
-    alerts.push({
-      roomId,
-      roomName: room.roomName,
-      legId: leg.id,
-      legKey: leg.key,
-      metric: reason?.metric ?? null,
-      value: reason?.value ?? null,
-      threshold: reason?.threshold ?? null,
-    });
+    const alert = room === undefined ? null : roomAlertOf(room);
+    if (alert !== null) alerts.push(alert);
   }
   return alerts;
 }

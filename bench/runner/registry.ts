@@ -89,9 +89,12 @@ export const BENCHES: BenchEntry[] = [
     quickEnv: { BENCH_UI_SECONDS: '4' },
     load: async () => (await import('../ui/rooms-render')).main,
     rows: ({ metrics: m }) => [
-      { name: 'Rooms view, 24 changed / 500 ms', figure: `busy ${n(m['all.busyMsPerWindow'], 1)} ms per window`, ratio: m.busyRatio!, against: '< 1 × the 500 ms update window', judged: true },
-      { name: 'Rooms view frame time p95', figure: `${n(m['all.frameP95Ms'], 1)} ms; ${n(m['all.slowFrameTimeShare']! * 100)} % of time in frames > 50 ms`, ratio: m.frameP95Ratio!, against: 'the 16.7 ms frame (60 Hz)', judged: false },
-      { name: 'Rooms view, 4 of 24 changed', figure: `busy ${n(m['resent.busyMsPerWindow'], 1)} ms per window`, ratio: m.resentToAllRatio!, against: 'alt.: all 24 rendered, same payload', judged: false },
+      { name: 'Rooms view, all rooms changed / 500 ms', figure: `busy ${n(m['all.busyMsPerWindow'], 1)} ms per window`, ratio: m.busyRatio!, against: '< 1 × the 500 ms update window', judged: true },
+      { name: 'Rooms view frame time p95', figure: `${n(m.frameP95Ms, 1)} ms in vsync intervals (raw ${n(m['all.frameP95Ms'], 1)} ms)`, ratio: m.frameP95Ratio!, against: '≤ 1 × the 16.7 ms frame (60 Hz)', judged: true },
+      { name: 'Rooms view longest task', figure: `${n(m.longestTaskMs)} ms`, ratio: m.longestTaskRatio!, against: '≤ 1 × 50 ms', judged: true },
+      { name: 'Overview drawn after first data, later start', figure: `${n(m.laterStartDrawnMs)} ms`, ratio: m.laterStartDrawnRatio!, against: '≤ 1 × 100 ms', judged: true },
+      { name: 'Overview drawn after first data, first start', figure: `${n(m.firstStartDrawnMs)} ms`, ratio: m.firstStartDrawnRatio!, against: '≤ 1 × 100 ms (no code cache yet)', judged: false },
+      { name: 'Rooms view, 4 rooms changed', figure: `busy ${n(m['resent.busyMsPerWindow'], 1)} ms per window`, ratio: m.resentToAllRatio!, against: 'alt.: all rooms rendered, same payload', judged: false },
       {
         name: 'Rooms view, unchanged rooms',
         figure: `${n(m['resent.unchangedRenders']! + m['changedOnly.unchangedRenders']!)} renders in ${n(m['resent.received']! + m['changedOnly.received']!)} updates`,

@@ -66,6 +66,7 @@ export const PAGE_PROBE_SOURCE = String.raw`(() => {
   let firstDataAtMs = null;
   let tilesAtMs = null;
   let firstFrameAtMs = null;
+  const drawnWaiters = [];
   // The harness sets the room count before the page loads (sessionStorage survives nothing else here).
   const expectedTiles = () => Number(window.__roomsBenchRooms ?? 1);
   const NativeWebSocket = window.WebSocket;
@@ -73,20 +74,30 @@ export const PAGE_PROBE_SOURCE = String.raw`(() => {
     constructor(...args) {
       super(...args);
       this.addEventListener('message', (event) => {
-        // The first data: the getRooms answer (a result whose value lists rooms). The overview is drawn
-        // when the frame after the commit that put the last tile in the list starts (firstRender).
+        // The first data: the getRooms answer (a result whose value lists rooms). The tiles are in the DOM when
+        // the mutation that adds the last one happens (a MutationObserver runs right after it, in the same
+        // task); they are drawn when the main thread has finished the frame after that: a task posted from
+        // that frame's animation-frame callback runs once its style, layout and paint are done.
         if (firstDataAtMs === null && typeof event.data === 'string' && event.data.includes('"result"') && event.data.includes('"roomId"')) {
           firstDataAtMs = performance.now();
-          const watch = () => {
-            const tiles = document.querySelectorAll('ul.fleet > li').length;
-            if (tiles > 0 && tiles >= expectedTiles()) {
-              tilesAtMs = performance.now();
-              requestAnimationFrame((frameAt) => { firstFrameAtMs = frameAt; });
-              return;
-            }
-            requestAnimationFrame(watch);
+          const tilesShown = () => document.querySelectorAll('ul.fleet > li').length >= expectedTiles();
+          const whenDrawn = () => {
+            tilesAtMs = performance.now();
+            requestAnimationFrame(() => {
+              const channel = new MessageChannel();
+              channel.port1.onmessage = () => { firstFrameAtMs = performance.now(); drawnWaiters.forEach((resolve) => resolve()); };
+              channel.port2.postMessage(null);
+            });
           };
-          queueMicrotask(watch);
+          if (tilesShown()) whenDrawn();
+          else {
+            const observer = new MutationObserver(() => {
+              if (!tilesShown()) return;
+              observer.disconnect();
+              whenDrawn();
+            });
+            observer.observe(document.body, { childList: true, subtree: true });
+          }
         }
         if (typeof event.data !== 'string' || !event.data.startsWith('{"event":"roomsChanged"')) return;
         const now = performance.now();
@@ -162,6 +173,8 @@ export const PAGE_PROBE_SOURCE = String.raw`(() => {
   window.__roomsBench = {
     now: () => performance.now(),
     firstRender: () => ({ firstDataAtMs, tilesAtMs, firstFrameAtMs }),
+    /** Resolves once the frame showing every tile is drawn. */
+    firstRenderDrawn: () => (firstFrameAtMs !== null ? Promise.resolve() : new Promise((resolve) => drawnWaiters.push(resolve))),
     waitForSeq(seq, timeoutMs) {
       if (lastSeq >= seq) return Promise.resolve(true);
       return new Promise((resolve) => {

@@ -40,11 +40,56 @@ export interface MainThreadTimes {
   jsHeapUsedBytes: number;
 }
 
-/** The overview's first render: from the getRooms answer reaching the page to every tile in the DOM / on screen. */
-export interface FirstRender {
+/** One load of the overview: from the getRooms answer reaching the page to every tile in the DOM / drawn. */
+export interface FirstLoad {
   navigationToTilesMs: number;
   dataToTilesMs: number;
   dataToFrameMs: number;
+}
+
+/** The overview's first render, at first starts (fresh profile) and at later starts (same profile reloaded). */
+export interface FirstRender {
+  firstStarts: FirstLoad[];
+  laterStarts: FirstLoad[];
+}
+
+const FIRST_STARTS = Number(process.env.BENCH_UI_FIRST_STARTS ?? 3);
+const LATER_STARTS = Number(process.env.BENCH_UI_LATER_STARTS ?? 5);
+
+async function probedPage(browser: ChromiumSession, roomCount: number): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.addInitScript(`window.__roomsBenchRooms = ${roomCount};`);
+  await page.addInitScript(PAGE_PROBE_SOURCE);
+  return page;
+}
+
+/** Navigates (or reloads) and waits until every tile is drawn; the probe's figures of that load. */
+async function loadOverview(page: Page, roomCount: number, navigate: () => Promise<unknown>): Promise<FirstLoad> {
+  const pageErrors: string[] = [];
+  const onError = (error: Error) => pageErrors.push(error.message);
+  page.on('pageerror', onError);
+  try {
+    const navigatedAtMs = performance.now();
+    await navigate();
+    // A locator wait, not waitForFunction: that one evals its predicate, which the page's CSP refuses.
+    await page
+      .locator('ul.fleet > li')
+      .nth(roomCount - 1)
+      .waitFor({ state: 'attached', timeout: 20_000 })
+      .catch((error: unknown) => {
+        throw new Error(`the Rooms view did not show ${roomCount} room tiles within 20 s${pageErrors.length > 0 ? ` (page errors: ${pageErrors.join('; ')})` : ''}`, { cause: error });
+      });
+    const navigationToTilesMs = performance.now() - navigatedAtMs;
+    await page.evaluate('window.__roomsBench.firstRenderDrawn()');
+    const first = (await page.evaluate('window.__roomsBench.firstRender()')) as { firstDataAtMs: number | null; tilesAtMs: number | null; firstFrameAtMs: number | null };
+    return {
+      navigationToTilesMs,
+      dataToTilesMs: first.firstDataAtMs !== null && first.tilesAtMs !== null ? first.tilesAtMs - first.firstDataAtMs : Number.NaN,
+      dataToFrameMs: first.firstDataAtMs !== null && first.firstFrameAtMs !== null ? first.firstFrameAtMs - first.firstDataAtMs : Number.NaN,
+    };
+  } finally {
+    page.off('pageerror', onError);
+  }
 }
 
 export interface RoomsPage {
@@ -101,34 +146,36 @@ export async function openRoomsPage(feed: RoomFeed): Promise<RoomsPage> {
     },
     getSettings: () => settings,
   });
+  // First starts: each in a fresh profile (no V8 code cache), its own server (a sign-in token works once).
+  const firstStarts: FirstLoad[] = [];
+  for (let start = 0; start < FIRST_STARTS; start += 1) {
+    const web = await startTestWebServer({ staticDir: RENDERER_DIR, handlers });
+    const browser = await launchChromium({ viewport: VIEWPORT });
+    try {
+      const page = await probedPage(browser, feed.roomCount);
+      firstStarts.push(await loadOverview(page, feed.roomCount, () => page.goto(web.server.url)));
+    } finally {
+      await browser.close();
+      await web.stop();
+    }
+  }
   let web: TestWebServer | undefined;
   let browser: ChromiumSession | undefined;
   try {
     web = await startTestWebServer({ staticDir: RENDERER_DIR, handlers });
     browser = await launchChromium({ viewport: VIEWPORT });
-    const page = await browser.context.newPage();
-    const pageErrors: string[] = [];
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    await page.addInitScript(`window.__roomsBenchRooms = ${feed.roomCount};`);
-    await page.addInitScript(PAGE_PROBE_SOURCE);
-    const navigatedAtMs = performance.now();
-    await page.goto(web.server.url);
-    // A locator wait, not waitForFunction: that one evals its predicate, which the page's CSP refuses.
-    await page
-      .locator('ul.fleet > li')
-      .nth(feed.roomCount - 1)
-      .waitFor({ state: 'attached', timeout: 20_000 })
-      .catch((error: unknown) => {
-        throw new Error(`the Rooms view did not show ${feed.roomCount} room tiles within 20 s${pageErrors.length > 0 ? ` (page errors: ${pageErrors.join('; ')})` : ''}`, { cause: error });
-      });
-    const navigationToTilesMs = performance.now() - navigatedAtMs;
-    await page.waitForTimeout(100); // the frame after the last tile (the probe records it)
-    const first = (await page.evaluate('window.__roomsBench.firstRender()')) as { firstDataAtMs: number | null; tilesAtMs: number | null; firstFrameAtMs: number | null };
-    const firstRender: FirstRender = {
-      navigationToTilesMs,
-      dataToTilesMs: first.firstDataAtMs !== null && first.tilesAtMs !== null ? first.tilesAtMs - first.firstDataAtMs : Number.NaN,
-      dataToFrameMs: first.firstDataAtMs !== null && first.firstFrameAtMs !== null ? first.firstFrameAtMs - first.firstDataAtMs : Number.NaN,
-    };
+    const page = await probedPage(browser, feed.roomCount);
+    const url = web.server.url;
+    await loadOverview(page, feed.roomCount, () => page.goto(url));
+    // Later starts: the same profile reloaded. Chromium (and Electron, for app:// with its codeCache
+    // privilege) keeps V8's code cache from the second load on, so the third and later loads are what an
+    // operator's every start after the first looks like.
+    const laterStarts: FirstLoad[] = [];
+    for (let load = 2; load <= 2 + LATER_STARTS; load += 1) {
+      const measured = await loadOverview(page, feed.roomCount, () => page.reload());
+      if (load > 2) laterStarts.push(measured);
+    }
+    const firstRender: FirstRender = { firstStarts, laterStarts };
     const cdp = await browser.context.newCDPSession(page);
     await cdp.send('Performance.enable');
     const { product } = await cdp.send('Browser.getVersion');

@@ -20,7 +20,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { fixed, percentile, runIfMain, type BenchResult } from '../outbox/support';
 import { createRoomFeed, PUBLISH_INTERVAL_MS, type RoomFeed } from './room-feed';
 import { latestHistoryOnly } from '../../shared/domain/room-delta';
-import { openRoomsPage, VIEWPORT, type RoomsPage } from './rooms-page';
+import { openRoomsPage, VIEWPORT, type FirstLoad, type RoomsPage } from './rooms-page';
 
 /** 64 rooms by default (the largest fleet the demo runs); BENCH_UI_ROOMS=24 gives the earlier figures. */
 const ROOMS = Number(process.env.BENCH_UI_ROOMS ?? 64);
@@ -55,6 +55,8 @@ interface PhaseFigures {
   styleLayoutMsPerWindow: number;
   frameP50Ms: number;
   frameP95Ms: number;
+  /** Every frame's rAF delta, for the count in vsync intervals (report). */
+  frameDeltasMs: number[];
   frameMaxMs: number;
   framesOver50Ms: number;
   /** Share of the phase spent showing frames that took over 50 ms (p95 alone hides how long they were). */
@@ -156,6 +158,7 @@ async function runPhase(page: RoomsPage, feed: RoomFeed, sequence: Sequence, pha
     styleLayoutMsPerWindow: (after.styleMs - before.styleMs + after.layoutMs - before.layoutMs) / elapsedWindows,
     frameP50Ms: percentile(frames, 50),
     frameP95Ms: percentile(frames, 95),
+    frameDeltasMs: frames,
     frameMaxMs: Math.max(...frames),
     framesOver50Ms: frames.filter((ms) => ms > DROPPED_FRAME_MS).length,
     slowFrameTimeShare: frames.filter((ms) => ms > DROPPED_FRAME_MS).reduce((sum, ms) => sum + ms, 0) / elapsedMs,
@@ -213,10 +216,32 @@ function phaseLine(f: PhaseFigures): string {
   );
 }
 
+/**
+ * Frame times in whole vsync intervals. Chromium draws on a fixed 60 Hz beat, so a frame's rAF delta is a
+ * whole number of intervals: one when the frame was on time, two when one was missed. The page's clock is
+ * coarsened to 0.1 ms with jitter (no cross-origin isolation), so an on-time frame reads 16.6–16.8 ms; the
+ * raw p95 of an idle page is already 16.8 ms at times. Rounded to intervals, a p95 of one interval
+ * (16.7 ms) means at least 95 % of frames were on time.
+ */
+function frameIntervals(deltasMs: readonly number[]): number[] {
+  return deltasMs.map((ms) => Math.max(1, Math.round(ms / FRAME_BUDGET_MS)));
+}
+
+function median(values: readonly number[]): number {
+  return percentile([...values], 50);
+}
+
+function firstLoadText(loads: readonly FirstLoad[]): string {
+  const each = loads.map((load) => fixed(load.dataToFrameMs, 0)).join(', ');
+  return `${fixed(median(loads.map((load) => load.dataToTilesMs)), 0)} ms in the DOM, ${fixed(median(loads.map((load) => load.dataToFrameMs)), 0)} ms drawn (median of ${each})`;
+}
+
 function report(page: RoomsPage, phases: Phases, memory: Memory): BenchResult {
   const { idle, all, resent, changedOnly } = phases;
   const busyRatio = all.busyMsPerWindow / PUBLISH_INTERVAL_MS;
-  const frameRatio = all.frameP95Ms / FRAME_BUDGET_MS;
+  const frameP95Intervals = percentile(frameIntervals(all.frameDeltasMs), 95);
+  const frameP95Ms = frameP95Intervals * FRAME_BUDGET_MS;
+  const frameRatio = frameP95Ms / FRAME_BUDGET_MS;
   const skipSaving = resent.busyMsPerWindow / all.busyMsPerWindow;
   const keptUp = all.received === all.published && all.missedRenders === 0;
   const noUnchangedRenders = resent.unchangedRenders === 0 && changedOnly.unchangedRenders === 0;
@@ -225,20 +250,23 @@ function report(page: RoomsPage, phases: Phases, memory: Memory): BenchResult {
   const line =
     `ui rooms-render (${ROOMS} rooms × ${LEGS_PER_ROOM} legs at 2 Hz, ${page.browserVersion}, ${VIEWPORT.width}×${VIEWPORT.height}): ` +
     `main-thread busy per ${PUBLISH_INTERVAL_MS} ms update window ${fixed(all.busyMsPerWindow, 1)} ms = ratio ${fixed(busyRatio, 3)} of the ${PUBLISH_INTERVAL_MS} ms budget; ` +
-    `p95 frame time ${fixed(all.frameP95Ms, 1)} ms vs 16.7 ms budget = ratio ${fixed(frameRatio, 2)}; ` +
+    `p95 frame time ${fixed(frameP95Ms, 1)} ms vs 16.7 ms budget = ratio ${fixed(frameRatio, 2)}; ` +
     `${FEW_CHANGED.length} of ${ROOMS} changed (same payload) costs ratio ${fixed(skipSaving, 3)} of all ${ROOMS} changed; ` +
     `unchanged rooms re-rendered: ${resent.unchangedRenders + changedOnly.unchangedRenders} ${ok ? 'OK' : 'MISSED'}`;
   console.log(line);
   // The fleet overview's limits: p95 frame ≤ 16.7 ms and no long task over 50 ms while every room changes
   // at 2 Hz; the overview drawn ≤ 100 ms after the first data.
   const longestTaskMs = all.longTaskMaxMs;
-  const first = page.firstRender;
+  const { firstStarts, laterStarts } = page.firstRender;
+  const laterDrawnMs = median(laterStarts.map((load) => load.dataToFrameMs));
+  const firstDrawnMs = median(firstStarts.map((load) => load.dataToFrameMs));
   console.log(
-    `  limits: p95 frame ${fixed(all.frameP95Ms, 1)} ms (limit ${fixed(FRAME_BUDGET_MS, 1)}) ${all.frameP95Ms <= FRAME_BUDGET_MS ? 'OK' : 'OVER'}; ` +
+    `  limits: p95 frame ${fixed(frameP95Ms, 1)} ms = ${frameP95Intervals} vsync interval${frameP95Intervals === 1 ? '' : 's'} (limit ${fixed(FRAME_BUDGET_MS, 1)}; raw rAF delta p95 ${fixed(all.frameP95Ms, 1)} ms) ${frameP95Ms <= FRAME_BUDGET_MS + 0.05 ? 'OK' : 'OVER'}; ` +
       `longest task ${fixed(longestTaskMs, 0)} ms in ${all.phase.seconds} s (limit ${DROPPED_FRAME_MS}) ${longestTaskMs <= DROPPED_FRAME_MS ? 'OK' : 'OVER'}; ` +
-      `first data → all ${ROOMS} tiles in the DOM ${fixed(first.dataToTilesMs, 0)} ms, → on screen ${fixed(first.dataToFrameMs, 0)} ms (limit 100) ${first.dataToFrameMs <= 100 ? 'OK' : 'OVER'} ` +
-      `(navigation → tiles ${fixed(first.navigationToTilesMs, 0)} ms)`,
+      `first data → all ${ROOMS} tiles drawn at a later start ${fixed(laterDrawnMs, 0)} ms (limit 100) ${laterDrawnMs <= 100 ? 'OK' : 'OVER'}, at the first start ${fixed(firstDrawnMs, 0)} ms (limit 100) ${firstDrawnMs <= 100 ? 'OK' : 'OVER'}`,
   );
+  console.log(`  first render at the first start (fresh profile, no code cache): ${firstLoadText(firstStarts)}`);
+  console.log(`  first render at later starts (same profile, V8 code cache): ${firstLoadText(laterStarts)}`);
   for (const f of [all, resent, changedOnly, idle]) console.log(phaseLine(f));
   console.log(
     `  roomsChanged of all ${ROOMS} rooms: ${fixed(all.updateBytes / 1024, 1)} KiB per update (getRooms of all ${ROOMS}: ${fixed(memory.fullSnapshotBytes / MB, 2)} MB); JS heap after GC ${fixed(memory.heapBeforeBytes / MB, 1)} MB before the measured phases, ` +
@@ -250,6 +278,13 @@ function report(page: RoomsPage, phases: Phases, memory: Memory): BenchResult {
   const metrics: Record<string, number> = {
     busyRatio,
     frameP95Ratio: frameRatio,
+    frameP95Ms,
+    longestTaskMs,
+    longestTaskRatio: longestTaskMs / DROPPED_FRAME_MS,
+    laterStartDrawnMs: laterDrawnMs,
+    laterStartDrawnRatio: laterDrawnMs / 100,
+    firstStartDrawnMs: firstDrawnMs,
+    firstStartDrawnRatio: firstDrawnMs / 100,
     resentToAllRatio: skipSaving,
     changedOnlyToAllRatio: changedOnly.busyMsPerWindow / all.busyMsPerWindow,
     unchangedRenderRatio: unchangedRenderRatio([resent, changedOnly]),

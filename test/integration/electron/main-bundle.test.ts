@@ -174,7 +174,7 @@ describe('built main bundle (out/main/index.js)', () => {
     expect(prefs).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false, nodeIntegrationInWorker: false, nodeIntegrationInSubFrames: false, webSecurity: true, allowRunningInsecureContent: false, webviewTag: false });
     expect(String(prefs['preload'])).toMatch(/out[\\/]preload[\\/]index\.cjs$/);
     expect(window.loadedUrl).toBe('app://renderer/index.html');
-    expect(recorder.privileged).toEqual([expect.objectContaining({ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) })]);
+    expect(recorder.privileged).toEqual([expect.objectContaining({ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true, codeCache: true }) })]);
   });
 
   it('denies every permission request and check', () => {

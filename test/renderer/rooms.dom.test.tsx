@@ -90,7 +90,7 @@ describe('Rooms view: the fleet overview', () => {
     await screen.findByRole('button', { name: 'Room E: open the room' });
     expect(tileNames()).toEqual(['Room E', 'Room D', 'Room C', 'Room B', 'Room A']);
     // The worst leg now: metric, value and threshold.
-    expect(within(tile('Room E')).getByText('Audio · inbound: Packet loss 25.1% (threshold 10%)').textContent).toContain('25.1%');
+    expect(within(tile('Room E')).getByText('Packet loss 25.1% (threshold 10%) · Audio · inbound').textContent).toContain('25.1%');
     expect(within(tile('Room D')).getByText('sx80 offline').textContent).toBe('sx80 offline');
     expect(within(tile('Room A')).getByText('Idle').textContent).toBe('Idle');
     const summary = screen.getByText('1 room poor:').closest('p')!;
@@ -115,7 +115,11 @@ describe('Rooms view: the fleet overview', () => {
     const turning = leg({ lossPercent: 14, classification: 'good', trend: { toward: 'poor', samples: 2, samplesNeeded: 3 }, sampleReason: { metric: 'lossPercent', value: 14, threshold: 10 } });
     renderRooms((f) => f.respond('getRooms', () => ok([room('boardroom', 'Boardroom', { legs: [turning] })])));
     await screen.findByRole('button', { name: 'Boardroom: open the room' });
-    expect(tile('Boardroom').textContent).toContain('Audio · inbound: Packet loss 14% (threshold 10%) · turning poor 2/3');
+    // The trend ends the first line (in place of the call), the numbers start the second: neither is cut.
+    const [first, second] = [...tile('Boardroom').querySelectorAll('.fleet-line')].map((line) => line.textContent);
+    expect(first).toBe('GoodBoardroomturning poor 2/3');
+    expect(second).toBe('Packet loss 14% (threshold 10%) · Audio · inbound');
+    expect(tile('Boardroom').title).toBe('Boardroom · In call since 9:00:00 AM · turning poor 2/3 · Packet loss 14% (threshold 10%) · Audio · inbound');
     // The tiles take their words from the overview: a language change reaches every tile.
     const boardroom = tile('Boardroom');
     act(() => useLocaleStore.getState().setOverride('fr'));
@@ -238,7 +242,7 @@ describe('Room detail', () => {
     const recovering = leg({ lossPercent: 0.2, classification: 'poor', trend: { toward: 'good', samples: 1, samplesNeeded: 3 }, sampleReason: null });
     renderDetail([room('boardroom', 'Boardroom', { classification: 'poor', legs: [recovering] })]);
     const table = await screen.findByRole('table', { name: 'Media legs of Boardroom' });
-    expect(within(table).getByRole('row', { name: /Audio · inbound/ }).querySelector('th')!.textContent).toBe('Audio · inbound ■Poor recovering 1/3');
+    expect(within(table).getByRole('row', { name: /Audio · inbound/ }).querySelector('th')!.textContent).toBe('Audio · inbound Poor recovering 1/3');
   });
 
   it('opens a larger view of one room with statistics and charts over the call', async () => {

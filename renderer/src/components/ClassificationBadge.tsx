@@ -3,19 +3,21 @@
  * high contrast, in greyscale and to a screen reader.
  */
 import type { LegClassification } from '../../../shared/domain/legs';
-import { useT } from '../i18n';
+import { useT, type Translate } from '../i18n';
 import { CLASSIFICATION_KEY } from '../lib/labels';
-
-const SHAPE: Record<LegClassification, string> = { good: '●', warning: '▲', poor: '■', unknown: '○' };
 
 export function ClassificationBadge({ classification }: { classification: LegClassification }) {
   const t = useT();
+  return <ClassificationMark classification={classification} t={t} />;
+}
+
+/**
+ * The badge with the caller's `t`: no locale subscription of its own, for lists that render many badges
+ * at once (the fleet overview's 64 tiles subscribe once, in the list).
+ */
+export function ClassificationMark({ classification, t }: { classification: LegClassification; t: Translate }) {
   return (
-    <span className={`badge badge-${classification}`}>
-      <span aria-hidden="true" className="badge-shape">
-        {SHAPE[classification]}
-      </span>
-      {t(CLASSIFICATION_KEY[classification])}
-    </span>
+    // The shape (● ▲ ■ ○) is the class's ::before (app.css), hidden from screen readers.
+    <span className={`badge badge-${classification}`}>{t(CLASSIFICATION_KEY[classification])}</span>
   );
 }

@@ -17,7 +17,7 @@ export const enLive = {
   'fleet.inCall': 'In call since {time}',
   'fleet.noLegs': 'Waiting for statistics',
   'fleet.allGood': 'All {count} legs good',
-  'fleet.worst': '{leg}: {metric} {value} (threshold {threshold})',
+  'fleet.worst': '{metric} {value} (threshold {threshold}) · {leg}',
   'fleet.worstNoReason': '{leg}',
   'fleet.devicesOk': 'Devices online',
   'fleet.device': '{device} {state}',

@@ -15,7 +15,7 @@ export const fiLive: Record<keyof typeof enLive, string> = {
   'fleet.inCall': 'Puhelussa {time} alkaen',
   'fleet.noLegs': 'Odotetaan tilastoja',
   'fleet.allGood': 'Kaikki {count} yhteyttä hyviä',
-  'fleet.worst': '{leg}: {metric} {value} (raja {threshold})',
+  'fleet.worst': '{metric} {value} (raja {threshold}) · {leg}',
   'fleet.worstNoReason': '{leg}',
   'fleet.devicesOk': 'Laitteet verkossa',
   'fleet.device': '{device} {state}',

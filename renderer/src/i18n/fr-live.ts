@@ -15,7 +15,7 @@ export const frLive: Record<keyof typeof enLive, string> = {
   'fleet.inCall': 'En appel depuis {time}',
   'fleet.noLegs': 'En attente des statistiques',
   'fleet.allGood': 'Les {count} flux sont bons',
-  'fleet.worst': '{leg} : {metric} {value} (seuil {threshold})',
+  'fleet.worst': '{metric} {value} (seuil {threshold}) · {leg}',
   'fleet.worstNoReason': '{leg}',
   'fleet.devicesOk': 'Appareils en ligne',
   'fleet.device': '{device} {state}',

@@ -1,9 +1,11 @@
 /**
  * The Rooms view's first screen: every room as a compact tile, the ones in trouble first (poor, a device in
  * trouble, fair, good, idle; the configured order inside a group), under a one-line summary naming the
- * rooms in trouble. The list re-renders only when a room changes group; each tile follows its own room.
+ * rooms in trouble. The list subscribes to the rooms once and renders on every change; a tile renders only
+ * when its own room's snapshot changed (the store keeps an unchanged room's object), so a sample of one room
+ * renders one tile.
  */
-import { useCallback, useMemo } from 'react';
+import { memo, useCallback, useMemo } from 'react';
 import { useFormat, useT } from '../../i18n';
 import type { RoomsState } from '../../stores/rooms';
 import { useRoomsStore, useStores } from '../../stores/provider';
@@ -40,7 +42,7 @@ function parseLayout(key: string): Placed[] {
   });
 }
 
-function Summary({ placed, onOpen }: { placed: readonly Placed[]; onOpen(roomId: string): void }) {
+const Summary = memo(function Summary({ placed, onOpen }: { placed: readonly Placed[]; onOpen(roomId: string): void }) {
   const t = useT();
   // Names only (a string, equal while unchanged): a sample does not render the summary again.
   const namesKey = useRoomsStore((state) => placed.map((room) => state.byId[room.roomId]?.snapshot.roomName ?? room.roomId).join(SEPARATOR));
@@ -74,12 +76,13 @@ function Summary({ placed, onOpen }: { placed: readonly Placed[]; onOpen(roomId:
       ))}
     </p>
   );
-}
+});
 
 export function FleetOverview() {
   const t = useT();
   const { app } = useStores();
   const key = useRoomsStore(layoutKey);
+  const byId = useRoomsStore((state) => state.byId);
   const placed = useMemo(() => parseLayout(key), [key]);
   const open = useCallback((roomId: string) => app.getState().navigate({ view: 'room', roomId }), [app]);
   const texts = useLegTexts();
@@ -88,9 +91,10 @@ export function FleetOverview() {
     <>
       <Summary placed={placed} onOpen={open} />
       <ul className="fleet" aria-label={t('fleet.listLabel')}>
-        {placed.map((room) => (
-          <FleetTile key={room.roomId} roomId={room.roomId} onOpen={open} texts={texts} format={format} />
-        ))}
+        {placed.map(({ roomId }) => {
+          const room = byId[roomId]?.snapshot;
+          return room === undefined ? null : <FleetTile key={roomId} roomId={roomId} room={room} onOpen={open} texts={texts} format={format} />;
+        })}
       </ul>
     </>
   );

@@ -5,21 +5,20 @@
  */
 import { memo } from 'react';
 import type { RoomSnapshot } from '../../../../shared/domain/legs';
-import { ClassificationBadge } from '../../components/ClassificationBadge';
+import { ClassificationMark } from '../../components/ClassificationBadge';
 import type { Formatter } from '../../i18n';
 import { DEVICE_STATE_KEY } from '../../lib/labels';
-import { useRoomsStore } from '../../stores/provider';
 import { deviceInTrouble, troubleGroup, worstLeg } from './fleet';
 import { METRIC_KEY, type LegTexts } from './leg-texts';
 import { trendText } from './trend-text';
 import { teamsRoomsDevices } from './teams-rooms';
 
-function WorstLegLine({ room, texts }: { room: RoomSnapshot; texts: LegTexts }) {
+/** The worst leg's words: what the classifier is doing (trend) and the numbers, value and threshold first. */
+function worstLegTexts(room: RoomSnapshot, texts: LegTexts): { trend: string | null; text: string; muted: boolean } | null {
   const { t, legLabel, metricText } = texts;
-  const call = room.activeCalls[0];
-  if (call === undefined) return null;
+  if (room.activeCalls[0] === undefined) return null;
   const leg = worstLeg(room);
-  if (leg === null) return <span className="muted">{t('fleet.noLegs')}</span>;
+  if (leg === null) return { trend: null, text: t('fleet.noLegs'), muted: true };
   const reason = leg.classificationReason ?? leg.sampleReason;
   const trend = trendText(t, leg);
   const legCount = room.activeCalls.reduce((sum, active) => sum + active.legs.length, 0);
@@ -35,28 +34,30 @@ function WorstLegLine({ room, texts }: { room: RoomSnapshot; texts: LegTexts }) 
     : leg.classification === 'good'
       ? t('fleet.allGood', { count: String(legCount) })
       : t('fleet.worstNoReason', { leg: legLabel(leg) });
-  return (
-    <span className="fleet-worst">
-      {text}
-      {trend !== null && <strong className="trend"> · {trend}</strong>}
-    </span>
-  );
+  return { trend, text, muted: false };
 }
 
 /**
- * The texts and the formatter come from the overview (one subscription to the locale for all tiles, the same
- * objects until the language changes), so a tile's render reads the locale store not at all.
+ * The room, the texts and the formatter come from the overview: one subscription to the rooms and one to the
+ * locale for all tiles (subscriptions are what a 64-tile first render spends most on), and the same objects
+ * while nothing changed, so an unchanged room's tile bails out. `roomId` is the key the page probe of
+ * bench/ui finds the tiles by.
  */
-export const FleetTile = memo(function FleetTile({ roomId, onOpen, texts, format }: { roomId: string; onOpen(roomId: string): void; texts: LegTexts; format: Formatter }) {
-  const room = useRoomsStore((state) => state.byId[roomId]?.snapshot);
+export const FleetTile = memo(function FleetTile({ room, onOpen, texts, format }: { roomId: string; room: RoomSnapshot; onOpen(roomId: string): void; texts: LegTexts; format: Formatter }) {
   const { t } = texts;
-  if (room === undefined) return null;
   const call = room.activeCalls[0];
   const troubled = room.devices.filter(deviceInTrouble);
+  const worst = worstLegTexts(room, texts);
+  const callText = call !== undefined ? t('fleet.inCall', { time: format.time(call.startedAt) }) : teamsRoomsDevices(room.devices).length > 0 ? t('fleet.teamsRoomsCall') : t('fleet.idle');
+  // Two lines on every tile (the grid's rows never change height). The first line ends with what the
+  // classifier is doing when a leg is on its way ("turning poor 2/3"), else the call; the second starts with
+  // the worst value and its threshold, so a narrow tile cuts the leg's name, never the numbers. A tile's
+  // whole text is its tooltip.
+  const detail = [worst?.trend, worst?.text, ...troubled.map((device) => t('fleet.device', { device: device.deviceId, state: t(DEVICE_STATE_KEY[device.state]) }))];
   return (
-    <li className={`fleet-tile fleet-${troubleGroup(room)}`} onClick={() => onOpen(room.roomId)}>
+    <li className={`fleet-tile fleet-${troubleGroup(room)}`} title={[room.roomName, callText, ...detail].filter((part) => part != null).join(' · ')} onClick={() => onOpen(room.roomId)}>
       <div className="fleet-line">
-        <ClassificationBadge classification={room.classification} />
+        <ClassificationMark classification={room.classification} t={t} />
         <button
           type="button"
           className="fleet-name link-button"
@@ -68,10 +69,10 @@ export const FleetTile = memo(function FleetTile({ roomId, onOpen, texts, format
         >
           {room.roomName}
         </button>
-        <span className="fleet-call muted">{call !== undefined ? t('fleet.inCall', { time: format.time(call.startedAt) }) : teamsRoomsDevices(room.devices).length > 0 ? t('fleet.teamsRoomsCall') : t('fleet.idle')}</span>
+        {worst?.trend != null ? <strong className="fleet-call trend">{worst.trend}</strong> : <span className="fleet-call muted">{callText}</span>}
       </div>
       <div className="fleet-line fleet-detail">
-        <WorstLegLine room={room} texts={texts} />
+        {worst !== null && <span className={worst.muted ? 'fleet-worst muted' : 'fleet-worst'}>{worst.text}</span>}
         {troubled.map((device) => (
           <span key={device.deviceId} className="fleet-device-state">
             {t('fleet.device', { device: device.deviceId, state: t(DEVICE_STATE_KEY[device.state]) })}

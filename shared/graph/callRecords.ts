@@ -195,6 +195,8 @@ export type CallRecord = Timed & {
   sessions?: CallRecordSession[];
   /** Sessions come 60 per page; the rest via this opaque link (§3.4). */
   'sessions@odata.nextLink'?: string;
+  /** Expanded participants come 130 per page; the rest via this opaque link (§3.4). */
+  'participants_v2@odata.nextLink'?: string;
 };
 
 /** A page of a Graph collection; follow `@odata.nextLink` as given (opaque). */

@@ -11,6 +11,8 @@
 import { setTimeout as sleepFor } from 'node:timers/promises';
 import type { CallRecord } from '../../../shared/graph/callRecords';
 import type { CallRecordListQuery, CallRecordPage, GetCallRecordOptions } from '../graph/client';
+import { MAX_PARTICIPANT_PAGES } from '../graph/callRecordsApi';
+import type { Logger } from '../log/logger';
 import { TokenBucket } from '../sync/token-bucket';
 import { classifyFailure, type ReadFailure } from './failures';
 import { backoffCeilingMs } from '../../../shared/backoff';
@@ -44,6 +46,8 @@ export interface ReaderOptions {
   /** Aborts waits when the service stops. */
   signal?: AbortSignal;
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** Told when a record's participants were not all read (the page bound). */
+  log?: Logger;
 }
 
 const REQUESTS_PER_SECOND = 1;
@@ -97,7 +101,17 @@ export function createReader(options: ReaderOptions) {
       for (let attempt = 0; ; attempt++) {
         try {
           await pace();
-          return await api.getCallRecord(id, { expandSessions: true, expandParticipants: true, signal: options.signal });
+          const record = await api.getCallRecord(id, { expandSessions: true, expandParticipants: true, signal: options.signal });
+          if (record['participants_v2@odata.nextLink'] !== undefined) {
+            // Stored without the link: the participants read so far still name the people and the room.
+            delete record['participants_v2@odata.nextLink'];
+            options.log?.warn('call record participants not all read', {
+              id,
+              participantsRead: record.participants_v2?.length ?? 0,
+              reason: `participants_v2 has more than ${MAX_PARTICIPANT_PAGES + 1} pages; the rest are not read`,
+            });
+          }
+          return record;
         } catch (error) {
           const failure = classifyFailure(error);
           const waitMs = inlineWaitMs(failure, attempt);

@@ -100,7 +100,7 @@ export function createCallRecordsService(options: CallRecordsServiceOptions): Ca
   const cache = createCallRecordCache(options.db);
   const correlation = createReportCorrelation(options.outbox ?? createOutbox(options.db, { now }));
   const closing = new AbortController();
-  const reader = createReader({ now, maxInlineWaitMs: options.maxInlineWaitMs, signal: closing.signal });
+  const reader = createReader({ now, maxInlineWaitMs: options.maxInlineWaitMs, signal: closing.signal, log });
   const versions = createVersionFollower({ cache, firstRetryMs: notYetRetryMs, now });
 
   let lastQuery: { sinceHours: number; participantId?: string } = { sinceHours: 24 };

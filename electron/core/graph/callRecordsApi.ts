@@ -4,13 +4,15 @@
  * All need CallRecords.Read.All. Page size: Graph's maximum is 60; `maxPageSize` asks for less through
  * `Prefer: odata.maxpagesize`.
  */
-import type { CallRecord, CallRecordSession } from '../../../shared/graph/callRecords';
+import type { CallRecord, CallRecordParticipant, CallRecordSession } from '../../../shared/graph/callRecords';
 import { callRecordSummarySchema } from '../../../shared/graph/callRecords';
 import { GraphError } from './errors';
 import { assertSameOrigin, followPages, parseJson, unexpected, type PageRequest } from './paging';
 import type { GraphTransport } from './transport';
 
 export const CALL_RECORDS_PERMISSION = 'CallRecords.Read.All';
+/** 100 pages of 130 after the first: 13,130 people, more than a Teams town hall's 10,000 attendees. */
+export const MAX_PARTICIPANT_PAGES = 100;
 
 export interface CallRecordListQuery {
   /** Records that started at or after this time (startDateTime ge). */
@@ -37,9 +39,13 @@ export interface GetCallRecordOptions {
   expandSessions?: boolean;
   /**
    * Also expand participants_v2 (who took part, with their ids and UPNs: how a room's account is found). Graph
-   * returns at most 130 inline (../shared/reference/graph-api.md §3.4); further pages are not read.
+   * returns at most 130 inline (../shared/reference/graph-api.md §3.4) and the rest through
+   * `participants_v2@odata.nextLink`, followed for at most `maxParticipantPages` more pages: past that bound
+   * the record keeps the link, so the caller can tell (and say) that not every participant was read.
    */
   expandParticipants?: boolean;
+  /** Participant pages read after the first (default MAX_PARTICIPANT_PAGES). */
+  maxParticipantPages?: number;
   select?: readonly string[];
   maxPageSize?: number;
   signal?: AbortSignal;
@@ -97,7 +103,32 @@ export async function getCallRecord(ctx: CallRecordsApiContext, id: string, opti
     for await (const page of followPages(ctx.transport, nextLink, request)) sessions.push(...(page.value as CallRecordSession[]));
     record.sessions = sessions;
   }
+  await readParticipantPages(ctx, record, request, options.maxParticipantPages ?? MAX_PARTICIPANT_PAGES);
   return record;
+}
+
+/** Follows `participants_v2@odata.nextLink` for at most `maxPages` pages; leaves the link on the record when it stops early. */
+async function readParticipantPages(ctx: CallRecordsApiContext, record: CallRecord, request: PageRequest, maxPages: number): Promise<void> {
+  const firstLink = record['participants_v2@odata.nextLink'];
+  delete record['participants_v2@odata.nextLink'];
+  if (firstLink === undefined) return;
+  if (maxPages < 1) {
+    record['participants_v2@odata.nextLink'] = firstLink;
+    return;
+  }
+  assertSameOrigin(firstLink, ctx.graphOrigin);
+  const participants = record.participants_v2 ?? [];
+  let pages = 0;
+  for await (const page of followPages(ctx.transport, firstLink, request)) {
+    // Graph's participants pages carry participant items (the page schema checks only the envelope).
+    participants.push(...(page.value as CallRecordParticipant[]));
+    pages += 1;
+    if (pages >= maxPages && page.nextLink !== undefined) {
+      record['participants_v2@odata.nextLink'] = page.nextLink;
+      break;
+    }
+  }
+  record.participants_v2 = participants;
 }
 
 export async function listSessions(

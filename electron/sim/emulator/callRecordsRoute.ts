@@ -4,8 +4,10 @@
  *   relationships (no sessions, no participants_v2; organizer_v2 inline), 60 per page + `@odata.nextLink`;
  * - `GET …/callRecords/{id}[?$select&$expand=sessions($expand=segments)]`: 404 when unknown or expired;
  *   expanded sessions 60 per page, the rest via `sessions@odata.nextLink`;
- * - `GET …/callRecords/{id}/sessions[?$expand=segments&$select]`: 60 per page + `@odata.nextLink`.
- * `Prefer: odata.maxpagesize` may lower the page size everywhere.
+ * - `GET …/callRecords/{id}/sessions[?$expand=segments&$select]`: 60 per page + `@odata.nextLink`;
+ * - participants_v2, expanded in a Get or `GET …/callRecords/{id}/participants_v2`: 130 per page (the
+ *   emulator's `participantsPageSize`), the rest via `participants_v2@odata.nextLink` / `@odata.nextLink`.
+ * `Prefer: odata.maxpagesize` may lower the page size of records and sessions.
  */
 import type { CallRecord, CallRecordSession } from '../../../shared/graph/callRecords';
 import { isRetained } from './callRecordStore';
@@ -13,7 +15,7 @@ import { authorizeGraph } from './graphAuth';
 import { header, sendGraphError, sendJson, type RequestContext } from './http';
 import { matchesFilter, parseCallRecordFilter } from './odataFilter';
 import { parseCallRecordExpand, parseSelect, parseSessionExpand, project, selectableProperties } from './odataQuery';
-import { decodeSkipToken, encodeSkipToken, pageSizeFromPrefer, slicePage, type PageCursor } from './paging';
+import { decodeSkipToken, encodeSkipToken, MAX_PARTICIPANTS_PAGE_SIZE, pageSizeFromPrefer, slicePage, type PageCursor } from './paging';
 import { PERMISSION_CALL_RECORDS_READ } from './types';
 
 type ApiVersion = 'v1.0' | 'beta';
@@ -65,7 +67,11 @@ export async function handleGetCallRecord(ctx: RequestContext, apiVersion: ApiVe
     '@odata.context': `${base}/$metadata#communications/callRecords/$entity`,
     ...project(scalar, select.value),
   };
-  if (expand.value.participants) body.participants_v2 = participants_v2 ?? [];
+  if (expand.value.participants) {
+    const { page, next } = slicePage(participants_v2 ?? [], { offset: 0, pageSize: ctx.state.participantsPageSize });
+    body.participants_v2 = page;
+    if (next) body['participants_v2@odata.nextLink'] = participantsLink(base, record.id, next);
+  }
   if (expand.value.sessions) {
     const { page, next } = slicePage(sessions ?? [], { offset: 0, pageSize });
     body.sessions = page.map((session) => sessionView(session, expand.value.segments, undefined));
@@ -92,6 +98,20 @@ export async function handleListSessions(ctx: RequestContext, apiVersion: ApiVer
   };
   if (next) body['@odata.nextLink'] = sessionsLink(base, record.id, withSegments.value, next);
   sendJson(ctx, 200, body, paging.headers);
+}
+
+export async function handleListParticipants(ctx: RequestContext, apiVersion: ApiVersion, id: string): Promise<void> {
+  if (!(await allowGet(ctx))) return;
+  const record = findRetained(ctx, id);
+  if (!record) return;
+  const token = ctx.url.searchParams.get('$skiptoken');
+  const cursor = token === null ? { offset: 0, pageSize: ctx.state.participantsPageSize } : decodeSkipToken(token, MAX_PARTICIPANTS_PAGE_SIZE);
+  if (!cursor) return sendGraphError(ctx, 400, 'BadRequest', 'The $skiptoken value is not valid.');
+  const base = `${ctx.state.baseUrl}/${apiVersion}`;
+  const { page, next } = slicePage(record.participants_v2 ?? [], cursor);
+  const body: Record<string, unknown> = { '@odata.context': `${base}/$metadata#communications/callRecords('${record.id}')/participants_v2`, value: page };
+  if (next) body['@odata.nextLink'] = participantsLink(base, record.id, next);
+  sendJson(ctx, 200, body);
 }
 
 async function allowGet(ctx: RequestContext): Promise<boolean> {
@@ -137,6 +157,10 @@ function sessionView(session: CallRecordSession, withSegments: boolean, select: 
   const view: Partial<CallRecordSession> = project(rest, select);
   if (withSegments) view.segments = segments ?? [];
   return view;
+}
+
+function participantsLink(base: string, recordId: string, next: PageCursor): string {
+  return `${base}/communications/callRecords/${recordId}/participants_v2?$skiptoken=${encodeSkipToken(next)}`;
 }
 
 function sessionsLink(base: string, recordId: string, withSegments: boolean, next: PageCursor): string {

@@ -31,6 +31,8 @@ export interface EmulatorOptions {
    * each accepted logTeleconferenceDeviceQuality report, as Teams does after a call. Off by default.
    */
   publishCallRecordsFromReports?: CallRecordPublishing;
+  /** Participants per page of an expanded or listed participants_v2 (default 130, Graph's maximum; tests use fewer). */
+  participantsPageSize?: number;
 }
 
 export interface EmulatorHandle extends EmulatorControl {
@@ -55,6 +57,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     rateLimit: options.rateLimit,
     callRecordCount: options.callRecordCount,
     publishCallRecordsFromReports: options.publishCallRecordsFromReports,
+    participantsPageSize: options.participantsPageSize,
     now: options.now ?? Date.now,
   });
   const control = createControl(state);

@@ -5,6 +5,8 @@
  * token carries the offset and the page size, so a client that follows the link gets the same page size.
  */
 export const MAX_PAGE_SIZE = 60;
+/** participants_v2: "maximum page size for participants is 130 entries" (§3.4). */
+export const MAX_PARTICIPANTS_PAGE_SIZE = 130;
 
 export interface PageCursor {
   offset: number;
@@ -31,7 +33,7 @@ export function encodeSkipToken(cursor: PageCursor): string {
 }
 
 /** undefined when the token was not made by encodeSkipToken (Graph answers 400 for a bad skip token). */
-export function decodeSkipToken(token: string): PageCursor | undefined {
+export function decodeSkipToken(token: string, maxPageSize = MAX_PAGE_SIZE): PageCursor | undefined {
   try {
     const parsed: unknown = JSON.parse(Buffer.from(token, 'base64url').toString('utf8'));
     if (typeof parsed !== 'object' || parsed === null) return undefined;
@@ -39,7 +41,7 @@ export function decodeSkipToken(token: string): PageCursor | undefined {
     if (!Number.isInteger(o) || !Number.isInteger(s)) return undefined;
     const offset = o as number;
     const pageSize = s as number;
-    if (offset < 0 || pageSize < 1 || pageSize > MAX_PAGE_SIZE) return undefined;
+    if (offset < 0 || pageSize < 1 || pageSize > maxPageSize) return undefined;
     return { offset, pageSize };
   } catch {
     return undefined;

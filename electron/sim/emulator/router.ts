@@ -3,7 +3,7 @@
  * Graph paths under `/v1.0/` and `/beta/`; Entra paths under `/{tenant}/`; control under `/_emulator/`
  * (../shared/design/contracts.md "Emulator"). A callRecord id may be given as a segment or in OData key syntax `('id')`.
  */
-import { handleGetCallRecord, handleListCallRecords, handleListSessions } from './callRecordsRoute';
+import { handleGetCallRecord, handleListCallRecords, handleListParticipants, handleListSessions } from './callRecordsRoute';
 import type { EmulatorControl } from './control';
 import { handleControl } from './controlRoute';
 import { handleInstanceDiscovery, handleJwks, handleOpenIdConfiguration } from './discovery';
@@ -19,7 +19,7 @@ export interface RouteMatch {
 }
 
 const GRAPH = /^\/(v1\.0|beta)\/communications\/(.+)$/;
-const RECORD = /^callRecords(?:\/([^/()]+)|\('([^']+)'\))(\/sessions)?$/;
+const RECORD = /^callRecords(?:\/([^/()]+)|\('([^']+)'\))(\/sessions|\/participants_v2)?$/;
 
 export function matchRoute(pathname: string, control: EmulatorControl): RouteMatch | undefined {
   if (pathname.startsWith('/_emulator/')) {
@@ -50,6 +50,7 @@ function matchGraph(apiVersion: 'v1.0' | 'beta', path: string): RouteMatch | und
   const record = RECORD.exec(path);
   if (!record) return undefined;
   const id = (record[1] ?? record[2]) as string;
-  if (record[3]) return { route: 'callRecords.sessions', handle: (ctx) => handleListSessions(ctx, apiVersion, id) };
+  if (record[3] === '/sessions') return { route: 'callRecords.sessions', handle: (ctx) => handleListSessions(ctx, apiVersion, id) };
+  if (record[3] === '/participants_v2') return { route: 'callRecords.participants', handle: (ctx) => handleListParticipants(ctx, apiVersion, id) };
   return { route: 'callRecords.get', handle: (ctx) => handleGetCallRecord(ctx, apiVersion, id) };
 }

@@ -10,6 +10,7 @@ import { generateCallRecords } from './callRecordGenerator';
 import { CallRecordPublisher, type CallRecordPublishing } from './callRecordPublisher';
 import { CallRecordStore } from './callRecordStore';
 import { FaultBook } from './faults';
+import { MAX_PARTICIPANTS_PAGE_SIZE } from './paging';
 import { createPrng } from './prng';
 import { RateLimiter } from './rateLimit';
 import { AppDirectory, type AppRegistration } from './registry';
@@ -29,6 +30,7 @@ export interface EmulatorStateOptions {
   rateLimit?: Partial<Record<EmulatorRoute, RateLimitSpec>>;
   callRecordCount?: number;
   publishCallRecordsFromReports?: CallRecordPublishing;
+  participantsPageSize?: number;
   now: () => number;
 }
 
@@ -50,6 +52,8 @@ export class EmulatorState {
   /** Publishes a callRecord for each accepted report, when configured (callRecordPublisher.ts). */
   readonly publisher: CallRecordPublisher;
   readonly now: () => number;
+  /** Participants per participants_v2 page (paging.ts MAX_PARTICIPANTS_PAGE_SIZE unless a test asks for fewer). */
+  readonly participantsPageSize: number;
   tokenLifetimeSeconds: number;
   received: ReceivedReport[] = [];
   stats: EmulatorStats = emptyStats();
@@ -61,6 +65,7 @@ export class EmulatorState {
 
   constructor(options: EmulatorStateOptions) {
     this.now = options.now;
+    this.participantsPageSize = Math.min(Math.max(1, Math.floor(options.participantsPageSize ?? MAX_PARTICIPANTS_PAGE_SIZE)), MAX_PARTICIPANTS_PAGE_SIZE);
     this.tokenLifetimeSeconds = options.tokenLifetimeSeconds;
     this.initialRoles = [...options.grantedRoles];
     this.initialRateLimit = options.rateLimit ?? {};

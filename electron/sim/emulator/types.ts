@@ -9,6 +9,7 @@ export const EMULATOR_ROUTES = [
   'callRecords.list',
   'callRecords.get',
   'callRecords.sessions',
+  'callRecords.participants',
 ] as const;
 export type EmulatorRoute = (typeof EMULATOR_ROUTES)[number];
 

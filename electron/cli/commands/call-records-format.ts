@@ -19,9 +19,12 @@ export function formatList(view: CallRecordListView): string[] {
     item.modalities.join(','),
     names(item.participantNames),
     item.reportIds.length,
+    // The room whose native Teams Rooms call this is (as `teamsRoomsCall` in --json): Teams measured it, no report.
+    item.teamsRoomsCall?.roomName,
+    item.version,
     item.id,
   ]);
-  return formatTable(['START (UTC)', 'DURATION', 'TYPE', 'MODALITIES', 'PEOPLE', 'REPORTS', 'ID'], rows);
+  return formatTable(['START (UTC)', 'DURATION', 'TYPE', 'MODALITIES', 'PEOPLE', 'REPORTS', 'TEAMS ROOMS CALL', 'VERSION', 'ID'], rows);
 }
 
 export function formatDetail(view: CallRecordDetailView): string[] {

@@ -76,7 +76,7 @@ describe('call-records list', () => {
     const { code, out } = await agent('call-records', 'list', '--since', '7d');
     expect(code).toBe(0);
     const [header, ...rows] = out.split('\n');
-    expect(header).toMatch(/^START \(UTC\)\s+DURATION\s+TYPE\s+MODALITIES\s+PEOPLE\s+REPORTS\s+ID$/);
+    expect(header).toMatch(/^START \(UTC\)\s+DURATION\s+TYPE\s+MODALITIES\s+PEOPLE\s+REPORTS\s+TEAMS ROOMS CALL\s+VERSION\s+ID$/);
     expect(rows.length).toBeGreaterThan(0);
     expect(rows[0]).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d\s+\S+/);
   });

@@ -3,7 +3,8 @@
  * reads the codec simulator over HTTPS and sees its native Teams call; Teams publishes the call's callRecord
  * (the emulator, seeded through its control route) with the room's resource account among its participants;
  * `call-records list --json` (another child process, over the same data directory) shows that record as the
- * room's Teams Rooms call, and neither a record of another time nor one without the room's account.
+ * room's Teams Rooms call, and neither a record of another time nor one without the room's account; the
+ * text table marks the same record, and only it, in its TEAMS ROOMS CALL column.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -114,5 +115,16 @@ describe('a Teams Rooms call in Call records', () => {
     expect(byId.get(otherRoom.id)?.teamsRoomsCall).toBeUndefined();
     // The view carries only what the contract names: the identities matched on stay inside the core.
     expect(listed.stdout).not.toContain('"identities"');
+
+    // The text table marks the same record in its TEAMS ROOMS CALL column, and only that one.
+    const text = await runAgentProcess(['call-records', 'list', '--since', '24h', '--data-dir', dataDir, '--config', configFile], env);
+    expect(text.code, text.stderr).toBe(0);
+    const [header = '', ...rows] = text.stdout.trimEnd().split('\n');
+    const column = { from: header.indexOf('TEAMS ROOMS CALL'), to: header.indexOf('VERSION') };
+    expect(column.from).toBeGreaterThan(0);
+    const marker = (id: string): string | undefined => rows.find((row) => row.endsWith(id))?.slice(column.from, column.to).trim();
+    expect(marker(roomCall.id)).toBe('Bldg 30 Room Bar');
+    expect(marker(earlier.id)).toBe('-');
+    expect(marker(otherRoom.id)).toBe('-');
   }, 60_000);
 });

@@ -4,12 +4,12 @@
 // turning poor in the scripted loss burst, a Graph refusal shown in the Outbox and delivered after resubmit,
 // call records with their sessions (and the room's report beside its record), and Settings refusing an
 // invalid tenant id. Saves a screenshot per view into test/artifacts/ (UPDATE_SCREENSHOT=1 also copies the
-// Rooms one to docs/screenshot.png, the README's picture).
+// side-by-side to docs/, the README's picture).
 //
 // Why --tick-ms 1000 and not faster: the collector polls a codec at most once a second (pollSeconds ≥ 1)
 // and a leg turns poor after 3 consecutive poor samples (hysteresis), so the 3–5-tick loss burst must last
 // ≥ 3 s of real time. At 1 s per tick one call lasts ~25 s; the steps below are ordered to fit one call.
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,9 +17,9 @@ import { callAppApiInPage } from '../support/app-api-in-page';
 import { collectConsoleProblems, type ChromiumSession } from '../support/chromium';
 import { CHROMIUM_MISSING, openDemoInChromium } from '../support/demo-in-chromium';
 import type { DemoProcess } from '../support/demo-process';
+import { updateDocsPicture } from '../support/docs-picture';
 
 const ARTIFACTS_DIR = resolve('test/artifacts');
-const README_SCREENSHOT = resolve('docs/screenshot.png');
 const TICK_MS = 1_000;
 /** A call is 24 ticks after 1 idle tick; its reports are built when it ends. */
 const FIRST_REPORTS_WITHIN_MS = 45_000;
@@ -101,10 +101,6 @@ describe.skipIf(missing !== undefined)('demo in Chromium', () => {
     expect(await poorTile.locator('.badge').innerText()).toMatch(/Poor/);
     // The viewport as an operator sees it (this one is the README's picture, so not a 2,000-px strip).
     await page.screenshot({ path: join(ARTIFACTS_DIR, 'rooms.png') });
-    if (process.env.UPDATE_SCREENSHOT === '1') {
-      mkdirSync(resolve('docs'), { recursive: true });
-      copyFileSync(join(ARTIFACTS_DIR, 'rooms.png'), README_SCREENSHOT);
-    }
   }, POOR_WITHIN_MS + 2 * UI_WITHIN_MS);
 
   it('shows a report Graph refused with its error, and delivers it after the fault is cleared and it is resubmitted', async () => {
@@ -189,6 +185,11 @@ describe.skipIf(missing !== undefined)('demo in Chromium', () => {
     await reportSide.getByRole('button', { name: 'Open in the outbox' }).waitFor({ timeout: UI_WITHIN_MS });
     expect(demo.roomNames).toContain((await reportSide.getByRole('heading', { level: 3 }).innerText()).trim());
     await shot('call-record-detail.png'); // again, with the report beside the record
+    // The README's picture of the side-by-side: the comparison tables, Teams | room | difference.
+    const compare = page.locator('section.side-by-side-compare');
+    await compare.waitFor({ timeout: UI_WITHIN_MS });
+    await compare.screenshot({ path: join(ARTIFACTS_DIR, 'side-by-side.png') });
+    updateDocsPicture(join(ARTIFACTS_DIR, 'side-by-side.png'), 'side-by-side.png');
   }, 5 * UI_WITHIN_MS);
 
   it('refuses an invalid tenant id with a message next to the field and saves nothing', async () => {

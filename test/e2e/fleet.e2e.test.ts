@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChromiumSession } from '../support/chromium';
 import { CHROMIUM_MISSING, openDemoInChromium } from '../support/demo-in-chromium';
 import type { DemoProcess } from '../support/demo-process';
+import { updateDocsPicture } from '../support/docs-picture';
 
 const ARTIFACTS_DIR = resolve('test/artifacts');
 const LARGE = { width: 1440, height: 900 };
@@ -63,6 +64,7 @@ describe.skipIf(missing !== undefined)('fleet overview in Chromium (demo --rooms
     await expect.poll(async () => (await tilesInView(page)).filter((tile) => tile.group === 'poor').length, { timeout: POOR_WITHIN_MS, interval: 100 }).toBeGreaterThan(0);
     const tiles = await tilesInView(page);
     await page.screenshot({ path: join(ARTIFACTS_DIR, 'fleet-1440.png') });
+    updateDocsPicture(join(ARTIFACTS_DIR, 'fleet-1440.png'), 'screenshot.png');
     expect(tiles.map((tile) => tile.name).sort()).toEqual([...demo.roomNames].sort());
     expect(tiles.filter((tile) => !tile.visible)).toEqual([]);
     const firstOther = tiles.findIndex((tile) => tile.group !== 'poor');
@@ -141,6 +143,7 @@ describe.skipIf(missing !== undefined)('fleet overview in Chromium (demo --rooms
     }
     await recovering.waitFor({ timeout: POOR_WITHIN_MS });
     await page.screenshot({ path: join(ARTIFACTS_DIR, 'room-detail.png') });
+    updateDocsPicture(join(ARTIFACTS_DIR, 'room-detail.png'), 'room-detail.png');
     expect(pageErrors).toEqual([]);
   }, 2 * POOR_WITHIN_MS + 2 * UI_WITHIN_MS);
 });

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChromiumSession } from '../support/chromium';
 import { CHROMIUM_MISSING, openDemoInChromium } from '../support/demo-in-chromium';
 import type { DemoProcess } from '../support/demo-process';
+import { updateDocsPicture } from '../support/docs-picture';
 
 const ARTIFACTS_DIR = resolve('test/artifacts');
 const LARGE = { width: 1440, height: 900 };
@@ -79,6 +80,7 @@ describe.skipIf(missing !== undefined)('operator actions in Chromium (demo)', ()
     expect(cells[4]).toMatch(/\d/);
     expect(cells[5]).toMatch(/\d/);
     await page.screenshot({ path: join(ARTIFACTS_DIR, 'alert-log.png') });
+    updateDocsPicture(join(ARTIFACTS_DIR, 'alert-log.png'), 'alert-log.png');
     await page.keyboard.press('Escape');
     await log.waitFor({ state: 'detached', timeout: UI_WITHIN_MS });
   }, 2 * POOR_WITHIN_MS + UI_WITHIN_MS);

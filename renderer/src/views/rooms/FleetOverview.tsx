@@ -5,11 +5,11 @@
  * when its own room's snapshot changed (the store keeps an unchanged room's object), so a sample of one room
  * renders one tile.
  */
-import { memo, useCallback, useMemo } from 'react';
+import { Fragment, memo, useCallback, useMemo } from 'react';
 import { useFormat, useT } from '../../i18n';
 import type { RoomsState } from '../../stores/rooms';
 import { useRoomsStore, useStores } from '../../stores/provider';
-import { fleetOrder, troubleGroup, type TroubleGroup } from './fleet';
+import { fleetOrder, TROUBLE_GROUPS, troubleGroup, type TroubleGroup } from './fleet';
 import { FleetTile } from './FleetTile';
 import { useLegTexts } from './leg-texts';
 
@@ -91,10 +91,21 @@ export function FleetOverview() {
     <>
       <Summary placed={placed} onOpen={open} />
       <ul className="fleet" aria-label={t('fleet.listLabel')}>
-        {placed.map(({ roomId }) => {
-          const room = byId[roomId]?.snapshot;
-          return room === undefined ? null : <FleetTile key={roomId} roomId={roomId} room={room} onOpen={open} texts={texts} format={format} />;
-        })}
+        {/*
+          One keyed fragment per group: a room that changes group leaves one fragment and joins another, and
+          the tiles around it keep their DOM nodes in place. In one flat list React would move every tile
+          placed after it (a room going poor jumps to the front: 63 DOM moves and a relayout of the whole grid).
+        */}
+        {TROUBLE_GROUPS.map((group) => (
+          <Fragment key={group}>
+            {placed
+              .filter((room) => room.group === group)
+              .map(({ roomId }) => {
+                const room = byId[roomId]?.snapshot;
+                return room === undefined ? null : <FleetTile key={roomId} roomId={roomId} room={room} onOpen={open} texts={texts} format={format} />;
+              })}
+          </Fragment>
+        ))}
       </ul>
     </>
   );

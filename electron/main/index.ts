@@ -14,7 +14,7 @@ import { DEV_SERVER_URL } from './security';
 import { createAppTray } from './tray';
 import { mergeTrayRooms, trayRoomOf, type TrayRoom } from './tray-state';
 import { createSafeStorageCipher } from './secret-cipher';
-import { notificationForAlert, notificationsForSyncChange, type NotificationSpec } from './notification-policy';
+import { notificationForAlert, notificationsForSyncChange, roomsWithoutAlert, type NotificationSpec } from './notification-policy';
 import { startCore } from '../core/app/core';
 import { startCoreHost, type CoreHost } from '../core/app/host';
 import { loadFleetConfig } from '../core/config/fleet';
@@ -38,6 +38,8 @@ let closeHintShown = false;
 let rooms: TrayRoom[] = [];
 let sync: SyncStatusView | undefined;
 let doNotDisturb = false;
+/** The notification about each room still up (NotificationSpec.room): one per room. */
+const roomNotifications = new Map<string, { notification: Notification; poor: boolean }>();
 
 if (!app.requestSingleInstanceLock()) {
   // A second launch only focuses the first instance: one outbox writer per installation.
@@ -98,6 +100,7 @@ async function start(): Promise<void> {
     switch (event) {
       case 'roomsChanged':
         rooms = mergeTrayRooms(rooms, payload);
+        for (const roomId of roomsWithoutAlert(rooms)) closePoorNotification(roomId);
         tray.update(rooms, sync);
         break;
       case 'alert':
@@ -143,7 +146,19 @@ function notify(spec: NotificationSpec | undefined): void {
   if (!spec || !Notification.isSupported()) return;
   const notification = new Notification({ title: spec.title, body: spec.body, urgency: spec.urgent ? 'critical' : 'normal', icon: join(resourcesDir, 'icon.png') });
   notification.on('click', () => showWindow(spec.target));
+  if (spec.room !== undefined) {
+    roomNotifications.get(spec.room.roomId)?.notification.close();
+    roomNotifications.set(spec.room.roomId, { notification, poor: spec.room.poor });
+  }
   notification.show();
+}
+
+/** The room's alert ended: its "poor" notification goes (a "recovered" one stays until it fades). */
+function closePoorNotification(roomId: string): void {
+  const shown = roomNotifications.get(roomId);
+  if (shown === undefined || !shown.poor) return;
+  shown.notification.close();
+  roomNotifications.delete(roomId);
 }
 
 function showWindow(target?: { view: 'rooms' | 'outbox' | 'settings' | 'callRecords'; id?: string }): void {

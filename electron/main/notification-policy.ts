@@ -1,12 +1,14 @@
 /**
  * Which core events become an OS notification, as a pure function: the core already applies the
- * per-room alert cooldown; here we add "do not disturb", and turn sync-status transitions (a report failed
- * permanently, credentials or permission problem, outbox near its bound) into one notification each time
- * they start, not on every status tick.
+ * per-room alert cooldown; here we add "do not disturb", one notification per room (replaced in place, taken
+ * down when the room's alert ends), and turn sync-status transitions (a report failed permanently,
+ * credentials or permission problem, outbox near its bound) into one notification each time they start, not
+ * on every status tick.
  */
 import type { AlertEvent } from '../../shared/domain/legs';
 import type { SyncStatusView } from '../../shared/api/views';
 import { legText, metricText } from './alert-text';
+import type { TrayRoom } from './tray-state';
 
 export interface NotificationSpec {
   title: string;
@@ -14,6 +16,12 @@ export interface NotificationSpec {
   /** What a click opens. */
   target: { view: 'rooms' | 'outbox' | 'settings'; id?: string };
   urgent: boolean;
+  /**
+   * The room it is about, as the window's alerts are: one notification per room on screen (a newer one of
+   * the room replaces it), and a `poor` one is taken down when the room's alert ends (roomsWithoutAlert),
+   * whether or not the cooldown lets a "recovered" one say so.
+   */
+  room?: { roomId: string; poor: boolean };
 }
 
 /**
@@ -29,6 +37,7 @@ export function notificationForAlert(alert: AlertEvent, doNotDisturb: boolean): 
       body: alert.metric === null ? 'No leg is poor any more.' : `No leg is poor any more. Was: ${describeMetric(alert)}`,
       target: { view: 'rooms', id: alert.roomId },
       urgent: false,
+      room: { roomId: alert.roomId, poor: false },
     };
   }
   if (alert.kind !== 'leg_poor') return undefined;
@@ -37,7 +46,18 @@ export function notificationForAlert(alert: AlertEvent, doNotDisturb: boolean): 
     body: describeMetric(alert),
     target: { view: 'rooms', id: alert.roomId },
     urgent: true,
+    room: { roomId: alert.roomId, poor: true },
   };
+}
+
+/**
+ * The rooms without an alert now (recovered, call ended; shared/domain/room-alert.ts, the rule the tray and
+ * the window follow): a "poor" notification about one of them is out of date and goes, so it never stays up
+ * after the window and the tray stopped showing the alert. Every room, not only those whose alert the tray
+ * saw end: a room can turn poor and recover between two pushes, and be notified meanwhile.
+ */
+export function roomsWithoutAlert(rooms: readonly TrayRoom[]): string[] {
+  return rooms.flatMap((room) => (room.alert === null ? [room.roomId] : []));
 }
 
 function describeMetric(alert: AlertEvent): string {

@@ -2,7 +2,6 @@
  * `call-records list|get` run in-process (runCli with a captured io) against the emulator, with a
  * configuration file whose endpoints point at it (as the demo's does) and a temp data directory.
  */
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../electron/cli/index';
@@ -13,6 +12,7 @@ import { createOutbox } from '../../../electron/core/outbox/index';
 import type { CallRecordDetailView, CallRecordListView } from '../../../shared/api/views';
 import { completeQuality } from '../../unit/outbox/support/quality';
 import { makeTempDir } from '../../support/temp-dir';
+import { SECRET_ENV, writeEmulatorConfig } from './emulator-config';
 
 let emulator: EmulatorHandle;
 let temp: { dir: string; cleanup: () => void };
@@ -31,17 +31,7 @@ afterEach(() => {
 function setUp(config: Record<string, unknown> = {}): void {
   temp = makeTempDir('vtc-cli-callrecords-');
   configFile = join(temp.dir, 'agent.config.json');
-  writeFileSync(
-    configFile,
-    JSON.stringify({
-      cloud: 'global',
-      tenantId: emulator.tenantId,
-      clientId: emulator.clientId,
-      credential: { type: 'secret', secret: { env: 'VTC_TEST_SECRET' } },
-      endpoints: { graph: emulator.url, login: emulator.url },
-      ...config,
-    }),
-  );
+  writeEmulatorConfig(configFile, emulator, config);
 }
 
 async function agent(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
@@ -50,7 +40,7 @@ async function agent(...argv: string[]): Promise<{ code: number; out: string; er
   const io: CliIo = {
     out: (line) => out.push(line),
     err: (line) => err.push(line),
-    env: { VTC_TEST_SECRET: emulator.clientSecret },
+    env: { [SECRET_ENV]: emulator.clientSecret },
     shutdown: new Promise<string>(() => undefined),
   };
   const code = await runCli([...argv, '--data-dir', join(temp.dir, 'data'), '--config', configFile], io);

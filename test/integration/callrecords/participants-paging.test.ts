@@ -4,7 +4,6 @@
  * call is read through `participants_v2@odata.nextLink` and named in the list; a call with more pages than
  * the bound stops there and says so in the agent's log, with what it read kept.
  */
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type EmulatorHandle } from '../../../electron/sim/emulator/index';
@@ -12,6 +11,7 @@ import { MAX_PARTICIPANT_PAGES } from '../../../electron/core/graph/callRecordsA
 import type { CallRecordDetailView, CallRecordListView } from '../../../shared/api/views';
 import { runAgentProcess } from '../../support/agent-process';
 import { makeTempDir } from '../../support/temp-dir';
+import { SECRET_ENV, writeEmulatorConfig } from './emulator-config';
 
 const PAGE_SIZE = 2;
 let emulator: EmulatorHandle;
@@ -51,23 +51,14 @@ beforeAll(async () => {
   expect(seeded.status).toBe(200);
   temp = makeTempDir('vtc-participants-');
   configFile = join(temp.dir, 'config.json');
-  writeFileSync(
-    configFile,
-    JSON.stringify({
-      cloud: 'global',
-      tenantId: emulator.tenantId,
-      clientId: emulator.clientId,
-      credential: { type: 'secret', secret: { env: 'VTC_TEST_SECRET' } },
-      endpoints: { graph: emulator.url, login: emulator.url },
-    }),
-  );
+  writeEmulatorConfig(configFile, emulator);
 });
 afterAll(async () => {
   await emulator.close();
   temp.cleanup();
 });
 
-const agent = (...args: string[]) => runAgentProcess([...args, '--data-dir', join(temp.dir, 'data'), '--config', configFile], { VTC_TEST_SECRET: emulator.clientSecret });
+const agent = (...args: string[]) => runAgentProcess([...args, '--data-dir', join(temp.dir, 'data'), '--config', configFile], { [SECRET_ENV]: emulator.clientSecret });
 
 describe('participants_v2 over several pages', () => {
   it('reads every page: the record has every participant and the list names them all', async () => {

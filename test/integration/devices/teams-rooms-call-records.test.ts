@@ -6,7 +6,6 @@
  * room's Teams Rooms call, and neither a record of another time nor one without the room's account; the
  * text table marks the same record, and only it, in its TEAMS ROOMS CALL column.
  */
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startCiscoSimulator } from '../../../electron/sim/cisco-codec';
@@ -14,6 +13,7 @@ import { startEmulator } from '../../../electron/sim/emulator/index';
 import type { CallRecordListView } from '../../../shared/api/views';
 import { runAgentProcess, startAgentProcess } from '../../support/agent-process';
 import { makeTempDir } from '../../support/temp-dir';
+import { SECRET_ENV, writeEmulatorConfig } from '../callrecords/emulator-config';
 
 const cleanups: Array<() => Promise<unknown> | void> = [];
 afterEach(async () => {
@@ -58,27 +58,19 @@ describe('a Teams Rooms call in Call records', () => {
     cleanups.push(temp.cleanup);
     const dataDir = join(temp.dir, 'data');
     const configFile = join(temp.dir, 'config.json');
-    writeFileSync(
-      configFile,
-      JSON.stringify({
-        cloud: 'global',
-        tenantId: emulator.tenantId,
-        clientId: emulator.clientId,
-        credential: { type: 'secret', secret: { env: 'VTC_TEST_SECRET' } },
-        endpoints: { graph: emulator.url, login: emulator.url },
-        rooms: [
-          {
-            id: 'b30',
-            name: 'Bldg 30 Room Bar',
-            teamsRoomAccount: ROOM_UPN.toLowerCase(),
-            devices: [{ id: 'roombar', kind: 'cisco-xapi', url: codec.url, username: 'admin', password: { env: 'VTC_CODEC_PASSWORD' }, allowSelfSigned: true, transport: 'http', pollSeconds: 1 }],
-          },
-          // Same span, another account: the record is not this room's.
-          { id: 'b31', name: 'Bldg 31', teamsRoomAccount: 'bldg31@contoso.example', devices: [] },
-        ],
-      }),
-    );
-    const env = { VTC_TEST_SECRET: emulator.clientSecret, VTC_CODEC_PASSWORD: 'codec-pw', VTC_MIN_POLL_SECONDS: '1' };
+    writeEmulatorConfig(configFile, emulator, {
+      rooms: [
+        {
+          id: 'b30',
+          name: 'Bldg 30 Room Bar',
+          teamsRoomAccount: ROOM_UPN.toLowerCase(),
+          devices: [{ id: 'roombar', kind: 'cisco-xapi', url: codec.url, username: 'admin', password: { env: 'VTC_CODEC_PASSWORD' }, allowSelfSigned: true, transport: 'http', pollSeconds: 1 }],
+        },
+        // Same span, another account: the record is not this room's.
+        { id: 'b31', name: 'Bldg 31', teamsRoomAccount: 'bldg31@contoso.example', devices: [] },
+      ],
+    });
+    const env = { [SECRET_ENV]: emulator.clientSecret, VTC_CODEC_PASSWORD: 'codec-pw', VTC_MIN_POLL_SECONDS: '1' };
     const agent = await startAgentProcess(['run', '--data-dir', dataDir, '--config', configFile, '--ingest-port', '0'], ['data-dir'], { env });
     cleanups.push(() => agent.stop());
     const teamsCall = async (): Promise<StatusDevice['call']> => {

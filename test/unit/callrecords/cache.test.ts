@@ -2,25 +2,17 @@
  * The call-records cache (migration 004) on a real SQLite file: list windows, details, 404 statuses,
  * purge, and the index the record ↔ report correlation relies on.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createCallRecordCache, type CallRecordCache } from '../../../electron/core/callrecords/cache';
+import { describe, expect, it } from 'vitest';
 import { createReportCorrelation } from '../../../electron/core/callrecords/correlation';
 import { awaitedStatus, missingStatus, RETENTION_MS, retryDelayMs } from '../../../electron/core/callrecords/missing';
 import { createOutbox } from '../../../electron/core/outbox/index';
 import type { CallRecord } from '../../../shared/graph/callRecords';
 import { completeQuality } from '../outbox/support/quality';
-import { tempDb, type TempDb } from '../outbox/support/temp-db';
+import { useTempCache } from './support';
 
 const HOUR_MS = 3_600_000;
 const NOW = Date.UTC(2026, 2, 1, 12);
-let temp: TempDb;
-let cache: CallRecordCache;
-
-beforeEach(() => {
-  temp = tempDb({ synchronous: 'NORMAL' });
-  cache = createCallRecordCache(temp.db);
-});
-afterEach(() => temp.cleanup());
+const temp = useTempCache();
 
 function record(id: string, startMs: number, extra: Partial<CallRecord> = {}): CallRecord {
   return {
@@ -40,27 +32,27 @@ describe('lists', () => {
   it('a refresh replaces the window it covered, keeps older entries, and reports only new or changed records', () => {
     const a = record('A', NOW - 40 * HOUR_MS);
     const b = record('B', NOW - 10 * HOUR_MS);
-    expect(cache.storeList('', NOW - 48 * HOUR_MS, NOW, [a, b])).toEqual(['A', 'B']);
+    expect(temp.cache.storeList('', NOW - 48 * HOUR_MS, NOW, [a, b])).toEqual(['A', 'B']);
     // A 24-hour refresh no longer finds B, finds C, and sees A's window untouched.
     const c = record('c', NOW - 2 * HOUR_MS);
-    expect(cache.storeList('', NOW - 24 * HOUR_MS, NOW + 1, [c])).toEqual(['c']);
-    expect(cache.list('', NOW - 48 * HOUR_MS).lines.map((l) => l.id)).toEqual(['c', 'A']);
-    expect(cache.list('', NOW - 24 * HOUR_MS)).toMatchObject({ fetchedAtMs: NOW + 1, sinceAtMs: NOW - 24 * HOUR_MS });
-    expect(cache.storeList('', NOW - 24 * HOUR_MS, NOW + 2, [c])).toEqual([]);
-    expect(cache.storeList('', NOW - 24 * HOUR_MS, NOW + 3, [{ ...c, version: 2 }])).toEqual(['c']);
+    expect(temp.cache.storeList('', NOW - 24 * HOUR_MS, NOW + 1, [c])).toEqual(['c']);
+    expect(temp.cache.list('', NOW - 48 * HOUR_MS).lines.map((l) => l.id)).toEqual(['c', 'A']);
+    expect(temp.cache.list('', NOW - 24 * HOUR_MS)).toMatchObject({ fetchedAtMs: NOW + 1, sinceAtMs: NOW - 24 * HOUR_MS });
+    expect(temp.cache.storeList('', NOW - 24 * HOUR_MS, NOW + 2, [c])).toEqual([]);
+    expect(temp.cache.storeList('', NOW - 24 * HOUR_MS, NOW + 3, [{ ...c, version: 2 }])).toEqual(['c']);
   });
 
   it('lists per participant are kept apart from the full list', () => {
-    cache.storeList('', NOW - 24 * HOUR_MS, NOW, [record('A', NOW - HOUR_MS), record('B', NOW - HOUR_MS)]);
-    cache.storeList('p-1', NOW - 24 * HOUR_MS, NOW, [record('B', NOW - HOUR_MS)]);
-    expect(cache.list('p-1', NOW - 24 * HOUR_MS).lines.map((l) => l.id)).toEqual(['B']);
-    expect(cache.list('', NOW - 24 * HOUR_MS).lines).toHaveLength(2);
+    temp.cache.storeList('', NOW - 24 * HOUR_MS, NOW, [record('A', NOW - HOUR_MS), record('B', NOW - HOUR_MS)]);
+    temp.cache.storeList('p-1', NOW - 24 * HOUR_MS, NOW, [record('B', NOW - HOUR_MS)]);
+    expect(temp.cache.list('p-1', NOW - 24 * HOUR_MS).lines.map((l) => l.id)).toEqual(['B']);
+    expect(temp.cache.list('', NOW - 24 * HOUR_MS).lines).toHaveLength(2);
   });
 });
 
 describe('details and statuses', () => {
   it('a record read whole names its people and clears a "not yet" status; ids match in any case', () => {
-    cache.putStatus(awaitedStatus('abc-1', NOW, 60_000));
+    temp.cache.putStatus(awaitedStatus('abc-1', NOW, 60_000));
     const full = record('ABC-1', NOW - HOUR_MS, {
       sessions: [
         {
@@ -72,28 +64,28 @@ describe('details and statuses', () => {
         },
       ],
     });
-    expect(cache.storeDetail(full, NOW)).toBe(true);
-    expect(cache.status('abc-1')).toBeUndefined();
-    expect(cache.record('Abc-1')).toMatchObject({ sessionCount: 1, detailFetchedAtMs: NOW, line: { organizerName: 'Olivia', participantNames: ['Olivia', 'VTC Bldg 30/21'] } });
-    expect(cache.storeDetail(full, NOW + 1)).toBe(false);
+    expect(temp.cache.storeDetail(full, NOW)).toBe(true);
+    expect(temp.cache.status('abc-1')).toBeUndefined();
+    expect(temp.cache.record('Abc-1')).toMatchObject({ sessionCount: 1, detailFetchedAtMs: NOW, line: { organizerName: 'Olivia', participantNames: ['Olivia', 'VTC Bldg 30/21'] } });
+    expect(temp.cache.storeDetail(full, NOW + 1)).toBe(false);
     // A later list item (no sessions) keeps the names the detail gave.
-    cache.storeList('', NOW - 24 * HOUR_MS, NOW + 2, [record('ABC-1', NOW - HOUR_MS)]);
-    expect(cache.list('', NOW - 24 * HOUR_MS).lines[0]!.participantNames).toEqual(['Olivia', 'VTC Bldg 30/21']);
+    temp.cache.storeList('', NOW - 24 * HOUR_MS, NOW + 2, [record('ABC-1', NOW - HOUR_MS)]);
+    expect(temp.cache.list('', NOW - 24 * HOUR_MS).lines[0]!.participantNames).toEqual(['Olivia', 'VTC Bldg 30/21']);
   });
 
   it('due statuses come in order; purge drops old records and old expired statuses only', () => {
-    cache.putStatus({ ...awaitedStatus('late', NOW, 60_000), nextCheckAtMs: NOW + 5_000 });
-    cache.putStatus({ ...awaitedStatus('soon', NOW, 60_000), nextCheckAtMs: NOW + 1_000 });
-    cache.putStatus(missingStatus({ id: 'gone', nowMs: NOW, callEndedAtMs: NOW - RETENTION_MS - 1, firstRetryMs: 60_000 }));
-    expect(cache.dueStatuses(NOW + 5_000, 10).map((s) => s.id)).toEqual(['soon', 'late']);
-    expect(cache.nextStatusCheckAtMs()).toBe(NOW + 1_000);
-    cache.storeList('', 0, NOW, [record('old', NOW - 40 * 24 * HOUR_MS), record('new', NOW - HOUR_MS)]);
-    cache.purge(NOW - 35 * 24 * HOUR_MS);
-    expect(cache.record('old')).toBeUndefined();
-    expect(cache.record('new')).toBeDefined();
-    cache.purge(NOW + 1);
-    expect(cache.status('gone')).toBeUndefined();
-    expect(cache.status('soon')).toBeDefined();
+    temp.cache.putStatus({ ...awaitedStatus('late', NOW, 60_000), nextCheckAtMs: NOW + 5_000 });
+    temp.cache.putStatus({ ...awaitedStatus('soon', NOW, 60_000), nextCheckAtMs: NOW + 1_000 });
+    temp.cache.putStatus(missingStatus({ id: 'gone', nowMs: NOW, callEndedAtMs: NOW - RETENTION_MS - 1, firstRetryMs: 60_000 }));
+    expect(temp.cache.dueStatuses(NOW + 5_000, 10).map((s) => s.id)).toEqual(['soon', 'late']);
+    expect(temp.cache.nextStatusCheckAtMs()).toBe(NOW + 1_000);
+    temp.cache.storeList('', 0, NOW, [record('old', NOW - 40 * 24 * HOUR_MS), record('new', NOW - HOUR_MS)]);
+    temp.cache.purge(NOW - 35 * 24 * HOUR_MS);
+    expect(temp.cache.record('old')).toBeUndefined();
+    expect(temp.cache.record('new')).toBeDefined();
+    temp.cache.purge(NOW + 1);
+    expect(temp.cache.status('gone')).toBeUndefined();
+    expect(temp.cache.status('soon')).toBeDefined();
   });
 });
 

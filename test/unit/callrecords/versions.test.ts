@@ -3,23 +3,15 @@
  * list pages and the reads arrive in), and the follower re-reads young records at twice their age, once
  * more at the end of the 2.5 h window, at once when a list showed a newer version, and never after.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createCallRecordCache, type CallRecordCache } from '../../../electron/core/callrecords/cache';
+import { describe, expect, it } from 'vitest';
 import { MATCH_WINDOW_MS } from '../../../electron/core/callrecords/missing';
 import { createVersionFollower, MAX_VERSION_CHECK_MS } from '../../../electron/core/callrecords/versions';
 import type { CallRecord } from '../../../shared/graph/callRecords';
-import { tempDb, type TempDb } from '../outbox/support/temp-db';
+import { useTempCache } from './support';
 
 const MINUTE_MS = 60_000;
 const END = Date.UTC(2026, 2, 1, 12);
-let temp: TempDb;
-let cache: CallRecordCache;
-
-beforeEach(() => {
-  temp = tempDb({ synchronous: 'NORMAL' });
-  cache = createCallRecordCache(temp.db);
-});
-afterEach(() => temp.cleanup());
+const temp = useTempCache();
 
 function record(version: number, organizer: string, extra: Partial<CallRecord> = {}): CallRecord {
   return {
@@ -37,28 +29,28 @@ function record(version: number, organizer: string, extra: Partial<CallRecord> =
 
 describe('the newest version stays', () => {
   it('a lower version, listed or read whole, never overwrites a higher one', () => {
-    expect(cache.storeDetail(record(3, 'Version three'), END + MINUTE_MS)).toBe(true);
+    expect(temp.cache.storeDetail(record(3, 'Version three'), END + MINUTE_MS)).toBe(true);
     // A list page read before the update, then a read from a lagging replica: both older.
-    expect(cache.storeList('', END - 24 * 60 * MINUTE_MS, END + 2 * MINUTE_MS, [record(2, 'Version two')])).toEqual([]);
-    expect(cache.storeDetail(record(1, 'Version one'), END + 3 * MINUTE_MS)).toBe(false);
-    const kept = cache.record('rec-1');
+    expect(temp.cache.storeList('', END - 24 * 60 * MINUTE_MS, END + 2 * MINUTE_MS, [record(2, 'Version two')])).toEqual([]);
+    expect(temp.cache.storeDetail(record(1, 'Version one'), END + 3 * MINUTE_MS)).toBe(false);
+    const kept = temp.cache.record('rec-1');
     expect(kept).toMatchObject({ version: 3, detailVersion: 3, detailFetchedAtMs: END + MINUTE_MS, line: { version: 3, organizerName: 'Version three' } });
     expect(kept?.detail?.organizer_v2?.identity).toMatchObject({ user: { displayName: 'Version three' } });
-    expect(cache.list('', END - 24 * 60 * MINUTE_MS).lines).toMatchObject([{ id: 'Rec-1', version: 3, organizerName: 'Version three' }]);
+    expect(temp.cache.list('', END - 24 * 60 * MINUTE_MS).lines).toMatchObject([{ id: 'Rec-1', version: 3, organizerName: 'Version three' }]);
   });
 
   it('the same version again changes nothing; a higher one replaces the record and is reported', () => {
-    cache.storeDetail(record(1, 'First'), END);
-    expect(cache.storeDetail(record(1, 'First'), END + MINUTE_MS)).toBe(false);
-    expect(cache.storeDetail(record(2, 'Second'), END + 2 * MINUTE_MS)).toBe(true);
-    expect(cache.record('rec-1')).toMatchObject({ version: 2, detailVersion: 2, line: { version: 2, organizerName: 'Second' } });
+    temp.cache.storeDetail(record(1, 'First'), END);
+    expect(temp.cache.storeDetail(record(1, 'First'), END + MINUTE_MS)).toBe(false);
+    expect(temp.cache.storeDetail(record(2, 'Second'), END + 2 * MINUTE_MS)).toBe(true);
+    expect(temp.cache.record('rec-1')).toMatchObject({ version: 2, detailVersion: 2, line: { version: 2, organizerName: 'Second' } });
   });
 
   it('a list that brought a higher version first still reports the detail that follows it', () => {
-    cache.storeDetail(record(1, 'First'), END);
-    expect(cache.storeList('', END - 60 * MINUTE_MS, END + MINUTE_MS, [record(2, 'Second')])).toEqual(['Rec-1']);
-    expect(cache.record('rec-1')).toMatchObject({ version: 2, detailVersion: 1 });
-    expect(cache.storeDetail(record(2, 'Second'), END + 2 * MINUTE_MS)).toBe(true);
+    temp.cache.storeDetail(record(1, 'First'), END);
+    expect(temp.cache.storeList('', END - 60 * MINUTE_MS, END + MINUTE_MS, [record(2, 'Second')])).toEqual(['Rec-1']);
+    expect(temp.cache.record('rec-1')).toMatchObject({ version: 2, detailVersion: 1 });
+    expect(temp.cache.storeDetail(record(2, 'Second'), END + 2 * MINUTE_MS)).toBe(true);
   });
 });
 
@@ -67,35 +59,35 @@ describe('when a young record is read again', () => {
 
   it('at twice its age, at least the first retry and at most every 15 min, last at the end of the window', () => {
     let nowMs = END + 10 * MINUTE_MS;
-    const follower = createVersionFollower({ cache, firstRetryMs: FIRST_RETRY_MS, now: () => nowMs });
-    cache.storeDetail(record(1, 'First'), nowMs);
+    const follower = createVersionFollower({ cache: temp.cache, firstRetryMs: FIRST_RETRY_MS, now: () => nowMs });
+    temp.cache.storeDetail(record(1, 'First'), nowMs);
     expect(follower.nextDueAtMs()).toBe(END + 20 * MINUTE_MS);
     expect(follower.due(5)).toEqual([]);
     nowMs = END + 20 * MINUTE_MS;
     expect(follower.due(5)).toEqual(['rec-1']);
-    cache.storeDetail(record(1, 'First'), nowMs); // read again, nothing new
+    temp.cache.storeDetail(record(1, 'First'), nowMs); // read again, nothing new
     expect(follower.nextDueAtMs()).toBe(END + 20 * MINUTE_MS + MAX_VERSION_CHECK_MS);
     // Near the end of the window the last read is at its end; after it, none.
     nowMs = END + MATCH_WINDOW_MS - 5 * MINUTE_MS;
-    cache.storeDetail(record(1, 'First'), nowMs);
+    temp.cache.storeDetail(record(1, 'First'), nowMs);
     expect(follower.nextDueAtMs()).toBe(END + MATCH_WINDOW_MS);
     nowMs = END + MATCH_WINDOW_MS;
     follower.looked('rec-1');
-    cache.storeDetail(record(1, 'First'), nowMs);
+    temp.cache.storeDetail(record(1, 'First'), nowMs);
     expect(follower.nextDueAtMs()).toBeUndefined();
     expect(follower.due(5)).toEqual([]);
   });
 
   it('a record read just after its call waits the first retry; a failed look counts; a newer listed version is due soon', () => {
     let nowMs = END + 10_000;
-    const follower = createVersionFollower({ cache, firstRetryMs: FIRST_RETRY_MS, now: () => nowMs });
-    cache.storeDetail(record(1, 'First'), nowMs);
+    const follower = createVersionFollower({ cache: temp.cache, firstRetryMs: FIRST_RETRY_MS, now: () => nowMs });
+    temp.cache.storeDetail(record(1, 'First'), nowMs);
     expect(follower.nextDueAtMs()).toBe(END + 10_000 + FIRST_RETRY_MS);
     nowMs = END + 10_000 + FIRST_RETRY_MS;
     follower.looked('rec-1'); // the read failed: the stored detail is unchanged
     expect(follower.due(5)).toEqual([]);
     expect(follower.nextDueAtMs()).toBe(nowMs + (nowMs - END));
-    cache.storeList('', END - 60 * MINUTE_MS, nowMs, [record(2, 'Second')]);
+    temp.cache.storeList('', END - 60 * MINUTE_MS, nowMs, [record(2, 'Second')]);
     expect(follower.nextDueAtMs()).toBe(nowMs + FIRST_RETRY_MS);
     nowMs += FIRST_RETRY_MS;
     expect(follower.due(5)).toEqual(['rec-1']);
@@ -103,9 +95,9 @@ describe('when a young record is read again', () => {
 
   it('records past the window or only listed are not read again', () => {
     const nowMs = END + MATCH_WINDOW_MS + MINUTE_MS;
-    const follower = createVersionFollower({ cache, firstRetryMs: FIRST_RETRY_MS, now: () => nowMs });
-    cache.storeDetail(record(1, 'Old'), END + 60 * MINUTE_MS);
-    cache.storeList('', 0, nowMs, [{ ...record(1, 'Listed'), id: 'listed', endDateTime: new Date(nowMs).toISOString() }]);
+    const follower = createVersionFollower({ cache: temp.cache, firstRetryMs: FIRST_RETRY_MS, now: () => nowMs });
+    temp.cache.storeDetail(record(1, 'Old'), END + 60 * MINUTE_MS);
+    temp.cache.storeList('', 0, nowMs, [{ ...record(1, 'Listed'), id: 'listed', endDateTime: new Date(nowMs).toISOString() }]);
     expect(follower.due(5)).toEqual([]);
     expect(follower.nextDueAtMs()).toBeUndefined();
   });

@@ -57,6 +57,7 @@ export async function handleControl(ctx: RequestContext, control: EmulatorContro
       return sendJson(ctx, 200, {
         value: control.callRecords().map((record) => ({
           id: record.id,
+          version: record.version,
           startDateTime: record.startDateTime,
           sessions: record.sessions?.length ?? 0,
           retained: isRetained(record, ctx.state.now()),

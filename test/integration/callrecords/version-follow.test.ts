@@ -112,6 +112,8 @@ describe('a callRecord updated after it was read', () => {
     // Teams adds to the record: version 2, another packet loss.
     const changed = changeOf(api, RECORD_ID, 30_000);
     expect(await control(demo, `call-records/${RECORD_ID}/versions`, { streams: { averagePacketLossRate: 0.2 } })).toEqual({ id: RECORD_ID, version: 2 });
+    const published = (await (await fetch(`${demo.emulatorUrl}/_emulator/call-records`)).json()) as { value: { id: string; version: number }[] };
+    expect(published.value.find((record) => record.id === RECORD_ID)?.version).toBe(2);
     await changed;
     const list: CallRecordListView = value(await api.listCallRecords({}));
     expect(list.items.find((item) => item.id === RECORD_ID)).toMatchObject({ version: 2, participantNames: expect.arrayContaining(['VTC Bldg 30/21']) });

@@ -22,6 +22,7 @@
  *
  * Parts: reader.ts (Graph reads: pacing, Retry-After), cache.ts (SQLite, migration 004), correlation.ts
  * (record ↔ reports), failures.ts and missing.ts (what an error or a 404 means), schedule.ts (the timer),
+ * versions.ts (when a young record is read again for a newer version),
  * summary.ts and views.ts (what the UI shows), service.ts (the policy that joins them).
  */
 export { createCallRecordsService, type CallRecordsService, type CallRecordsServiceOptions } from './service';

@@ -84,9 +84,9 @@ export const PAGE_PROBE_SOURCE = String.raw`(() => {
           const whenDrawn = () => {
             tilesAtMs = performance.now();
             requestAnimationFrame(() => {
-              const channel = new MessageChannel();
-              channel.port1.onmessage = () => { firstFrameAtMs = performance.now(); drawnWaiters.forEach((resolve) => resolve()); };
-              channel.port2.postMessage(null);
+              // A user-blocking task runs before the page's other queued work (the other answers arriving),
+              // so the stamp is the end of the frame, not the end of whatever was queued behind it.
+              scheduler.postTask(() => { firstFrameAtMs = performance.now(); drawnWaiters.forEach((resolve) => resolve()); }, { priority: 'user-blocking' });
             });
           };
           if (tilesShown()) whenDrawn();

@@ -5,16 +5,17 @@
  * page probe injected, plus a DevTools protocol session for the main thread's task time and the JS heap.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
-import type { AppEventSpec } from '../../shared/api/contract';
+import type { AppApiHandlers, AppEventSpec } from '../../shared/api/contract';
 import type { RoomDelta } from '../../shared/domain/legs';
 import { latestHistoryOnly } from '../../shared/domain/room-delta';
 import { AppFailure } from '../../electron/core/api/failure';
 import { chromiumAvailable, CHROMIUM_PATH, launchChromium, type ChromiumSession } from '../../test/support/chromium';
 import { FAKE_SETTINGS, fakeHandlers } from '../../test/support/fake-app-api';
 import { startTestWebServer, type TestWebServer } from '../../test/support/web-server';
+import { makeTempDir } from '../../test/support/temp-dir';
 import { PAGE_PROBE_SOURCE, type ProbeSummary } from './page-probe';
 import type { RoomFeed } from './room-feed';
 
@@ -47,14 +48,33 @@ export interface FirstLoad {
   dataToFrameMs: number;
 }
 
-/** The overview's first render, at first starts (fresh profile) and at later starts (same profile reloaded). */
+/**
+ * The overview's first render: at first starts (fresh profile), at restarts (the browser started again over
+ * the same profile) and at reloads (the same renderer process).
+ */
 export interface FirstRender {
   firstStarts: FirstLoad[];
-  laterStarts: FirstLoad[];
+  restarts: FirstLoad[];
+  reloads: FirstLoad[];
 }
 
 const FIRST_STARTS = Number(process.env.BENCH_UI_FIRST_STARTS ?? 3);
-const LATER_STARTS = Number(process.env.BENCH_UI_LATER_STARTS ?? 5);
+const RESTARTS = Number(process.env.BENCH_UI_RESTARTS ?? 3);
+const RELOADS = Number(process.env.BENCH_UI_RELOADS ?? 5);
+
+/** Starts the browser over `profileDir`, loads the overview once, closes the browser (and the profile if `removeProfile`). */
+async function startAndLoad(handlers: AppApiHandlers, roomCount: number, profileDir: string, removeProfile: boolean): Promise<FirstLoad> {
+  const web = await startTestWebServer({ staticDir: RENDERER_DIR, handlers });
+  const browser = await launchChromium({ viewport: VIEWPORT, profileDir });
+  try {
+    const page = await probedPage(browser, roomCount);
+    return await loadOverview(page, roomCount, () => page.goto(web.server.url));
+  } finally {
+    await browser.close();
+    await web.stop();
+    if (removeProfile) rmSync(profileDir, { recursive: true, force: true });
+  }
+}
 
 async function probedPage(browser: ChromiumSession, roomCount: number): Promise<Page> {
   const page = await browser.context.newPage();
@@ -148,16 +168,20 @@ export async function openRoomsPage(feed: RoomFeed): Promise<RoomsPage> {
   });
   // First starts: each in a fresh profile (no V8 code cache), its own server (a sign-in token works once).
   const firstStarts: FirstLoad[] = [];
-  for (let start = 0; start < FIRST_STARTS; start += 1) {
-    const web = await startTestWebServer({ staticDir: RENDERER_DIR, handlers });
-    const browser = await launchChromium({ viewport: VIEWPORT });
-    try {
-      const page = await probedPage(browser, feed.roomCount);
-      firstStarts.push(await loadOverview(page, feed.roomCount, () => page.goto(web.server.url)));
-    } finally {
-      await browser.close();
-      await web.stop();
+  for (let start = 0; start < FIRST_STARTS; start += 1) firstStarts.push(await startAndLoad(handlers, feed.roomCount, makeTempDir('vtc-bench-profile-').dir, true));
+  // Restarts: the browser closed and started again over one profile, as the app restarts over its user data:
+  // new processes (cold font and layout caches), but V8's code cache on disk. Chromium writes that cache on
+  // a script's second load (Electron too, for app:// with its codeCache privilege), so starts 3 and later
+  // are measured.
+  const restarts: FirstLoad[] = [];
+  const profile = makeTempDir('vtc-bench-profile-');
+  try {
+    for (let start = 1; start <= 2 + RESTARTS; start += 1) {
+      const measured = await startAndLoad(handlers, feed.roomCount, profile.dir, false);
+      if (start > 2) restarts.push(measured);
     }
+  } finally {
+    profile.cleanup();
   }
   let web: TestWebServer | undefined;
   let browser: ChromiumSession | undefined;
@@ -167,15 +191,14 @@ export async function openRoomsPage(feed: RoomFeed): Promise<RoomsPage> {
     const page = await probedPage(browser, feed.roomCount);
     const url = web.server.url;
     await loadOverview(page, feed.roomCount, () => page.goto(url));
-    // Later starts: the same profile reloaded. Chromium (and Electron, for app:// with its codeCache
-    // privilege) keeps V8's code cache from the second load on, so the third and later loads are what an
-    // operator's every start after the first looks like.
-    const laterStarts: FirstLoad[] = [];
-    for (let load = 2; load <= 2 + LATER_STARTS; load += 1) {
+    // Reloads in the running browser: the same renderer process, its caches warm (what a reconnect or a
+    // second window costs, not a start).
+    const reloads: FirstLoad[] = [];
+    for (let load = 2; load <= 2 + RELOADS; load += 1) {
       const measured = await loadOverview(page, feed.roomCount, () => page.reload());
-      if (load > 2) laterStarts.push(measured);
+      if (load > 2) reloads.push(measured);
     }
-    const firstRender: FirstRender = { firstStarts, laterStarts };
+    const firstRender: FirstRender = { firstStarts, restarts, reloads };
     const cdp = await browser.context.newCDPSession(page);
     await cdp.send('Performance.enable');
     const { product } = await cdp.send('Browser.getVersion');

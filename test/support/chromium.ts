@@ -30,8 +30,12 @@ export function chromiumAvailable(): boolean {
   return existsSync(CHROMIUM_PATH);
 }
 
-export async function launchChromium(options: { viewport?: { width: number; height: number } } = {}): Promise<ChromiumSession> {
-  const profile = makeTempDir('vtc-chromium-');
+/**
+ * `profileDir`: launch over this profile and keep it on close (a benchmark restarting the browser over the
+ * same profile, as an app restarts over its user data); by default a fresh profile, removed on close.
+ */
+export async function launchChromium(options: { viewport?: { width: number; height: number }; profileDir?: string } = {}): Promise<ChromiumSession> {
+  const profile = options.profileDir === undefined ? makeTempDir('vtc-chromium-') : { dir: options.profileDir, cleanup: () => undefined };
   try {
     const context = await chromium.launchPersistentContext(profile.dir, {
       executablePath: CHROMIUM_PATH,

@@ -116,11 +116,11 @@ export function createHandlers(services: HandlerServices): AppApiHandlers {
     },
     testDevice: async ({ deviceId, kind, url, username, password, allowSelfSigned, certificateSha256, transport }) => {
       // The UI never holds a stored password: without a new one, test with the one kept for that device,
-      // but only towards the address and user name it was kept for.
+      // but only towards the address and user name it was kept for, trusting its certificate no more loosely.
       const device = password === undefined && deviceId !== undefined ? (await settings.resolve()).devices.find((candidate) => candidate.id === deviceId) : undefined;
-      if (password === undefined && device?.password !== undefined && !sameDeviceEndpoint(device, { url, username })) {
-        throw new AppFailure('invalid_input', 'Enter the password: the saved one is only sent to the saved address and user name', [
-          { path: 'password', message: 'is required when the address or user name differs from the saved device' },
+      if (password === undefined && device?.password !== undefined && !sameDeviceEndpoint(device, { url, username, allowSelfSigned, ...(certificateSha256 !== undefined && { certificateSha256 }) })) {
+        throw new AppFailure('invalid_input', 'Enter the password: the saved one is only sent to the saved address and user name, with the certificate trusted as saved', [
+          { path: 'password', message: 'is required when the address, the user name or the certificate trust differs from the saved device' },
         ]);
       }
       const stored = password ?? device?.password;

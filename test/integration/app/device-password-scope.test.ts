@@ -29,15 +29,18 @@ async function listener(): Promise<{ url: string; authorizations: (string | unde
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, authorizations };
 }
 
-const device = (url: string, password?: string) => ({
+const device = (url: string, password?: string, trust: { allowSelfSigned?: boolean; certificateSha256?: string } = {}) => ({
   id: 'codec',
   kind: 'cisco-xapi' as const,
   url,
   username: 'monitor',
   ...(password !== undefined && { password }),
-  allowSelfSigned: false,
+  allowSelfSigned: trust.allowSelfSigned ?? false,
+  ...(trust.certificateSha256 !== undefined && { certificateSha256: trust.certificateSha256 }),
   pollSeconds: 300,
 });
+
+const PIN = 'ab'.repeat(32);
 
 describe('a saved device password stays with its device', () => {
   it('updateSettings moving a device to another address without its password is refused, naming the field', async () => {
@@ -61,5 +64,36 @@ describe('a saved device password stays with its device', () => {
     // Saving the same address again, or a new one with its password, is fine.
     expect(await core.dispatch('updateSettings', room([device('http://127.0.0.1:9/')]))).toMatchObject({ ok: true });
     expect(await core.dispatch('updateSettings', room([device(trap.url, 'typed-for-the-new-one')]))).toMatchObject({ ok: true });
+  });
+
+  it('keeps the saved password from a device whose certificate is trusted more loosely: self-signed newly allowed or another pin', async () => {
+    const trap = await listener();
+    const { dir, cleanup } = makeTempDir('vtc-device-trust-');
+    cleanups.push(cleanup);
+    const core: Core = await startCore({ dataDir: dir, log: createLogger({ sink: () => undefined }), transport: 'electron', version: 'test', ingest: { enabled: false }, cipher: testCipher() });
+    cleanups.push(() => core.stop());
+    const room = (devices: unknown[]) => ({ rooms: [{ id: 'b30', name: 'Bldg 30', devices }] });
+    expect(await core.dispatch('updateSettings', room([device(trap.url, 'saved-secret-2')]))).toMatchObject({ ok: true });
+
+    // Test device at the saved address, but trusting any self-signed certificate, or a pinned one: refused
+    // before anything is sent.
+    for (const trust of [{ allowSelfSigned: true }, { certificateSha256: PIN }]) {
+      const tested = await core.dispatch('testDevice', { deviceId: 'codec', url: trap.url, username: 'monitor', allowSelfSigned: false, ...trust });
+      expect(tested).toMatchObject({ ok: false, error: { code: 'invalid_input', details: [{ path: 'password', message: expect.stringContaining('certificate trust') }] } });
+    }
+    expect(trap.authorizations).toEqual([]);
+    // The same for a save: the password must be typed again.
+    for (const trust of [{ allowSelfSigned: true }, { certificateSha256: PIN }]) {
+      const saved = await core.dispatch('updateSettings', room([device(trap.url, undefined, trust)]));
+      expect(saved).toMatchObject({ ok: false, error: { code: 'invalid_input', details: [{ path: 'rooms[0].devices[0].password' }] } });
+    }
+
+    // Trusted as saved, the saved password goes to the saved device; typed again, the looser trust is saved.
+    const asSaved = await core.dispatch('testDevice', { deviceId: 'codec', url: trap.url, username: 'monitor', allowSelfSigned: false, transport: 'http' });
+    expect(asSaved).toMatchObject({ ok: true });
+    expect(trap.authorizations).toContain(`Basic ${Buffer.from('monitor:saved-secret-2').toString('base64')}`);
+    expect(await core.dispatch('updateSettings', room([device(trap.url, 'typed-again', { allowSelfSigned: true, certificateSha256: PIN })]))).toMatchObject({ ok: true });
+    // A stricter trust needs nothing typed: self-signed no longer allowed, the pin kept.
+    expect(await core.dispatch('updateSettings', room([device(trap.url, undefined, { certificateSha256: PIN })]))).toMatchObject({ ok: true });
   });
 });

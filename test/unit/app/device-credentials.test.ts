@@ -23,6 +23,18 @@ describe('where a saved device password may go', () => {
     expect(sameDeviceEndpoint(saved, { url, username })).toBe(allowed);
   });
 
+  it.each([
+    ['the same trust', { allowSelfSigned: false }, { allowSelfSigned: false }, true],
+    ['self-signed newly allowed', { allowSelfSigned: false }, { allowSelfSigned: true }, false],
+    ['self-signed no longer allowed', { allowSelfSigned: true }, { allowSelfSigned: false }, true],
+    ['the same pin, spelled with colons and in capitals', { certificateSha256: 'ab'.repeat(32) }, { certificateSha256: 'AB:'.repeat(31) + 'AB' }, true],
+    ['another pin', { certificateSha256: 'ab'.repeat(32) }, { certificateSha256: 'cd'.repeat(32) }, false],
+    ['a pin where there was none', {}, { certificateSha256: 'cd'.repeat(32) }, false],
+    ['the pin removed', { certificateSha256: 'ab'.repeat(32) }, {}, false],
+  ])('certificate trust: %s → %s', (_name, stored, requested, allowed) => {
+    expect(sameDeviceEndpoint({ ...saved, ...stored }, { ...saved, ...requested })).toBe(allowed);
+  });
+
   it('a saved endpoint that does not parse never matches, not even itself', () => {
     expect(sameDeviceEndpoint({ url: 'nonsense', username: 'a' }, { url: 'nonsense', username: 'a' })).toBe(false);
   });

@@ -25,7 +25,7 @@ export interface TestWebServer {
 }
 
 export async function startTestWebServer(
-  options: { handlers?: AppApiHandlers; timeoutMs?: number } & Partial<Pick<WebServerOptions, 'accessToken' | 'port' | 'maxBufferedBytes' | 'staticDir' | 'log' | 'sessionIdleTimeoutMs' | 'now'>> = {},
+  options: { handlers?: AppApiHandlers; timeoutMs?: number } & Partial<Pick<WebServerOptions, 'accessToken' | 'port' | 'maxBufferedBytes' | 'staticDir' | 'log' | 'sessionIdleTimeoutMs' | 'now' | 'heartbeatMs'>> = {},
 ): Promise<TestWebServer> {
   const temp = makeTempDir('vtc-web-');
   const staticDir = options.staticDir ?? join(temp.dir, 'renderer');
@@ -50,6 +50,7 @@ export async function startTestWebServer(
     log: options.log,
     sessionIdleTimeoutMs: options.sessionIdleTimeoutMs,
     now: options.now,
+    heartbeatMs: options.heartbeatMs,
   });
   return {
     server,

@@ -1,7 +1,9 @@
 /**
  * Every open tab: receives each pushed event once encoded, is pinged every `heartbeatMs` (a tab that
  * vanished without a close frame, e.g. a sleeping laptop, is dropped after one missed pong), and is closed
- * when the server stops.
+ * when the server stops. Each heartbeat also checks the tab's session: an open tab is a session in use (so
+ * it never idles out while the page stays open, and its reconnects are let in), and a tab whose session
+ * ended (revoked by a new sign-in from that browser) is closed with 1008 instead of staying connected.
  */
 import { WebSocket } from 'ws';
 import type { AppEventArgs } from '../../../shared/api/contract';
@@ -12,9 +14,12 @@ import { ClientConnection, type ClientConnectionOptions } from './client-connect
 const GOING_AWAY = 1001;
 /** Tabs get this long to answer the close frame before their sockets are cut. */
 const CLOSE_GRACE_MS = 1_000;
+/** 1008 "policy violation" (RFC 6455 §7.4.1): the tab's session ended; its reconnect is refused with 401. */
+const SESSION_ENDED = 1008;
 
 export class ClientRegistry {
   private readonly clients = new Set<ClientConnection>();
+  private readonly sessionOf = new WeakMap<ClientConnection, () => boolean>();
   private readonly heartbeat: NodeJS.Timeout;
 
   constructor(
@@ -28,8 +33,10 @@ export class ClientRegistry {
     return this.clients.size;
   }
 
-  add(socket: WebSocket): void {
+  /** `sessionLive()`: true while the tab's session is live (and counts it as used now). */
+  add(socket: WebSocket, sessionLive: () => boolean): void {
     const client = new ClientConnection(socket, this.options);
+    this.sessionOf.set(client, sessionLive);
     this.clients.add(client);
     socket.once('close', () => this.clients.delete(client));
     this.options.log?.debug('web client connected', { clients: this.clients.size });
@@ -59,6 +66,11 @@ export class ClientRegistry {
     for (const client of this.clients) {
       if (!client.alive) {
         client.socket.terminate();
+        continue;
+      }
+      if (this.sessionOf.get(client)?.() === false) {
+        this.options.log?.info('web client closed: its session ended');
+        client.socket.close(SESSION_ENDED, 'session ended');
         continue;
       }
       client.alive = false;

@@ -86,7 +86,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   });
   const origin = `http://${bracketed(host)}:${port}`;
   server.on('request', createHttpHandler({ hostPolicy, access, staticDir, log, contentSecurityPolicy: webCsp(origin) }));
-  server.on('upgrade', createUpgradeHandler({ hostPolicy, access, wss, onConnection: (socket) => clients.add(socket), log }));
+  server.on('upgrade', createUpgradeHandler({ hostPolicy, access, wss, onConnection: (socket, cookies) => clients.add(socket, () => sessions.touch(cookies)), log }));
   const unsubscribe = options.subscribe((...event) => clients.broadcast(...event));
 
   log?.info('web UI listening', { origin });

@@ -11,12 +11,14 @@ import type { Logger } from '../log/logger';
 import { checkHost, checkOrigin, type WebHostPolicy } from './guards/host';
 import { parseRequestTarget } from './guards/request-target';
 import { WEB_SOCKET_PATH, hasSessionCookie, type WebAccess } from './http-handler';
+import { parseCookie } from './guards/cookie';
 
 export interface UpgradeOptions {
   hostPolicy: WebHostPolicy;
   access: WebAccess;
   wss: WebSocketServer;
-  onConnection: (socket: WebSocket) => void;
+  /** `sessionCookies`: the session cookie values the tab presented, to check its session again later. */
+  onConnection: (socket: WebSocket, sessionCookies: readonly string[]) => void;
   log?: Logger;
 }
 
@@ -37,7 +39,8 @@ export function createUpgradeHandler(options: UpgradeOptions): (req: IncomingMes
       socket.end(`HTTP/1.1 ${STATUS_LINES[refusal.status]}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
       return;
     }
-    options.wss.handleUpgrade(req, socket, head, (ws) => options.onConnection(ws));
+    const sessionCookies = parseCookie(req.headers.cookie, options.access.cookieName);
+    options.wss.handleUpgrade(req, socket, head, (ws) => options.onConnection(ws, sessionCookies));
   };
 }
 

@@ -39,7 +39,15 @@ export interface WebSocketClientOptions {
   maxReconnectDelayMs?: number;
   /** For tests outside a browser; defaults to the browser's WebSocket. */
   createSocket?: (url: string) => WebSocket;
+  /**
+   * The server closed the socket because the tab's session ended (close code 1008): reconnecting would only
+   * be refused. Defaults to reloading the page, which then shows the server's "sign in again" page.
+   */
+  onSessionEnded?: () => void;
 }
+
+/** Close code the web server sends when a tab's session ended (electron/core/web/client-registry.ts). */
+const SESSION_ENDED_CLOSE_CODE = 1008;
 
 /** An AppApiClient that can also be shut down (tests, page teardown). */
 export type WebSocketAppClient = AppApiClient & { close(): void };
@@ -65,6 +73,7 @@ export function createWebSocketClient(options: WebSocketClientOptions = {}): Web
   const minDelayMs = options.minReconnectDelayMs ?? 250;
   const maxDelayMs = options.maxReconnectDelayMs ?? 10_000;
   const createSocket = options.createSocket ?? ((target: string) => new WebSocket(target));
+  const onSessionEnded = options.onSessionEnded ?? (() => window.location.reload());
   const pending = new Map<number, PendingCall>();
   const listeners: Listeners = {
     roomsChanged: new Set(),
@@ -102,13 +111,20 @@ export function createWebSocketClient(options: WebSocketClientOptions = {}): Web
       everOpened = true;
     };
     ws.onmessage = (event) => receive(event.data);
-    ws.onclose = () => {
+    ws.onclose = (event) => {
       socket = undefined;
       open = false;
       for (const [id, call] of pending) {
         if (!call.sent) continue;
         pending.delete(id);
         call.settle(failure('unavailable', 'The connection to the monitor was lost before it answered.'));
+      }
+      if (event.code === SESSION_ENDED_CLOSE_CODE) {
+        closed = true;
+        for (const call of pending.values()) call.settle(failure('forbidden', 'The session ended: sign in again.'));
+        pending.clear();
+        onSessionEnded();
+        return;
       }
       scheduleReconnect();
     };

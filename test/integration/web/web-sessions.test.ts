@@ -4,7 +4,9 @@
  * ends. The server's clock is injected, so 12 hours pass without waiting.
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import { WebSocket as NodeWebSocket } from 'ws';
 import { WEB_SESSION_IDLE_TIMEOUT_MS } from '../../../electron/core/web/sessions';
+import { createWebSocketClient } from '../../../renderer/src/api/ws-client';
 import { openSocket, rawRequest, signIn, startTestWebServer, type TestWebServer } from '../../support/web-server';
 
 let web: TestWebServer | undefined;
@@ -67,5 +69,55 @@ describe('web sessions', () => {
     expect(expired.status).toBe(401);
     expect(expired.body).toContain('12 hours');
     await expect(openSocket(web.server, { cookie })).rejects.toThrow('upgrade refused: 401');
+  });
+
+  it('an open tab is a session in use: a day later it and its reconnects are let in; 12 hours after it closed, refused', async () => {
+    let nowMs = Date.UTC(2026, 11, 6, 8);
+    web = await startTestWebServer({ now: () => nowMs, heartbeatMs: 20 });
+    const cookie = await signIn(web.server);
+    const tab = await openSocket(web.server, { cookie });
+    for (let step = 0; step < 4; step += 1) {
+      nowMs += 6 * 60 * 60_000;
+      await new Promise((heartbeat) => tab.once('ping', heartbeat));
+    }
+    expect(tab.readyState).toBe(NodeWebSocket.OPEN);
+    expect((await rawRequest(web.server, '/', { headers: { cookie } })).status).toBe(200);
+    (await openSocket(web.server, { cookie })).close(); // a reconnect after a network blip
+    const closed = new Promise((done) => tab.once('close', done));
+    tab.close();
+    await closed;
+    nowMs += WEB_SESSION_IDLE_TIMEOUT_MS + 1;
+    expect((await rawRequest(web.server, '/', { headers: { cookie } })).status).toBe(401);
+  });
+
+  it('a tab whose session was revoked (that browser signed in again) is closed with 1008, and the page reloads to sign in', async () => {
+    const accessToken = 'q'.repeat(43);
+    const first = await startTestWebServer({ accessToken });
+    const oldCookie = cookieOf((await rawRequest(first.server, `/?token=${accessToken}`, { headers: { connection: 'close' } })).headers['set-cookie']);
+    await first.stop();
+    web = await startTestWebServer({ accessToken, port: first.server.port, heartbeatMs: 20 });
+    const server = web.server;
+    let closeCode: number | undefined;
+    let sessionEnded: () => void = () => undefined;
+    const ended = new Promise<void>((done) => (sessionEnded = done));
+    const client = createWebSocketClient({
+      url: `ws://127.0.0.1:${server.port}/api/ws`,
+      createSocket: (url) => {
+        const socket = new NodeWebSocket(url, { headers: { cookie: oldCookie }, origin: server.origin });
+        socket.once('close', (code) => (closeCode = code));
+        // A test double for the DOM WebSocket: ws implements the members the client uses.
+        return socket as unknown as WebSocket;
+      },
+      onSessionEnded: () => sessionEnded(),
+    });
+    try {
+      expect(await client.getSettings()).toMatchObject({ ok: true });
+      // The same browser signs in again: its old cookie is revoked, and so is the tab that carries it.
+      expect((await rawRequest(server, `/?token=${accessToken}`, { headers: { cookie: oldCookie } })).status).toBe(302);
+      await ended;
+      expect(closeCode).toBe(1008);
+    } finally {
+      client.close();
+    }
   });
 });

@@ -3,15 +3,13 @@
 // overview, a room's detail, the Outbox with a report's drawer open, Call records, a call record, the alert
 // log and Settings, in the light
 // and the dark theme, at 1440×900 and 1024×700. No serious or critical violation may be found.
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriousViolations, type AxeFinding } from '../support/axe';
 import type { ChromiumSession } from '../support/chromium';
 import { CHROMIUM_MISSING, openDemoInChromium } from '../support/demo-in-chromium';
 import type { DemoProcess } from '../support/demo-process';
 
-const AXE_SOURCE = readFileSync(resolve('node_modules/axe-core/axe.min.js'), 'utf8');
 const SIZES = [
   { width: 1440, height: 900 },
   { width: 1024, height: 700 },
@@ -20,25 +18,6 @@ const THEMES = ['light', 'dark'] as const;
 const UI_WITHIN_MS = 15_000;
 
 const missing = CHROMIUM_MISSING;
-
-interface Finding {
-  id: string;
-  impact: string;
-  help: string;
-  targets: string[];
-}
-
-/** axe's serious and critical findings on the page as it is now. */
-async function seriousViolations(page: Page): Promise<Finding[]> {
-  await page.evaluate(AXE_SOURCE);
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    const result = await axe.run(document, { resultTypes: ['violations'] });
-    return result.violations
-      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-      .map((violation) => ({ id: violation.id, impact: violation.impact ?? '', help: violation.help, targets: violation.nodes.slice(0, 5).map((node) => node.target.join(' ')) }));
-  });
-}
 
 describe.skipIf(missing !== undefined)('axe-core in every view (demo)', () => {
   let demo: DemoProcess;
@@ -119,7 +98,7 @@ describe.skipIf(missing !== undefined)('axe-core in every view (demo)', () => {
   ];
 
   it('finds no serious or critical violation in any view, light and dark, at 1440×900 and 1024×700', async () => {
-    const found: Record<string, Finding[]> = {};
+    const found: Record<string, AxeFinding[]> = {};
     for (const size of SIZES) {
       await page.setViewportSize(size);
       for (const theme of THEMES) {

@@ -7,66 +7,25 @@
 // its own call and legs; the Outbox gets the ordinary call's report and none for the Teams Rooms call; Call
 // records marks the callRecord Teams published for the room's call, and only it. axe-core finds no serious or
 // critical violation in these views, and the page logs no console problem.
-import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import type { Page } from 'playwright-core';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCiscoSimulator, type CiscoSimulator } from '../../electron/sim/cisco-codec';
 import { startEmulator, type EmulatorHandle } from '../../electron/sim/emulator/index';
 import { startAgentProcess, type AgentProcess } from '../support/agent-process';
+import { seriousViolations, type AxeFinding } from '../support/axe';
 import { collectConsoleProblems, launchChromium, type ChromiumSession } from '../support/chromium';
 import { CHROMIUM_MISSING } from '../support/demo-in-chromium';
 import { ensureRendererBuilt } from '../support/renderer-build';
+import { participant, publishedCallRecord } from '../support/published-call-record';
 import { makeTempDir } from '../support/temp-dir';
 import { SECRET_ENV, writeEmulatorConfig } from '../integration/callrecords/emulator-config';
 
-const AXE_SOURCE = readFileSync(resolve('node_modules/axe-core/axe.min.js'), 'utf8');
 const UI_WITHIN_MS = 15_000;
 const TEAMS_ROOM = { id: 'b30', name: 'Bldg 30 Room Bar', account: 'bldg30-roombar@contoso.example' };
 const ORDINARY_ROOM = { id: 'b31', name: 'Bldg 31 Huddle' };
 const ROOM_OBJECT_ID = '5f0c2a31-7d4e-4b8a-9c61-2e7f3a9b0d14';
 /** The ordinary codec's one call: long enough to outlast the test until it is ended on purpose, no impairment. */
 const ORDINARY_CALL_TICKS = 10_000;
-
-function participant(id: string, upn: string, displayName: string) {
-  return { id, identity: { user: { id, displayName, userPrincipalName: upn } }, administrativeUnitInfos: [] };
-}
-
-/** A published callRecord; the organizer's name tells the rows of Call records apart. */
-function callRecord(id: string, organizerName: string, startMs: number, endMs: number, others: ReturnType<typeof participant>[]) {
-  const organizer = participant(`0d8c6f4e-1111-4aaa-8bbb-${id.slice(-12)}`, 'organizer@contoso.example', organizerName);
-  return {
-    id,
-    version: 1,
-    type: 'groupCall',
-    modalities: ['audio', 'video'],
-    startDateTime: new Date(startMs).toISOString(),
-    endDateTime: new Date(endMs).toISOString(),
-    lastModifiedDateTime: new Date(endMs + 60_000).toISOString(),
-    joinWebUrl: null,
-    organizer_v2: organizer,
-    participants_v2: [organizer, ...others],
-    sessions: [],
-  };
-}
-
-interface Finding {
-  id: string;
-  help: string;
-  targets: string[];
-}
-
-/** axe's serious and critical findings on the page as it is now (as test/e2e/axe.e2e.test.ts runs it). */
-async function seriousViolations(page: Page): Promise<Finding[]> {
-  await page.evaluate(AXE_SOURCE);
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    const result = await axe.run(document, { resultTypes: ['violations'] });
-    return result.violations
-      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-      .map((violation) => ({ id: violation.id, help: violation.help, targets: violation.nodes.slice(0, 5).map((node) => node.target.join(' ')) }));
-  });
-}
 
 describe.skipIf(CHROMIUM_MISSING !== undefined)('Teams Rooms mode in Chromium (run --web)', () => {
   const temp = makeTempDir('vtc-teams-rooms-e2e-');
@@ -121,7 +80,7 @@ describe.skipIf(CHROMIUM_MISSING !== undefined)('Teams Rooms mode in Chromium (r
     const nav = (name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name, exact: false });
     const fleet = page.getByRole('list', { name: 'Rooms, the ones in trouble first' });
     const tile = (roomName: string) => fleet.getByRole('listitem').filter({ has: page.getByRole('button', { name: `${roomName}: open the room` }) });
-    const findings: Record<string, Finding[]> = {};
+    const findings: Record<string, AxeFinding[]> = {};
     const checkAxe = async (view: string): Promise<void> => {
       const violations = await seriousViolations(page);
       if (violations.length > 0) findings[view] = violations;
@@ -174,8 +133,10 @@ describe.skipIf(CHROMIUM_MISSING !== undefined)('Teams Rooms mode in Chromium (r
 
     // Teams publishes the room's call (the account among the participants) and another call of the same
     // span without the room.
-    const roomRecord = callRecord('7a4e1c20-0000-4000-8000-00000000b030', 'Teams room organizer', teamsCallFromMs - 10_000, teamsCallToMs, [participant(ROOM_OBJECT_ID, TEAMS_ROOM.account, TEAMS_ROOM.name)]);
-    const otherRecord = callRecord('7a4e1c20-0000-4000-8000-00000000e002', 'Other call organizer', teamsCallFromMs - 10_000, teamsCallToMs, [participant('9b1f0000-0000-4000-8000-000000000777', 'someone@contoso.example', 'Someone')]);
+    // Their organizers' names tell their rows apart in Call records.
+    const recordFromMs = teamsCallFromMs - 10_000;
+    const roomRecord = publishedCallRecord('7a4e1c20-0000-4000-8000-00000000b030', recordFromMs, teamsCallToMs, [participant(ROOM_OBJECT_ID, TEAMS_ROOM.account, TEAMS_ROOM.name)], participant('0d8c6f4e-1111-4aaa-8bbb-000000000030', 'organizer@contoso.example', 'Teams room organizer'));
+    const otherRecord = publishedCallRecord('7a4e1c20-0000-4000-8000-00000000e002', recordFromMs, teamsCallToMs, [participant('9b1f0000-0000-4000-8000-000000000777', 'someone@contoso.example', 'Someone')], participant('0d8c6f4e-1111-4aaa-8bbb-000000000031', 'other@contoso.example', 'Other call organizer'));
     const seeded = await fetch(`${emulator.url}/_emulator/call-records`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ records: [roomRecord, otherRecord] }) });
     expect(seeded.status).toBe(200);
 

@@ -12,6 +12,7 @@ import { startCiscoSimulator } from '../../../electron/sim/cisco-codec';
 import { startEmulator } from '../../../electron/sim/emulator/index';
 import type { CallRecordListView } from '../../../shared/api/views';
 import { runAgentProcess, startAgentProcess } from '../../support/agent-process';
+import { participant, publishedCallRecord as record } from '../../support/published-call-record';
 import { makeTempDir } from '../../support/temp-dir';
 import { SECRET_ENV, writeEmulatorConfig } from '../callrecords/emulator-config';
 
@@ -22,27 +23,6 @@ afterEach(async () => {
 
 const ROOM_UPN = 'Bldg30-RoomBar@contoso.example';
 const ROOM_OBJECT_ID = '5f0c2a31-7d4e-4b8a-9c61-2e7f3a9b0d14';
-
-function participant(id: string, upn: string, displayName: string) {
-  return { id, identity: { user: { id, displayName, userPrincipalName: upn } }, administrativeUnitInfos: [] };
-}
-
-function record(id: string, startMs: number, endMs: number, participants: ReturnType<typeof participant>[]) {
-  const organizer = participant('0d8c6f4e-1111-4aaa-8bbb-000000000001', 'organizer@contoso.example', 'Meeting organizer');
-  return {
-    id,
-    version: 1,
-    type: 'groupCall',
-    modalities: ['audio', 'video'],
-    startDateTime: new Date(startMs).toISOString(),
-    endDateTime: new Date(endMs).toISOString(),
-    lastModifiedDateTime: new Date(endMs + 60_000).toISOString(),
-    joinWebUrl: null,
-    organizer_v2: organizer,
-    participants_v2: [organizer, ...participants],
-    sessions: [],
-  };
-}
 
 interface StatusDevice {
   call: { kind: string; since: string } | null;

@@ -189,6 +189,9 @@ describe('rooms store', () => {
     expect(getRoomsCalls()).toBe(2);
     expect(fake.callsTo('getRoomHistory')).toEqual([{ roomId: 'boardroom' }, { roomId: 'boardroom' }]);
     expect(held()[0]!.activeCalls[0]!.legs[0]!.history.length).toBeGreaterThan(4);
+    // The detail's large charts (the whole call's points) have the lost step too, not a hole in the middle.
+    const leg = held()[0]!.activeCalls[0]!.legs[0]!;
+    expect(store.getState().byId['boardroom']!.callHistory[leg.id]!.map((point) => point.at)).toEqual(expect.arrayContaining(leg.history.map((point) => point.at)));
 
     // Once the detail closes, a gap costs only the list read (the overview shows no history).
     unwatch();

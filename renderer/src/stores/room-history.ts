@@ -24,7 +24,28 @@ export function mergeHistory(
   // ISO 8601 UTC strings of one producer compare in time order.
   const fresh = incoming.filter((point) => point.at > lastAt);
   if (fresh.length === 0) return previous.slice();
-  let merged = previous.concat(fresh);
+  return decimated(previous.concat(fresh), maxPoints);
+}
+
+/**
+ * The held points with a leg's window read whole (one room's getRoomHistory) put in place: over the window's
+ * span its points replace what is held (the core's ring is what getRooms answers; a push lost in a gap leaves
+ * a hole in what is held), the held points before it (a long call's older part) and after it (pushes newer
+ * than the read) stay.
+ */
+export function spliceHistory(held: readonly LegHistoryPoint[], window: readonly LegHistoryPoint[], maxPoints = MAX_CALL_POINTS): LegHistoryPoint[] {
+  const firstAt = window[0]?.at;
+  const lastAt = window[window.length - 1]?.at;
+  if (firstAt === undefined || lastAt === undefined) return held.slice();
+  // ISO 8601 UTC strings of one producer compare in time order.
+  const before = held.filter((point) => point.at < firstAt);
+  const after = held.filter((point) => point.at > lastAt);
+  return decimated(before.concat(window, after), maxPoints);
+}
+
+/** Past `maxPoints`, every other point of the older half is dropped (again, until it fits). */
+function decimated(points: LegHistoryPoint[], maxPoints: number): LegHistoryPoint[] {
+  let merged = points;
   while (merged.length > maxPoints) {
     const half = Math.floor(merged.length / 2);
     merged = merged

@@ -18,7 +18,7 @@ import type { LegHistoryPoint, RoomDelta, RoomSnapshot, RoomsChange } from '../.
 import { applyRoomDelta, mergeRoomHistory } from '../../../shared/domain/room-delta';
 import { settle } from './load-state';
 import { createPushSequence } from './push-sequence';
-import { mergeHistory, roomFingerprint } from './room-history';
+import { mergeHistory, roomFingerprint, spliceHistory } from './room-history';
 
 export interface RoomEntry {
   snapshot: RoomSnapshot;
@@ -95,23 +95,29 @@ function entryFromDelta(previous: RoomEntry | undefined, delta: RoomDelta, seq: 
   return { snapshot, fingerprint, callHistory };
 }
 
-/** The entry with the older points of `full` (one room read whole) added before what it holds. */
+/**
+ * The entry with `full` (one room read whole) put in its histories: its window replaces what is held over the
+ * same span (filling a hole a lost push left in the detail's whole-call points), older held points stay.
+ */
 function entryWithHistory(held: RoomEntry, full: RoomSnapshot): RoomEntry {
   const snapshot = mergeRoomHistory(held.snapshot, full);
-  if (snapshot === held.snapshot) return held;
   const callHistory = { ...held.callHistory };
+  let changed = snapshot !== held.snapshot;
   for (const call of full.activeCalls) {
     for (const leg of call.legs) {
       const heldPoints = held.callHistory[leg.id];
       if (heldPoints === undefined) continue;
-      const heldFirstAt = heldPoints[0]?.at;
-      const fullFirstAt = leg.history[0]?.at;
-      // The held points already reach further back (a long call, decimated): nothing older to add.
-      if (heldFirstAt !== undefined && fullFirstAt !== undefined && heldFirstAt <= fullFirstAt) continue;
-      callHistory[leg.id] = mergeHistory(leg.history, heldPoints);
+      const spliced = spliceHistory(heldPoints, leg.history);
+      if (samePoints(spliced, heldPoints)) continue;
+      callHistory[leg.id] = spliced;
+      changed = true;
     }
   }
-  return { ...held, snapshot, callHistory };
+  return changed ? { ...held, snapshot, callHistory } : held;
+}
+
+function samePoints(a: readonly LegHistoryPoint[], b: readonly LegHistoryPoint[]): boolean {
+  return a.length === b.length && a.every((point, index) => point === b[index]);
 }
 
 function sameOrder(a: readonly string[], b: readonly string[]): boolean {

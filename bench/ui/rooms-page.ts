@@ -58,8 +58,8 @@ export interface FirstRender {
   reloads: FirstLoad[];
 }
 
-const FIRST_STARTS = Number(process.env.BENCH_UI_FIRST_STARTS ?? 3);
-const RESTARTS = Number(process.env.BENCH_UI_RESTARTS ?? 3);
+const FIRST_STARTS = Number(process.env.BENCH_UI_FIRST_STARTS ?? 5);
+const RESTARTS = Number(process.env.BENCH_UI_RESTARTS ?? 5);
 const RELOADS = Number(process.env.BENCH_UI_RELOADS ?? 5);
 
 /** Starts the browser over `profileDir`, loads the overview once, closes the browser (and the profile if `removeProfile`). */

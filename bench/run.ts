@@ -39,7 +39,7 @@ function tableRows(outcomes: readonly Outcome[]): TableRow[] {
   return outcomes.flatMap((outcome): TableRow[] => {
     if (outcome.error !== undefined) return [{ status: 'ERROR', name: outcome.id, figure: outcome.error.split('\n')[0]!.slice(0, 80), ratio: '', against: '' }];
     const status = outcome.result!.ok ? 'OK' : 'MISSED';
-    return outcome.rows.map((row) => ({ status: row.judged ? status : 'info', name: row.name, figure: row.figure, ratio: Number.isFinite(row.ratio) ? row.ratio.toFixed(3) : 'n/a', against: row.against }));
+    return outcome.rows.map((row) => ({ status: row.judged ? (row.met === false ? 'MISSED' : status) : 'info', name: row.name, figure: row.figure, ratio: Number.isFinite(row.ratio) ? row.ratio.toFixed(3) : 'n/a', against: row.against }));
   });
 }
 
@@ -67,7 +67,7 @@ async function run(options: RunnerOptions): Promise<number> {
   console.log(`results: ${relative(process.cwd(), options.outFile)}`);
   // A quick run's sizes are too small to judge targets by (the drain's rate limit window alone is 10 s):
   // only a bench that failed outright fails it.
-  const failed = outcomes.filter((outcome) => outcome.result === undefined || (!options.quick && !outcome.result.ok));
+  const failed = outcomes.filter((outcome) => outcome.result === undefined || (!options.quick && (!outcome.result.ok || outcome.rows.some((row) => row.met === false))));
   return failed.length === 0 ? 0 : 1;
 }
 

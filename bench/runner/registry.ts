@@ -15,6 +15,8 @@ export interface SummaryRow {
   against: string;
   /** Whether the bench's OK/MISSED covers this row; false: a figure for information (shown as `info`). */
   judged: boolean;
+  /** A row with a limit of its own: whether the figure is within it (false shows MISSED, whatever the rest). */
+  met?: boolean;
 }
 
 export interface BenchEntry {
@@ -90,11 +92,11 @@ export const BENCHES: BenchEntry[] = [
     load: async () => (await import('../ui/rooms-render')).main,
     rows: ({ metrics: m }) => [
       { name: 'Rooms view, all rooms changed / 500 ms', figure: `busy ${n(m['all.busyMsPerWindow'], 1)} ms per window`, ratio: m.busyRatio!, against: '< 1 × the 500 ms update window', judged: true },
-      { name: 'Rooms view frame time p95', figure: `${n(m.frameP95Ms, 1)} ms in vsync intervals (raw ${n(m['all.frameP95Ms'], 1)} ms)`, ratio: m.frameP95Ratio!, against: '≤ 1 × the 16.7 ms frame (60 Hz)', judged: true },
-      { name: 'Rooms view longest task', figure: `${n(m.longestTaskMs)} ms`, ratio: m.longestTaskRatio!, against: '≤ 1 × 50 ms', judged: true },
-      { name: 'Overview drawn after first data, reload', figure: `${n(m.reloadDrawnMs)} ms`, ratio: m.reloadDrawnRatio!, against: '≤ 1 × 100 ms', judged: true },
-      { name: 'Overview drawn after first data, restart', figure: `${n(m.restartDrawnMs)} ms`, ratio: m.restartDrawnRatio!, against: '≤ 1 × 100 ms', judged: true },
-      { name: 'Overview drawn after first data, first start', figure: `${n(m.firstStartDrawnMs)} ms`, ratio: m.firstStartDrawnRatio!, against: '≤ 1 × 100 ms', judged: true },
+      { name: 'Rooms view frame time p95', figure: `${n(m.frameP95Ms, 1)} ms in vsync intervals (raw ${n(m['all.frameP95Ms'], 1)} ms)`, ratio: m.frameP95Ratio!, against: '≤ 1 × the 16.7 ms frame (60 Hz)', judged: true, met: m.frameP95Ratio! <= 1 },
+      { name: 'Rooms view longest task', figure: `${n(m.longestTaskMs)} ms`, ratio: m.longestTaskRatio!, against: '≤ 1 × 50 ms', judged: true, met: m.longestTaskRatio! <= 1 },
+      { name: 'Overview drawn after first data, reload', figure: `${n(m.reloadDrawnMs)} ms`, ratio: m.reloadDrawnRatio!, against: '≤ 1 × 100 ms', judged: true, met: m.reloadDrawnRatio! <= 1 },
+      { name: 'Overview drawn after first data, restart', figure: `${n(m.restartDrawnMs)} ms`, ratio: m.restartDrawnRatio!, against: '≤ 1 × 100 ms', judged: true, met: m.restartDrawnRatio! <= 1 },
+      { name: 'Overview drawn after first data, first start', figure: `${n(m.firstStartDrawnMs)} ms`, ratio: m.firstStartDrawnRatio!, against: '≤ 1 × 100 ms', judged: true, met: m.firstStartDrawnRatio! <= 1 },
       { name: 'Rooms view, 4 rooms changed', figure: `busy ${n(m['resent.busyMsPerWindow'], 1)} ms per window`, ratio: m.resentToAllRatio!, against: 'alt.: all rooms rendered, same payload', judged: false },
       {
         name: 'Rooms view, unchanged rooms',

@@ -4,7 +4,8 @@
  * and which certificate it presents (to pin it).
  */
 import type { DeviceTestInput, DeviceTestResult } from '../types';
-import { classifyRequestError, createXmlClient } from './http';
+import { failedTest, presentedCertificate } from '../test-result';
+import { createXmlClient } from './http';
 import { systemUnitOf } from './json';
 import { openXapiSocket, WebSocketRefusedError } from './ws-client';
 import { parseSystemUnit } from './xml';
@@ -18,8 +19,7 @@ export type { DeviceTestInput, DeviceTestResult };
 export async function testCiscoDevice(input: DeviceTestInput): Promise<DeviceTestResult> {
   const transport = input.transport ?? 'auto';
   if (transport === 'http') return testOverHttp(input);
-  let certificateSha256: string | undefined;
-  const seen = (): { certificateSha256?: string } => (certificateSha256 === undefined ? {} : { certificateSha256 });
+  const certificate = presentedCertificate();
   try {
     const socket = await openXapiSocket({
       url: input.url,
@@ -28,30 +28,27 @@ export async function testCiscoDevice(input: DeviceTestInput): Promise<DeviceTes
       allowSelfSigned: input.allowSelfSigned,
       certificateSha256: input.certificateSha256,
       timeoutMs: input.timeoutMs ?? 8_000,
-      onFingerprint: (sha256) => {
-        certificateSha256 = sha256;
-      },
+      onFingerprint: certificate.onFingerprint,
       onFeedback: () => undefined,
       onClosed: () => undefined,
     });
     try {
       const unit = systemUnitOf(await socket.request('xGet', { Path: ['Status', 'SystemUnit'] }));
-      return { ok: true, state: 'online', productId: unit.productId, softwareVersion: unit.softwareVersion, transport: 'websocket', ...seen() };
+      return { ok: true, state: 'online', productId: unit.productId, softwareVersion: unit.softwareVersion, transport: 'websocket', ...certificate.seen() };
     } finally {
       socket.close();
     }
   } catch (error) {
     if (error instanceof WebSocketRefusedError) {
       if (transport === 'auto') return testOverHttp(input);
-      return { ok: false, state: 'error', error: error.message, ...seen() };
+      return { ok: false, state: 'error', error: error.message, ...certificate.seen() };
     }
-    const failure = classifyRequestError(error);
-    return { ok: false, state: failure.kind, error: failure.message, ...seen() };
+    return failedTest(error, certificate);
   }
 }
 
 async function testOverHttp(input: DeviceTestInput): Promise<DeviceTestResult> {
-  let certificateSha256: string | undefined;
+  const certificate = presentedCertificate();
   const client = createXmlClient({
     url: input.url,
     username: input.username,
@@ -59,17 +56,13 @@ async function testOverHttp(input: DeviceTestInput): Promise<DeviceTestResult> {
     allowSelfSigned: input.allowSelfSigned,
     certificateSha256: input.certificateSha256,
     timeoutMs: input.timeoutMs ?? 8_000,
-    onFingerprint: (sha256) => {
-      certificateSha256 = sha256;
-    },
+    onFingerprint: certificate.onFingerprint,
   });
-  const seen = (): { certificateSha256?: string } => (certificateSha256 === undefined ? {} : { certificateSha256 });
   try {
     const unit = parseSystemUnit(await client.get('/Status/SystemUnit'));
-    return { ok: true, state: 'online', productId: unit.productId, softwareVersion: unit.softwareVersion, transport: 'http', ...seen() };
+    return { ok: true, state: 'online', productId: unit.productId, softwareVersion: unit.softwareVersion, transport: 'http', ...certificate.seen() };
   } catch (error) {
-    const failure = classifyRequestError(error);
-    return { ok: false, state: failure.kind, error: failure.message, ...seen() };
+    return failedTest(error, certificate);
   } finally {
     client.close();
   }

@@ -46,16 +46,16 @@ function worstLegTexts(room: RoomSnapshot, texts: LegTexts): { trend: string | n
 export const FleetTile = memo(function FleetTile({ room, onOpen, texts, format }: { roomId: string; room: RoomSnapshot; onOpen(roomId: string): void; texts: LegTexts; format: Formatter }) {
   const { t } = texts;
   const call = room.activeCalls[0];
-  const troubled = room.devices.filter(deviceInTrouble);
+  const troubled = room.devices.filter(deviceInTrouble).map((device) => ({ deviceId: device.deviceId, text: t('fleet.device', { device: device.deviceId, state: t(DEVICE_STATE_KEY[device.state]) }) }));
   const worst = worstLegTexts(room, texts);
   const callText = call !== undefined ? t('fleet.inCall', { time: format.time(call.startedAt) }) : teamsRoomsDevices(room.devices).length > 0 ? t('fleet.teamsRoomsCall') : t('fleet.idle');
   // Two lines on every tile (the grid's rows never change height). The first line ends with what the
   // classifier is doing when a leg is on its way ("turning poor 2/3"), else the call; the second starts with
   // the worst value and its threshold, so a narrow tile cuts the leg's name, never the numbers. A tile's
   // whole text is its tooltip.
-  const detail = [worst?.trend, worst?.text, ...troubled.map((device) => t('fleet.device', { device: device.deviceId, state: t(DEVICE_STATE_KEY[device.state]) }))];
+  const title = [room.roomName, callText, worst?.trend, worst?.text, ...troubled.map((device) => device.text)].filter((part) => part != null).join(' · ');
   return (
-    <li className={`fleet-tile fleet-${troubleGroup(room)}`} title={[room.roomName, callText, ...detail].filter((part) => part != null).join(' · ')} onClick={() => onOpen(room.roomId)}>
+    <li className={`fleet-tile fleet-${troubleGroup(room)}`} title={title} onClick={() => onOpen(room.roomId)}>
       <div className="fleet-line">
         <ClassificationMark classification={room.classification} t={t} />
         <button
@@ -75,7 +75,7 @@ export const FleetTile = memo(function FleetTile({ room, onOpen, texts, format }
         {worst !== null && <span className={worst.muted ? 'fleet-worst muted' : 'fleet-worst'}>{worst.text}</span>}
         {troubled.map((device) => (
           <span key={device.deviceId} className="fleet-device-state">
-            {t('fleet.device', { device: device.deviceId, state: t(DEVICE_STATE_KEY[device.state]) })}
+            {device.text}
           </span>
         ))}
         {call === undefined && troubled.length === 0 && <span className="muted">{t('fleet.devicesOk')}</span>}

@@ -5,7 +5,7 @@
  * page probe injected, plus a DevTools protocol session for the main thread's task time and the JS heap.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
 import type { AppApiHandlers, AppEventSpec } from '../../shared/api/contract';
@@ -62,8 +62,8 @@ const FIRST_STARTS = Number(process.env.BENCH_UI_FIRST_STARTS ?? 5);
 const RESTARTS = Number(process.env.BENCH_UI_RESTARTS ?? 5);
 const RELOADS = Number(process.env.BENCH_UI_RELOADS ?? 5);
 
-/** Starts the browser over `profileDir`, loads the overview once, closes the browser (and the profile if `removeProfile`). */
-async function startAndLoad(handlers: AppApiHandlers, roomCount: number, profileDir: string, removeProfile: boolean): Promise<FirstLoad> {
+/** Starts the browser over `profileDir` (a fresh profile, removed on close, when absent), loads the overview once, closes the browser. */
+async function startAndLoad(handlers: AppApiHandlers, roomCount: number, profileDir?: string): Promise<FirstLoad> {
   const web = await startTestWebServer({ staticDir: RENDERER_DIR, handlers });
   const browser = await launchChromium({ viewport: VIEWPORT, profileDir });
   try {
@@ -72,7 +72,6 @@ async function startAndLoad(handlers: AppApiHandlers, roomCount: number, profile
   } finally {
     await browser.close();
     await web.stop();
-    if (removeProfile) rmSync(profileDir, { recursive: true, force: true });
   }
 }
 
@@ -168,7 +167,7 @@ export async function openRoomsPage(feed: RoomFeed): Promise<RoomsPage> {
   });
   // First starts: each in a fresh profile (no V8 code cache), its own server (a sign-in token works once).
   const firstStarts: FirstLoad[] = [];
-  for (let start = 0; start < FIRST_STARTS; start += 1) firstStarts.push(await startAndLoad(handlers, feed.roomCount, makeTempDir('vtc-bench-profile-').dir, true));
+  for (let start = 0; start < FIRST_STARTS; start += 1) firstStarts.push(await startAndLoad(handlers, feed.roomCount));
   // Restarts: the browser closed and started again over one profile, as the app restarts over its user data:
   // new processes (cold font and layout caches), but V8's code cache on disk. Chromium writes that cache on
   // a script's second load (Electron too, for app:// with its codeCache privilege), so starts 3 and later
@@ -177,7 +176,7 @@ export async function openRoomsPage(feed: RoomFeed): Promise<RoomsPage> {
   const profile = makeTempDir('vtc-bench-profile-');
   try {
     for (let start = 1; start <= 2 + RESTARTS; start += 1) {
-      const measured = await startAndLoad(handlers, feed.roomCount, profile.dir, false);
+      const measured = await startAndLoad(handlers, feed.roomCount, profile.dir);
       if (start > 2) restarts.push(measured);
     }
   } finally {

@@ -38,6 +38,8 @@ export class ClientConnection {
   constructor(
     readonly socket: WebSocket,
     private readonly options: ClientConnectionOptions,
+    /** True while the tab's session is live (and counts it as used now): checked at each heartbeat. */
+    readonly sessionLive: () => boolean,
   ) {
     socket.on('message', (data, isBinary) => this.onMessage(data, isBinary));
     socket.on('pong', () => {

@@ -19,7 +19,6 @@ const SESSION_ENDED = 1008;
 
 export class ClientRegistry {
   private readonly clients = new Set<ClientConnection>();
-  private readonly sessionOf = new WeakMap<ClientConnection, () => boolean>();
   private readonly heartbeat: NodeJS.Timeout;
 
   constructor(
@@ -35,8 +34,7 @@ export class ClientRegistry {
 
   /** `sessionLive()`: true while the tab's session is live (and counts it as used now). */
   add(socket: WebSocket, sessionLive: () => boolean): void {
-    const client = new ClientConnection(socket, this.options);
-    this.sessionOf.set(client, sessionLive);
+    const client = new ClientConnection(socket, this.options, sessionLive);
     this.clients.add(client);
     socket.once('close', () => this.clients.delete(client));
     this.options.log?.debug('web client connected', { clients: this.clients.size });
@@ -68,7 +66,7 @@ export class ClientRegistry {
         client.socket.terminate();
         continue;
       }
-      if (this.sessionOf.get(client)?.() === false) {
+      if (!client.sessionLive()) {
         this.options.log?.info('web client closed: its session ended');
         client.socket.close(SESSION_ENDED, 'session ended');
         continue;

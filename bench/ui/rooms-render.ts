@@ -233,9 +233,14 @@ function median(values: readonly number[]): number {
   return percentile([...values], 50);
 }
 
+/** The median time from the first data to every tile drawn. */
+function drawnMs(loads: readonly FirstLoad[]): number {
+  return median(loads.map((load) => load.dataToFrameMs));
+}
+
 function firstLoadText(loads: readonly FirstLoad[]): string {
   const each = loads.map((load) => fixed(load.dataToFrameMs, 0)).join(', ');
-  return `${fixed(median(loads.map((load) => load.dataToTilesMs)), 0)} ms in the DOM, ${fixed(median(loads.map((load) => load.dataToFrameMs)), 0)} ms drawn (median of ${each})`;
+  return `${fixed(median(loads.map((load) => load.dataToTilesMs)), 0)} ms in the DOM, ${fixed(drawnMs(loads), 0)} ms drawn (median of ${each})`;
 }
 
 function report(page: RoomsPage, phases: Phases, memory: Memory): BenchResult {
@@ -243,7 +248,7 @@ function report(page: RoomsPage, phases: Phases, memory: Memory): BenchResult {
   const busyRatio = all.busyMsPerWindow / PUBLISH_INTERVAL_MS;
   const frameP95Intervals = percentile(frameIntervals(all.frameDeltasMs), 95);
   const frameP95Ms = frameP95Intervals * FRAME_BUDGET_MS;
-  const frameRatio = frameP95Ms / FRAME_BUDGET_MS;
+  const frameRatio = frameP95Intervals; // in frames of the 16.7 ms budget
   const skipSaving = resent.busyMsPerWindow / all.busyMsPerWindow;
   const keptUp = all.received === all.published && all.missedRenders === 0;
   const noUnchangedRenders = resent.unchangedRenders === 0 && changedOnly.unchangedRenders === 0;
@@ -260,7 +265,6 @@ function report(page: RoomsPage, phases: Phases, memory: Memory): BenchResult {
   // at 2 Hz; the overview drawn ≤ 100 ms after the first data.
   const longestTaskMs = all.longTaskMaxMs;
   const { firstStarts, restarts, reloads } = page.firstRender;
-  const drawnMs = (loads: readonly FirstLoad[]) => median(loads.map((load) => load.dataToFrameMs));
   const verdict = (ms: number) => `${fixed(ms, 0)} ms ${ms <= FIRST_RENDER_LIMIT_MS ? 'OK' : 'OVER'}`;
   console.log(
     `  limits: p95 frame ${fixed(frameP95Ms, 1)} ms = ${frameP95Intervals} vsync interval${frameP95Intervals === 1 ? '' : 's'} (limit ${fixed(FRAME_BUDGET_MS, 1)}; raw rAF delta p95 ${fixed(all.frameP95Ms, 1)} ms) ${frameP95Ms <= FRAME_BUDGET_MS + 0.05 ? 'OK' : 'OVER'}; ` +

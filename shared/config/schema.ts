@@ -47,9 +47,14 @@ export type CiscoTransport = (typeof CISCO_TRANSPORTS)[number];
  * SHA-256 fingerprint of the device's TLS certificate: 64 hex digits, colons allowed (as browsers and
  * openssl print it). Normalised to lower-case hex without colons.
  */
+/** A fingerprint as the schema keeps it: lower-case hex, colons and spaces removed. */
+export function normaliseCertificateSha256(text: string): string {
+  return text.replace(/[:\s]/g, '').toLowerCase();
+}
+
 export const certificateSha256Schema = z
   .string()
-  .transform((text) => text.replace(/[:\s]/g, '').toLowerCase())
+  .transform(normaliseCertificateSha256)
   .refine((hex) => /^[0-9a-f]{64}$/.test(hex), { message: 'must be a SHA-256 fingerprint: 64 hex digits, colons allowed' });
 
 export const deviceConfigSchema = z

@@ -6,6 +6,7 @@
  * user:password`, or, keeping the address, accept any self-signed certificate (or pin their own) and
  * read it from a machine in the middle.
  */
+import { normaliseCertificateSha256 } from '../../../shared/config/schema';
 import type { ValidationIssue } from '../../../shared/validation';
 
 export interface DeviceEndpoint {
@@ -32,7 +33,7 @@ export function sameDeviceEndpoint(stored: DeviceEndpoint, requested: DeviceEndp
 }
 
 function normalisedPin(pin: string | undefined): string | undefined {
-  return pin?.replace(/[:\s]/g, '').toLowerCase();
+  return pin === undefined ? undefined : normaliseCertificateSha256(pin);
 }
 
 function normalisedUrl(value: string): string | undefined {

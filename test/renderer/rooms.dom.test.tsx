@@ -116,9 +116,11 @@ describe('Rooms view: the fleet overview', () => {
     renderRooms((f) => f.respond('getRooms', () => ok([room('boardroom', 'Boardroom', { legs: [turning] })])));
     await screen.findByRole('button', { name: 'Boardroom: open the room' });
     // The trend ends the first line (in place of the call), the numbers start the second: neither is cut.
-    const [first, second] = [...tile('Boardroom').querySelectorAll('.fleet-line')].map((line) => line.textContent);
-    expect(first).toBe('GoodBoardroomturning poor 2/3');
-    expect(second).toBe('Packet loss 14% (threshold 10%) · Audio · inbound');
+    // One grid per tile: line 1 is its first three cells (badge, name, trend), line 2 the one across it.
+    const cells = [...tile('Boardroom').children].map((cell) => cell.textContent);
+    expect(cells.slice(0, 3).join('')).toBe('GoodBoardroomturning poor 2/3');
+    expect(cells.slice(3)).toEqual(['Packet loss 14% (threshold 10%) · Audio · inbound']);
+    expect(tile('Boardroom').classList).toContain('fleet-trending');
     expect(tile('Boardroom').title).toBe('Boardroom · In call since 9:00:00 AM · turning poor 2/3 · Packet loss 14% (threshold 10%) · Audio · inbound');
     // The tiles take their words from the overview: a language change reaches every tile.
     const boardroom = tile('Boardroom');

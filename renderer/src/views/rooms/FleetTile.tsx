@@ -5,7 +5,7 @@
  */
 import { memo } from 'react';
 import type { RoomSnapshot } from '../../../../shared/domain/legs';
-import { ClassificationMark } from '../../components/ClassificationBadge';
+import { classificationMark } from '../../components/ClassificationBadge';
 import type { Formatter } from '../../i18n';
 import { DEVICE_STATE_KEY } from '../../lib/labels';
 import { deviceInTrouble, troubleGroup, worstLeg } from './fleet';
@@ -49,37 +49,45 @@ export const FleetTile = memo(function FleetTile({ room, onOpen, texts, format }
   const troubled = room.devices.filter(deviceInTrouble).map((device) => ({ deviceId: device.deviceId, text: t('fleet.device', { device: device.deviceId, state: t(DEVICE_STATE_KEY[device.state]) }) }));
   const worst = worstLegTexts(room, texts);
   const callText = call !== undefined ? t('fleet.inCall', { time: format.time(call.startedAt) }) : teamsRoomsDevices(room.devices).length > 0 ? t('fleet.teamsRoomsCall') : t('fleet.idle');
-  // Two lines on every tile (the grid's rows never change height). The first line ends with what the
-  // classifier is doing when a leg is on its way ("turning poor 2/3"), else the call; the second starts with
-  // the worst value and its threshold, so a narrow tile cuts the leg's name, never the numbers. A tile's
-  // whole text is its tooltip.
+  // A tile's whole text is its tooltip (a narrow tile cuts the end of its lines).
   const title = [room.roomName, callText, worst?.trend, worst?.text, ...troubled.map((device) => device.text)].filter((part) => part != null).join(' · ');
+  // Two lines on every tile (the list's rows never change height), laid out by one grid per tile with no
+  // wrapper per line: five elements for most tiles, as 64 tiles are created at once when the window opens and
+  // each element is work for React and for the first layout. Line 1: badge, name, and what the classifier is
+  // doing when a leg is on its way ("turning poor 2/3"), else the call. Line 2: the worst value and its
+  // threshold first, so a narrow tile cuts the leg's name, never the numbers.
   return (
-    <li className={`fleet-tile fleet-${troubleGroup(room)}`} title={title} onClick={() => onOpen(room.roomId)}>
-      <div className="fleet-line">
-        <ClassificationMark classification={room.classification} t={t} />
-        <button
-          type="button"
-          className="fleet-name link-button"
-          aria-label={t('fleet.openRoom', { room: room.roomName })}
-          onClick={(event) => {
-            event.stopPropagation();
-            onOpen(room.roomId);
-          }}
-        >
-          {room.roomName}
-        </button>
-        {worst?.trend != null ? <strong className="fleet-call trend">{worst.trend}</strong> : <span className="fleet-call muted">{callText}</span>}
-      </div>
-      <div className="fleet-line fleet-detail">
-        {worst !== null && <span className={worst.muted ? 'fleet-worst muted' : 'fleet-worst'}>{worst.text}</span>}
-        {troubled.map((device) => (
-          <span key={device.deviceId} className="fleet-device-state">
-            {device.text}
-          </span>
-        ))}
-        {call === undefined && troubled.length === 0 && <span className="muted">{t('fleet.devicesOk')}</span>}
-      </div>
+    <li className={`fleet-tile fleet-${troubleGroup(room)}${worst?.trend != null ? ' fleet-trending' : ''}`} title={title} onClick={() => onOpen(room.roomId)}>
+      {classificationMark(room.classification, t)}
+      <button
+        type="button"
+        className="fleet-name link-button"
+        aria-label={t('fleet.openRoom', { room: room.roomName })}
+        onClick={(event) => {
+          event.stopPropagation();
+          onOpen(room.roomId);
+        }}
+      >
+        {room.roomName}
+      </button>
+      {worst?.trend != null ? <strong className="fleet-call trend">{worst.trend}</strong> : <span className="fleet-call muted">{callText}</span>}
+      {troubled.length === 0 ? (
+        worst !== null ? (
+          <span className={worst.muted ? 'fleet-worst muted' : 'fleet-worst'}>{worst.text}</span>
+        ) : (
+          // No call (worst is null only then) and no device in trouble.
+          <span className="fleet-detail muted">{t('fleet.devicesOk')}</span>
+        )
+      ) : (
+        <span className="fleet-detail">
+          {worst !== null && <span className={worst.muted ? 'fleet-worst muted' : 'fleet-worst'}>{worst.text}</span>}
+          {troubled.map((device) => (
+            <span key={device.deviceId} className="fleet-device-state">
+              {device.text}
+            </span>
+          ))}
+        </span>
+      )}
     </li>
   );
 });

@@ -44,4 +44,20 @@ describe('Room alerts overlay', () => {
     expect(after).toContain('Room B is poor');
     expect(live()).toBe('Room A recovered');
   });
+
+  it('shows three poor rooms and counts the rest, in the singular for one', async () => {
+    const fake = createFakeApi();
+    fake.respond('getRooms', () => ok(['a', 'b', 'c', 'd'].map((id) => poorRoom(id, `Room ${id.toUpperCase()}`, 20, 6))));
+    renderWithApi(
+      <Started>
+        <AlertRegion />
+      </Started>,
+      fake,
+    );
+    const overlay = await screen.findByRole('region', { name: 'Room alerts' });
+    expect(overlay.textContent).toContain('1 more poor room');
+    expect(overlay.textContent).not.toContain('1 more poor rooms');
+    act(() => fake.emit('roomsChanged', wholeRoomsChange(1, [poorRoom('e', 'Room E', 20, 6)])));
+    expect(overlay.textContent).toContain('2 more poor rooms');
+  });
 });

@@ -37,6 +37,7 @@ export const enLive = {
   'alerts.poor': '{room} is poor',
   'alerts.recovered': '{room} recovered — was {was}, now {now}',
   'alerts.recoveredNoValue': '{room} recovered',
+  'alerts.moreOne': '1 more poor room',
   'alerts.more': '{count} more poor rooms',
   'alerts.announcePoor': '{room} poor: {detail}',
   'alerts.announceRecovered': '{room} recovered',

@@ -35,6 +35,7 @@ export const fiLive: Record<keyof typeof enLive, string> = {
   'alerts.poor': '{room} on huono',
   'alerts.recovered': '{room} palautui — oli {was}, nyt {now}',
   'alerts.recoveredNoValue': '{room} palautui',
+  'alerts.moreOne': '1 muu huonolaatuinen huone',
   'alerts.more': '{count} muuta huonolaatuista huonetta',
   'alerts.announcePoor': '{room} huono: {detail}',
   'alerts.announceRecovered': '{room} palautui',

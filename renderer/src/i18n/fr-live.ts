@@ -35,6 +35,7 @@ export const frLive: Record<keyof typeof enLive, string> = {
   'alerts.poor': '{room} en mauvais état',
   'alerts.recovered': '{room} rétablie — était {was}, maintenant {now}',
   'alerts.recoveredNoValue': '{room} rétablie',
+  'alerts.moreOne': '1 autre salle en mauvais état',
   'alerts.more': '{count} autres salles en mauvais état',
   'alerts.announcePoor': '{room} en mauvais état : {detail}',
   'alerts.announceRecovered': '{room} rétablie',

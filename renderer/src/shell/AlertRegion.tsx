@@ -91,7 +91,7 @@ export function AlertRegion() {
             {visible.length > SHOWN_POOR && (
               <li className="alert alert-more">
                 <button type="button" className="link-button" onClick={() => app.getState().navigate({ view: 'rooms' })}>
-                  {t('alerts.more', { count: String(visible.length - SHOWN_POOR) })}
+                  {visible.length - SHOWN_POOR === 1 ? t('alerts.moreOne') : t('alerts.more', { count: String(visible.length - SHOWN_POOR) })}
                 </button>
               </li>
             )}

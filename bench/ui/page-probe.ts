@@ -65,6 +65,7 @@ export const PAGE_PROBE_SOURCE = String.raw`(() => {
 
   let firstDataAtMs = null;
   let tilesAtMs = null;
+  let frameStartAtMs = null;
   let firstFrameAtMs = null;
   const drawnWaiters = [];
   // The harness sets the room count before the page loads (sessionStorage survives nothing else here).
@@ -84,6 +85,7 @@ export const PAGE_PROBE_SOURCE = String.raw`(() => {
           const whenDrawn = () => {
             tilesAtMs = performance.now();
             requestAnimationFrame(() => {
+              frameStartAtMs = performance.now();
               // A user-blocking task runs before the page's other queued work (the other answers arriving),
               // so the stamp is the end of the frame, not the end of whatever was queued behind it.
               scheduler.postTask(() => { firstFrameAtMs = performance.now(); drawnWaiters.forEach((resolve) => resolve()); }, { priority: 'user-blocking' });
@@ -172,7 +174,7 @@ export const PAGE_PROBE_SOURCE = String.raw`(() => {
   const within = (from, to) => (t) => t >= from && t <= to;
   window.__roomsBench = {
     now: () => performance.now(),
-    firstRender: () => ({ firstDataAtMs, tilesAtMs, firstFrameAtMs }),
+    firstRender: () => ({ firstDataAtMs, tilesAtMs, frameStartAtMs, firstFrameAtMs }),
     /** Resolves once the frame showing every tile is drawn. */
     firstRenderDrawn: () => (firstFrameAtMs !== null ? Promise.resolve() : new Promise((resolve) => drawnWaiters.push(resolve))),
     waitForSeq(seq, timeoutMs) {

@@ -18,7 +18,7 @@ import { CHROMIUM_MISSING } from '../support/demo-in-chromium';
 import { ensureRendererBuilt } from '../support/renderer-build';
 import { participant, publishedCallRecord } from '../support/published-call-record';
 import { makeTempDir } from '../support/temp-dir';
-import { SECRET_ENV, writeEmulatorConfig } from '../integration/callrecords/emulator-config';
+import { SECRET_ENV, writeEmulatorConfig } from '../support/emulator-config';
 
 const UI_WITHIN_MS = 15_000;
 const TEAMS_ROOM = { id: 'b30', name: 'Bldg 30 Room Bar', account: 'bldg30-roombar@contoso.example' };

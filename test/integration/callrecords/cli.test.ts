@@ -12,7 +12,7 @@ import { createOutbox } from '../../../electron/core/outbox/index';
 import type { CallRecordDetailView, CallRecordListView } from '../../../shared/api/views';
 import { completeQuality } from '../../unit/outbox/support/quality';
 import { makeTempDir } from '../../support/temp-dir';
-import { SECRET_ENV, writeEmulatorConfig } from './emulator-config';
+import { SECRET_ENV, writeEmulatorConfig } from '../../support/emulator-config';
 
 let emulator: EmulatorHandle;
 let temp: { dir: string; cleanup: () => void };

@@ -11,7 +11,7 @@ import { MAX_PARTICIPANT_PAGES } from '../../../electron/core/graph/callRecordsA
 import type { CallRecordDetailView, CallRecordListView } from '../../../shared/api/views';
 import { runAgentProcess } from '../../support/agent-process';
 import { makeTempDir } from '../../support/temp-dir';
-import { SECRET_ENV, writeEmulatorConfig } from './emulator-config';
+import { SECRET_ENV, writeEmulatorConfig } from '../../support/emulator-config';
 
 const PAGE_SIZE = 2;
 let emulator: EmulatorHandle;

@@ -14,7 +14,7 @@ import type { CallRecordListView } from '../../../shared/api/views';
 import { runAgentProcess, startAgentProcess } from '../../support/agent-process';
 import { participant, publishedCallRecord as record } from '../../support/published-call-record';
 import { makeTempDir } from '../../support/temp-dir';
-import { SECRET_ENV, writeEmulatorConfig } from '../callrecords/emulator-config';
+import { SECRET_ENV, writeEmulatorConfig } from '../../support/emulator-config';
 
 const cleanups: Array<() => Promise<unknown> | void> = [];
 afterEach(async () => {

@@ -4,7 +4,7 @@
  * is never written in the file.
  */
 import { writeFileSync } from 'node:fs';
-import type { EmulatorHandle } from '../../../electron/sim/emulator/index';
+import type { EmulatorHandle } from '../../electron/sim/emulator/index';
 
 export const SECRET_ENV = 'VTC_TEST_SECRET';
 

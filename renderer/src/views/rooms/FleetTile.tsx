@@ -1,6 +1,6 @@
 /**
  * One room in the fleet overview: its state, the call, its worst leg right now (metric, value, threshold,
- * what the classifier is doing) and any device in trouble. Subscribed to that room only, so a sample of
+ * what the classifier is doing) and any device in trouble. Memoized on its room's snapshot, so a sample of
  * another room does not render it. The room's name is the button that opens the room's detail.
  */
 import { memo } from 'react';

@@ -31,6 +31,14 @@ export function translate(language: Language, formatLocale: string, key: Message
   });
 }
 
+/**
+ * A count in words: `one` (its text says 1) for a single item, else `many` with `{count}`. The catalogues
+ * spell the singular out, as its grammar differs from the plural's in every language here.
+ */
+export function countText(t: Translate, count: number, one: MessageKey, many: MessageKey): string {
+  return count === 1 ? t(one) : t(many, { count: String(count) });
+}
+
 /** `t(key, params)` in the current language; stable while the language does not change. */
 export function useT(): Translate {
   const language = useLocaleStore((state) => state.language);

@@ -5,7 +5,7 @@
  * (turned poor, recovered), never per sample.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { useT, type Translate } from '../i18n';
+import { countText, useT, type Translate } from '../i18n';
 import { DIRECTION_KEY, MODALITY_KEY } from '../lib/labels';
 import { useRoomsStore, useStores } from '../stores/provider';
 import { METRIC_KEY, useMetricText, type MetricText } from '../views/rooms/leg-texts';
@@ -91,7 +91,7 @@ export function AlertRegion() {
             {visible.length > SHOWN_POOR && (
               <li className="alert alert-more">
                 <button type="button" className="link-button" onClick={() => app.getState().navigate({ view: 'rooms' })}>
-                  {visible.length - SHOWN_POOR === 1 ? t('alerts.moreOne') : t('alerts.more', { count: String(visible.length - SHOWN_POOR) })}
+                  {countText(t, visible.length - SHOWN_POOR, 'alerts.moreOne', 'alerts.more')}
                 </button>
               </li>
             )}

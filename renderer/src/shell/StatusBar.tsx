@@ -1,6 +1,6 @@
 /** Sync state, outbox backlog and the last error, always visible; pause/resume of sending. */
 import type { SyncPauseView, SyncStatusView } from '../../../shared/api/views';
-import { useFormat, useT, type MessageKey } from '../i18n';
+import { countText, useFormat, useT, type MessageKey } from '../i18n';
 import { SYNC_STATE_KEY } from '../lib/labels';
 import { useAppStore, useStores } from '../stores/provider';
 import { AlertLogButton } from './AlertLogDialog';
@@ -59,17 +59,18 @@ function reasonText(t: ReturnType<typeof useT>, format: ReturnType<typeof useFor
 function NeedsAction({ failed }: { failed: number }) {
   const t = useT();
   const { app, outbox } = useStores();
+  const label = countText(t, failed, 'status.needsActionOne', 'status.needsAction');
   return (
     <button
       type="button"
       className="status-needs-action"
-      aria-label={`${failed === 1 ? t('status.needsActionOne') : t('status.needsAction', { count: String(failed) })}. ${t('status.openFailed')}`}
+      aria-label={`${label}. ${t('status.openFailed')}`}
       onClick={() => {
         outbox.getState().setFilter({ state: 'failed' });
         app.getState().navigate({ view: 'outbox' });
       }}
     >
-      {failed === 1 ? t('status.needsActionOne') : t('status.needsAction', { count: String(failed) })}
+      {label}
     </button>
   );
 }

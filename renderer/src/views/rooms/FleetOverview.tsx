@@ -6,7 +6,7 @@
  * renders one tile.
  */
 import { Fragment, memo, useCallback, useMemo } from 'react';
-import { useFormat, useT } from '../../i18n';
+import { countText, useFormat, useT } from '../../i18n';
 import type { RoomsState } from '../../stores/rooms';
 import { useRoomsStore, useStores } from '../../stores/provider';
 import { fleetOrder, TROUBLE_GROUPS, troubleGroup, type TroubleGroup } from './fleet';
@@ -50,7 +50,7 @@ const Summary = memo(function Summary({ placed, onOpen }: { placed: readonly Pla
   const groups: { group: TroubleGroup; label: string }[] = [];
   const count = (group: TroubleGroup) => placed.filter((room) => room.group === group).length;
   const poor = count('poor');
-  if (poor > 0) groups.push({ group: 'poor', label: poor === 1 ? t('fleet.summaryPoorOne') : t('fleet.summaryPoor', { count: String(poor) }) });
+  if (poor > 0) groups.push({ group: 'poor', label: countText(t, poor, 'fleet.summaryPoorOne', 'fleet.summaryPoor') });
   if (count('device') > 0) groups.push({ group: 'device', label: t('fleet.summaryDevices', { count: String(count('device')) }) });
   if (count('warning') > 0) groups.push({ group: 'warning', label: t('fleet.summaryWarning', { count: String(count('warning')) }) });
   const named = (group: TroubleGroup) => placed.map((room, index) => ({ ...room, name: names[index] ?? room.roomId })).filter((room) => room.group === group);

@@ -51,6 +51,7 @@ export const FleetTile = memo(function FleetTile({ room, onOpen, texts, format }
   const callText = call !== undefined ? t('fleet.inCall', { time: format.time(call.startedAt) }) : teamsRoomsDevices(room.devices).length > 0 ? t('fleet.teamsRoomsCall') : t('fleet.idle');
   // A tile's whole text is its tooltip (a narrow tile cuts the end of its lines).
   const title = [room.roomName, callText, worst?.trend, worst?.text, ...troubled.map((device) => device.text)].filter((part) => part != null).join(' · ');
+  const worstText = worst === null ? null : <span className={worst.muted ? 'fleet-worst muted' : 'fleet-worst'}>{worst.text}</span>;
   // Two lines on every tile (the list's rows never change height), laid out by one grid per tile with no
   // wrapper per line: five elements for most tiles, as 64 tiles are created at once when the window opens and
   // each element is work for React and for the first layout. Line 1: badge, name, and what the classifier is
@@ -71,22 +72,18 @@ export const FleetTile = memo(function FleetTile({ room, onOpen, texts, format }
         {room.roomName}
       </button>
       {worst?.trend != null ? <strong className="fleet-call trend">{worst.trend}</strong> : <span className="fleet-call muted">{callText}</span>}
-      {troubled.length === 0 ? (
-        worst !== null ? (
-          <span className={worst.muted ? 'fleet-worst muted' : 'fleet-worst'}>{worst.text}</span>
-        ) : (
-          // No call (worst is null only then) and no device in trouble.
-          <span className="fleet-detail muted">{t('fleet.devicesOk')}</span>
-        )
-      ) : (
+      {troubled.length > 0 ? (
         <span className="fleet-detail">
-          {worst !== null && <span className={worst.muted ? 'fleet-worst muted' : 'fleet-worst'}>{worst.text}</span>}
+          {worstText}
           {troubled.map((device) => (
             <span key={device.deviceId} className="fleet-device-state">
               {device.text}
             </span>
           ))}
         </span>
+      ) : (
+        // No device in trouble: the worst leg alone, else (no call: worst is null only then) the devices are fine.
+        (worstText ?? <span className="fleet-detail muted">{t('fleet.devicesOk')}</span>)
       )}
     </li>
   );
